@@ -1,0 +1,4 @@
+export type * from './article.ts';
+export type * from './outlet.ts';
+export type * from './story.ts';
+export type * from './translation.ts';

@@ -1,0 +1,43 @@
+/** An outlet of the catalog: one news organisation and its feeds. */
+export type OutletKind = 'public' | 'private' | 'state' | 'agency';
+
+export interface Outlet {
+  /** Stable id, lower-case slug (`upmedia`, `nhk-world`). Never changes once published. */
+  id: string;
+  name: string;
+  homepage: string;
+  /** ISO 3166-1 alpha-2, upper case. `XX` for unknown. */
+  country: string;
+  /** BCP 47 tags, primary first (`zh-Hant`, `en`). */
+  languages: string[];
+  feeds: OutletFeed[];
+  /** Logo or favicon URL. */
+  logo: string;
+  kind: OutletKind;
+  /** False when the operator's catalog file disabled it. */
+  enabled?: boolean;
+  /** True for outlets created on the fly (an imported page from a host the catalog does not know). */
+  outsideCatalog?: boolean;
+}
+
+export interface OutletFeed {
+  url: string;
+  /** Language of this feed when it differs from the outlet's primary language. */
+  language?: string;
+  /** Section or topic label (world, politics…), informative only. */
+  topic?: string;
+}
+
+export interface Country {
+  /** ISO 3166-1 alpha-2, upper case. */
+  code: string;
+  /** ISO 3166-1 alpha-3. */
+  code3: string;
+  name: string;
+  region: Region;
+  subregion: string;
+  lat: number;
+  lon: number;
+}
+
+export type Region = 'Africa' | 'Americas' | 'Asia' | 'Europe' | 'Oceania' | 'Antarctic';

@@ -1,0 +1,109 @@
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DialectName } from './dialect.ts';
+import { StoreError } from './errors.ts';
+import type { Database } from './schema.ts';
+
+export interface ConnectOptions {
+  /** postgres://… or empty for SQLite. */
+  databaseUrl?: string;
+  /** Folder holding `meridian.db` (SQLite only). */
+  dataDir?: string;
+  /** SQLite file path, overriding dataDir (`:memory:` for tests). */
+  sqliteFile?: string;
+  /** PostgreSQL schema to use (tests isolate themselves with one each). */
+  pgSchema?: string;
+  readonly?: boolean;
+}
+
+export interface Connection {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** Where the data lives, for messages (file path or server URL without password). */
+  location: string;
+}
+
+export const SQLITE_FILE = 'meridian.db';
+
+export async function connect(options: ConnectOptions): Promise<Connection> {
+  if (options.databaseUrl) return connectPostgres(options.databaseUrl, options.pgSchema);
+  return connectSqlite(options);
+}
+
+function connectSqlite(options: ConnectOptions): Connection {
+  const file = options.sqliteFile ?? join(prepareDataDir(options.dataDir ?? './data'), SQLITE_FILE);
+  let sqlite: SqliteDatabase.Database;
+  try {
+    sqlite = new SqliteDatabase(file, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+    });
+    // WAL lets the server read while the pipeline writes; busy_timeout rides out short write locks.
+    if (!options.readonly) sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    // Touch the schema so a corrupt file fails here, with a clear message, not mid-request.
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (err) {
+    throw new StoreError(describeSqliteError(file, err), { cause: err });
+  }
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    dialect: 'sqlite',
+    location: file,
+  };
+}
+
+function prepareDataDir(dir: string): string {
+  const path = resolve(dir);
+  try {
+    if (!existsSync(path)) mkdirSync(path, { recursive: true });
+    accessSync(path, constants.W_OK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new StoreError(
+      `Data folder ${path} cannot be created or written (${code}). Set MERIDIAN_DATA_DIR to a writable folder.`,
+      { cause: err },
+    );
+  }
+  return path;
+}
+
+function describeSqliteError(file: string, err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const code = (err as { code?: string }).code ?? '';
+  if (code === 'SQLITE_NOTADB' || /not a database|malformed/i.test(message)) {
+    return `Database file ${file} is corrupt or not a SQLite database (${message}). Restore it from a backup or move it away to start afresh.`;
+  }
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || /readonly|unable to open/i.test(message)) {
+    return `Database file ${file} cannot be opened for writing (${message}). Check its permissions and those of its folder.`;
+  }
+  return `Database file ${file} cannot be opened: ${message}`;
+}
+
+async function connectPostgres(url: string, schema?: string): Promise<Connection> {
+  const safeUrl = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (err) {
+    await pool.end().catch(() => {});
+    const message = err instanceof Error ? err.message : String(err);
+    throw new StoreError(`Cannot connect to PostgreSQL at ${safeUrl}: ${message}`, { cause: err });
+  }
+  return {
+    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    dialect: 'postgres',
+    location: safeUrl,
+  };
+}

@@ -1,0 +1,207 @@
+import type { Kysely } from 'kysely';
+import type { Article, ArticleState, Block, ExtractedArticle } from '../../model/article.ts';
+import { nowIso, parseJson } from '../json.ts';
+import type { ArticleRow, Database } from '../schema.ts';
+
+export interface DiscoveredItem {
+  outletId: string;
+  country: string;
+  feedUrl?: string;
+  url: string;
+  urlKey: string;
+  /** Headline from the feed, kept until the page is extracted. */
+  title?: string;
+  published?: string;
+  language?: string;
+}
+
+export interface ArticleListFilter {
+  country?: string;
+  outletId?: string;
+  /** Only articles with text (extracted or later). */
+  readable?: boolean;
+  before?: { published: string; id: number };
+  limit: number;
+}
+
+const READABLE_STATES: ArticleState[] = ['extracted', 'translated', 'clustered'];
+
+export class ArticleRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * Records a feed item before its page is fetched, so that a crash after discovery loses
+   * nothing. Returns the new id, or undefined when the URL is already known.
+   */
+  async insertDiscovered(item: DiscoveredItem): Promise<number | undefined> {
+    const now = nowIso();
+    const row = await this.db
+      .insertInto('articles')
+      .values({
+        outlet_id: item.outletId,
+        country: item.country,
+        feed_url: item.feedUrl ?? null,
+        url: item.url,
+        url_key: item.urlKey,
+        title: item.title ?? '',
+        blocks: '[]',
+        published_at: item.published ?? null,
+        language: item.language ?? null,
+        paywalled: 0,
+        state: 'discovered',
+        discovered_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.column('url_key').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return row?.id;
+  }
+
+  async idByUrlKey(urlKey: string): Promise<number | undefined> {
+    const row = await this.db.selectFrom('articles').select('id').where('url_key', '=', urlKey).executeTakeFirst();
+    return row?.id;
+  }
+
+  /** The earliest other article with this content hash (the same text on another URL). */
+  async firstWithHash(hash: string, exceptId: number): Promise<number | undefined> {
+    const row = await this.db
+      .selectFrom('articles')
+      .select('id')
+      .where('content_hash', '=', hash)
+      .where('id', '!=', exceptId)
+      .orderBy('id')
+      .executeTakeFirst();
+    return row?.id;
+  }
+
+  /** Stores what extraction found and moves the article to `extracted`. */
+  async saveExtracted(
+    id: number,
+    a: ExtractedArticle,
+    extra: { contentHash: string; duplicateOf?: number; fetchedAt?: string },
+  ): Promise<void> {
+    await this.db
+      .updateTable('articles')
+      .set({
+        title: a.title,
+        standfirst: a.standfirst ?? null,
+        blocks: JSON.stringify(a.blocks),
+        author: a.author ?? null,
+        published_at: a.published ?? null,
+        modified_at: a.modified ?? null,
+        language: a.language ?? a.declaredLanguage ?? null,
+        declared_language: a.declaredLanguage ?? null,
+        canonical_url: a.canonicalUrl ?? null,
+        site_name: a.siteName ?? null,
+        image_url: a.image?.url ?? null,
+        image_caption: a.image?.caption ?? null,
+        image_credit: a.image?.credit ?? null,
+        paywalled: a.paywalled ? 1 : 0,
+        content_hash: extra.contentHash,
+        duplicate_of: extra.duplicateOf ?? null,
+        fetched_at: extra.fetchedAt ?? nowIso(),
+        state: 'extracted',
+        error: null,
+        updated_at: nowIso(),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async setState(id: number, state: ArticleState, error?: string): Promise<void> {
+    await this.db
+      .updateTable('articles')
+      .set({ state, error: error ?? null, updated_at: nowIso() })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async get(id: number): Promise<Article | undefined> {
+    const row = await this.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toArticle(row);
+  }
+
+  async getMany(ids: readonly number[]): Promise<Article[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('articles')
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .execute();
+    return rows.map(toArticle);
+  }
+
+  /** Newest first by publication time (discovery time when undated), keyset-paginated. */
+  async list(filter: ArticleListFilter): Promise<Article[]> {
+    let q = this.db
+      .selectFrom('articles')
+      .selectAll()
+      .orderBy('published_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(filter.limit);
+    if (filter.country) q = q.where('country', '=', filter.country.toUpperCase());
+    if (filter.outletId) q = q.where('outlet_id', '=', filter.outletId);
+    if (filter.readable !== false) q = q.where('state', 'in', READABLE_STATES).where('published_at', 'is not', null);
+    if (filter.before) {
+      const { published, id } = filter.before;
+      q = q.where((eb) =>
+        eb.or([eb('published_at', '<', published), eb.and([eb('published_at', '=', published), eb('id', '<', id)])]),
+      );
+    }
+    return (await q.execute()).map(toArticle);
+  }
+
+  async countByState(): Promise<Record<string, number>> {
+    const rows = await this.db
+      .selectFrom('articles')
+      .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('state')
+      .execute();
+    return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+}
+
+export function toArticle(row: ArticleRow): Article {
+  return {
+    id: row.id,
+    outletId: row.outlet_id,
+    ...(row.feed_url ? { feedUrl: row.feed_url } : {}),
+    url: row.url,
+    urlKey: row.url_key,
+    country: row.country,
+    title: row.title,
+    ...(row.standfirst ? { standfirst: row.standfirst } : {}),
+    blocks: parseJson<Block[]>(row.blocks, []),
+    ...(row.author ? { author: row.author } : {}),
+    ...(row.published_at ? { published: row.published_at } : {}),
+    ...(row.modified_at ? { modified: row.modified_at } : {}),
+    ...(row.language ? { language: row.language } : {}),
+    ...(row.declared_language ? { declaredLanguage: row.declared_language } : {}),
+    ...(row.canonical_url ? { canonicalUrl: row.canonical_url } : {}),
+    ...(row.site_name ? { siteName: row.site_name } : {}),
+    ...(row.image_url
+      ? {
+          image: {
+            url: row.image_url,
+            ...(row.image_caption ? { caption: row.image_caption } : {}),
+            ...(row.image_credit ? { credit: row.image_credit } : {}),
+          },
+        }
+      : {}),
+    paywalled: row.paywalled === 1,
+    contentHash: row.content_hash ?? '',
+    ...(row.duplicate_of ? { duplicateOf: row.duplicate_of } : {}),
+    state: row.state as ArticleState,
+    discoveredAt: row.discovered_at,
+    ...(row.fetched_at ? { fetchedAt: row.fetched_at } : {}),
+  };
+}

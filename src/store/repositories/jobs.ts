@@ -1,0 +1,192 @@
+import { type Kysely, sql } from 'kysely';
+import type { DialectName } from '../dialect.ts';
+import { nowIso, parseJson } from '../json.ts';
+import type { Database, JobRow } from '../schema.ts';
+
+export interface Job<P = unknown> {
+  id: number;
+  kind: string;
+  payload: P;
+  attempts: number;
+  maxAttempts: number;
+}
+
+export interface EnqueueOptions {
+  runAt?: Date;
+  maxAttempts?: number;
+  /** At most one unfinished job per key; enqueueing a duplicate is a no-op. */
+  dedupeKey?: string;
+}
+
+export type JobCounts = Record<string, Record<string, number>>;
+
+/**
+ * The pipeline's work queue, one table on both dialects. Workers claim with
+ * `FOR UPDATE SKIP LOCKED` on PostgreSQL, so any number of processes share the work; SQLite has
+ * one writer at a time, so a single UPDATE … RETURNING claims atomically there.
+ */
+export class JobRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: DialectName,
+  ) {}
+
+  async enqueue(kind: string, payload: unknown, options: EnqueueOptions = {}): Promise<number | undefined> {
+    const now = nowIso();
+    const row = await this.db
+      .insertInto('jobs')
+      .values({
+        kind,
+        payload: JSON.stringify(payload),
+        state: 'queued',
+        max_attempts: options.maxAttempts ?? 5,
+        run_at: (options.runAt ?? new Date()).toISOString(),
+        dedupe_key: options.dedupeKey ?? null,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.column('dedupe_key').where('state', 'in', ['queued', 'running', 'failed']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return row?.id;
+  }
+
+  /** Claims up to `limit` ready jobs of the given kinds for `worker`. */
+  async claim(kinds: readonly string[], worker: string, limit = 1, now = new Date()): Promise<Job[]> {
+    const at = now.toISOString();
+    const ready = this.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('state', 'in', ['queued', 'failed'])
+      .where('kind', 'in', [...kinds])
+      .where('run_at', '<=', at)
+      .orderBy('run_at')
+      .orderBy('id')
+      .limit(limit);
+    const rows = await this.db
+      .updateTable('jobs')
+      .set((eb) => ({
+        state: 'running',
+        locked_by: worker,
+        locked_at: at,
+        updated_at: at,
+        attempts: eb('attempts', '+', 1),
+      }))
+      .where('id', 'in', this.dialect === 'postgres' ? ready.forUpdate().skipLocked() : ready)
+      .returningAll()
+      .execute();
+    return rows.map(toJob);
+  }
+
+  async complete(id: number): Promise<void> {
+    await this.db
+      .updateTable('jobs')
+      .set({ state: 'done', locked_by: null, locked_at: null, last_error: null, updated_at: nowIso() })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /**
+   * Records a failure. The job is retried after `retryAt`, or parked with its error once it has
+   * used its attempts: parked jobs stay visible to the operator and can be retried by hand.
+   */
+  async fail(job: Job, error: string, retryAt: Date): Promise<'retry' | 'parked'> {
+    const parked = job.attempts >= job.maxAttempts;
+    await this.db
+      .updateTable('jobs')
+      .set({
+        state: parked ? 'parked' : 'failed',
+        last_error: error.slice(0, 2000),
+        run_at: retryAt.toISOString(),
+        locked_by: null,
+        locked_at: null,
+        updated_at: nowIso(),
+      })
+      .where('id', '=', job.id)
+      .execute();
+    return parked ? 'parked' : 'retry';
+  }
+
+  /** Puts a job back without counting the attempt (shutdown, provider outage). */
+  async release(id: number, runAt = new Date()): Promise<void> {
+    await this.db
+      .updateTable('jobs')
+      .set((eb) => ({
+        state: 'queued',
+        attempts: sql<number>`CASE WHEN ${eb.ref('attempts')} > 0 THEN ${eb.ref('attempts')} - 1 ELSE 0 END`,
+        run_at: runAt.toISOString(),
+        locked_by: null,
+        locked_at: null,
+        updated_at: nowIso(),
+      }))
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Jobs left `running` by a process that died are queued again. */
+  async recoverStale(olderThan: Date): Promise<number> {
+    const rows = await this.db
+      .updateTable('jobs')
+      .set({ state: 'queued', locked_by: null, locked_at: null, updated_at: nowIso() })
+      .where('state', '=', 'running')
+      .where('locked_at', '<', olderThan.toISOString())
+      .returning('id')
+      .execute();
+    return rows.length;
+  }
+
+  /** Re-queues parked jobs (operator's retry). */
+  async retryParked(kind?: string): Promise<number> {
+    let q = this.db
+      .updateTable('jobs')
+      .set({ state: 'queued', attempts: 0, run_at: nowIso(), updated_at: nowIso() })
+      .where('state', '=', 'parked');
+    if (kind) q = q.where('kind', '=', kind);
+    return (await q.returning('id').execute()).length;
+  }
+
+  async counts(): Promise<JobCounts> {
+    const rows = await this.db
+      .selectFrom('jobs')
+      .select(['kind', 'state', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(['kind', 'state'])
+      .execute();
+    const out: JobCounts = {};
+    for (const r of rows) {
+      out[r.kind] ??= {};
+      (out[r.kind] as Record<string, number>)[r.state] = Number(r.n);
+    }
+    return out;
+  }
+
+  /** Jobs not yet done (queued, running, failed): zero means the pipeline is drained. */
+  async pending(kinds?: readonly string[]): Promise<number> {
+    let q = this.db
+      .selectFrom('jobs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('state', 'in', ['queued', 'running', 'failed']);
+    if (kinds) q = q.where('kind', 'in', [...kinds]);
+    const row = await q.executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  async parked(limit = 50): Promise<JobRow[]> {
+    return this.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('state', '=', 'parked')
+      .orderBy('updated_at', 'desc')
+      .limit(limit)
+      .execute();
+  }
+}
+
+function toJob(row: JobRow): Job {
+  return {
+    id: row.id,
+    kind: row.kind,
+    payload: parseJson(row.payload, {}),
+    attempts: row.attempts,
+    maxAttempts: row.max_attempts,
+  };
+}

@@ -1,0 +1,128 @@
+import type { Kysely } from 'kysely';
+import type { Story } from '../../model/story.ts';
+import { nowIso, parseJson } from '../json.ts';
+import type { Database, StoryTable } from '../schema.ts';
+
+type StoryRow = Omit<StoryTable, 'id'> & { id: number };
+
+export interface StoryFields {
+  title: string;
+  firstSeen: string;
+  lastSeen: string;
+  countries: string[];
+  outlets: string[];
+  languages: string[];
+  articleCount: number;
+}
+
+export class StoryRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async create(fields: StoryFields): Promise<number> {
+    const row = await this.db
+      .insertInto('stories')
+      .values({ ...toColumns(fields), merged_into: null, updated_at: nowIso() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  async update(id: number, fields: StoryFields): Promise<void> {
+    await this.db
+      .updateTable('stories')
+      .set({ ...toColumns(fields), updated_at: nowIso() })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Adds (or moves) an article to a story. */
+  async assign(storyId: number, articleId: number, score: number): Promise<void> {
+    await this.db
+      .insertInto('story_articles')
+      .values({ story_id: storyId, article_id: articleId, score, added_at: nowIso() })
+      .onConflict((oc) => oc.column('article_id').doUpdateSet({ story_id: storyId, score }))
+      .execute();
+  }
+
+  /** Folds `from` into `into`: its articles move, and it remembers where they went. */
+  async merge(from: number, into: number): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await tx.updateTable('story_articles').set({ story_id: into }).where('story_id', '=', from).execute();
+      await tx
+        .updateTable('stories')
+        .set({ merged_into: into, article_count: 0, updated_at: nowIso() })
+        .where('id', '=', from)
+        .execute();
+    });
+  }
+
+  /** A story by id, following merges so old links still land on the surviving story. */
+  async get(id: number): Promise<Story | undefined> {
+    let current = id;
+    for (let hops = 0; hops < 20; hops++) {
+      const row = await this.db.selectFrom('stories').selectAll().where('id', '=', current).executeTakeFirst();
+      if (!row) return undefined;
+      if (row.merged_into == null) return toStory(row);
+      current = row.merged_into;
+    }
+    return undefined;
+  }
+
+  async storyOf(articleId: number): Promise<number | undefined> {
+    const row = await this.db
+      .selectFrom('story_articles')
+      .select('story_id')
+      .where('article_id', '=', articleId)
+      .executeTakeFirst();
+    return row?.story_id;
+  }
+
+  async articleIds(storyId: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('story_articles')
+      .select('article_id')
+      .where('story_id', '=', storyId)
+      .orderBy('article_id')
+      .execute();
+    return rows.map((r) => r.article_id);
+  }
+
+  /** Live stories, most recently active first. */
+  async list(options: { limit: number; minCountries?: number; since?: string }): Promise<Story[]> {
+    let q = this.db
+      .selectFrom('stories')
+      .selectAll()
+      .where('merged_into', 'is', null)
+      .orderBy('last_seen', 'desc')
+      .limit(options.limit);
+    if (options.since) q = q.where('last_seen', '>=', options.since);
+    const rows = await q.execute();
+    return rows.map(toStory).filter((s) => s.countries.length >= (options.minCountries ?? 0));
+  }
+}
+
+function toColumns(f: StoryFields) {
+  return {
+    title: f.title,
+    first_seen: f.firstSeen,
+    last_seen: f.lastSeen,
+    countries: JSON.stringify(f.countries),
+    outlets: JSON.stringify(f.outlets),
+    languages: JSON.stringify(f.languages),
+    article_count: f.articleCount,
+  };
+}
+
+function toStory(row: StoryRow): Story {
+  return {
+    id: row.id,
+    title: row.title,
+    firstSeen: row.first_seen,
+    lastSeen: row.last_seen,
+    countries: parseJson<string[]>(row.countries, []),
+    outlets: parseJson<string[]>(row.outlets, []),
+    languages: parseJson<string[]>(row.languages, []),
+    articleCount: row.article_count,
+    ...(row.merged_into != null ? { mergedInto: row.merged_into } : {}),
+  };
+}

@@ -1,0 +1,150 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The database as Kysely sees it. Times are ISO 8601 UTC text and structured values are JSON
+ * text on both dialects, so rows read the same from SQLite and PostgreSQL and sort correctly.
+ */
+export interface OutletTable {
+  id: string;
+  name: string;
+  homepage: string;
+  country: string;
+  languages: string; // JSON string[]
+  logo: string;
+  kind: string;
+  enabled: number;
+  outside_catalog: number;
+  updated_at: string;
+}
+
+export interface FeedTable {
+  id: Generated<number>;
+  outlet_id: string;
+  url: string;
+  language: string | null;
+  topic: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  last_polled_at: string | null;
+  last_success_at: string | null;
+  last_error: string | null;
+  last_status: number | null;
+  last_item_count: number | null;
+  consecutive_failures: Generated<number>;
+  poll_interval_s: number;
+  next_poll_at: string;
+  disabled: Generated<number>;
+}
+
+export interface ArticleTable {
+  id: Generated<number>;
+  outlet_id: string;
+  feed_url: string | null;
+  url: string;
+  url_key: string;
+  country: string;
+  language: string | null;
+  declared_language: string | null;
+  title: string;
+  standfirst: string | null;
+  blocks: string; // JSON Block[]
+  image_url: string | null;
+  image_caption: string | null;
+  image_credit: string | null;
+  author: string | null;
+  published_at: string | null;
+  modified_at: string | null;
+  canonical_url: string | null;
+  site_name: string | null;
+  paywalled: number;
+  content_hash: string | null;
+  duplicate_of: number | null;
+  state: string;
+  error: string | null;
+  discovered_at: string;
+  fetched_at: string | null;
+  updated_at: string;
+}
+
+export interface TranslationTable {
+  article_id: number;
+  target: string;
+  source: string;
+  title: string;
+  standfirst: string | null;
+  blocks: string; // JSON Block[]
+  image_caption: string | null;
+  provider: string;
+  model: string;
+  characters: number;
+  ms: number;
+  created_at: string;
+}
+
+export interface StoryTable {
+  id: Generated<number>;
+  title: string;
+  first_seen: string;
+  last_seen: string;
+  countries: string; // JSON string[]
+  outlets: string; // JSON string[]
+  languages: string; // JSON string[]
+  article_count: number;
+  merged_into: number | null;
+  updated_at: string;
+}
+
+export interface StoryArticleTable {
+  article_id: number;
+  story_id: number;
+  score: number;
+  added_at: string;
+}
+
+export interface TakeTable {
+  story_id: number;
+  version: number;
+  sections: string; // JSON TakeSection[]
+  countries: string; // JSON string[]
+  outlet_count: number;
+  provider: string;
+  model: string;
+  note: string | null;
+  created_at: string;
+}
+
+export interface JobTable {
+  id: Generated<number>;
+  kind: string;
+  payload: string; // JSON
+  /** queued → running → done; or failed (will retry) → parked (gave up, error kept). */
+  state: string;
+  attempts: Generated<number>;
+  max_attempts: number;
+  run_at: string;
+  locked_by: string | null;
+  locked_at: string | null;
+  last_error: string | null;
+  /** At most one unfinished job per key (e.g. `fetch:123`), so re-discovery never doubles work. */
+  dedupe_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Database {
+  outlets: OutletTable;
+  feeds: FeedTable;
+  articles: ArticleTable;
+  translations: TranslationTable;
+  stories: StoryTable;
+  story_articles: StoryArticleTable;
+  takes: TakeTable;
+  jobs: JobTable;
+}
+
+export type OutletRow = Selectable<OutletTable>;
+export type FeedRow = Selectable<FeedTable>;
+export type ArticleRow = Selectable<ArticleTable>;
+export type NewArticleRow = Insertable<ArticleTable>;
+export type ArticleUpdate = Updateable<ArticleTable>;
+export type JobRow = Selectable<JobTable>;

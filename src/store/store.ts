@@ -1,0 +1,65 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../config/config.ts';
+import { type ConnectOptions, connect } from './connect.ts';
+import type { DialectName } from './dialect.ts';
+import { migrateToLatest } from './migrate.ts';
+import { ArticleRepository } from './repositories/articles.ts';
+import { FeedRepository } from './repositories/feeds.ts';
+import { JobRepository } from './repositories/jobs.ts';
+import { OutletRepository } from './repositories/outlets.ts';
+import { StoryRepository } from './repositories/stories.ts';
+import { TakeRepository } from './repositories/takes.ts';
+import { TranslationRepository } from './repositories/translations.ts';
+import type { Database } from './schema.ts';
+
+/** The store: one connection and one repository per aggregate. SQL lives in the repositories. */
+export class Store {
+  readonly outlets: OutletRepository;
+  readonly feeds: FeedRepository;
+  readonly articles: ArticleRepository;
+  readonly translations: TranslationRepository;
+  readonly stories: StoryRepository;
+  readonly takes: TakeRepository;
+  readonly jobs: JobRepository;
+
+  private constructor(
+    readonly db: Kysely<Database>,
+    readonly dialect: DialectName,
+    readonly location: string,
+  ) {
+    this.outlets = new OutletRepository(db);
+    this.feeds = new FeedRepository(db);
+    this.articles = new ArticleRepository(db);
+    this.translations = new TranslationRepository(db);
+    this.stories = new StoryRepository(db);
+    this.takes = new TakeRepository(db);
+    this.jobs = new JobRepository(db, dialect);
+  }
+
+  /** Connects and migrates to the latest schema. */
+  static async open(options: ConnectOptions & { migrate?: boolean }): Promise<Store> {
+    const { db, dialect, location } = await connect(options);
+    const store = new Store(db, dialect, location);
+    if (options.migrate !== false) {
+      try {
+        await migrateToLatest(db as Kysely<unknown>, location);
+      } catch (err) {
+        await db.destroy();
+        throw err;
+      }
+    }
+    return store;
+  }
+
+  static fromConfig(config: Config, extra: Partial<ConnectOptions> & { migrate?: boolean } = {}): Promise<Store> {
+    const databaseUrl = config.string('DATABASE_URL');
+    return Store.open({
+      ...(databaseUrl ? { databaseUrl } : { dataDir: config.string('MERIDIAN_DATA_DIR') }),
+      ...extra,
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
