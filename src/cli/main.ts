@@ -1,3 +1,4 @@
+import '../config/all-settings.ts';
 import { Config, ConfigError } from '../config/config.ts';
 import { type Level, setLogLevel } from '../config/log.ts';
 import { StoreError } from '../store/errors.ts';

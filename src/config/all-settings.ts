@@ -1,7 +1,6 @@
 /**
- * Loads every module that declares settings, so the table is complete before it is validated or
- * printed. Stage and provider folders register their settings modules here.
+ * Imports every module that declares settings, so the table is complete before it is validated
+ * or printed. Each stage or provider adds one side-effect import line here for its settings module
+ * (a light module: settings only, no heavy dependencies).
  */
-export async function loadAllSettings(): Promise<void> {
-  await Promise.all([import('./core-settings.ts')]);
-}
+import './core-settings.ts';

@@ -37,6 +37,8 @@ function connectSqlite(options: ConnectOptions): Connection {
   const file = options.sqliteFile ?? join(prepareDataDir(options.dataDir ?? './data'), SQLITE_FILE);
   let sqlite: SqliteDatabase.Database;
   try {
+    // SQLite silently falls back to read-only when it cannot write the file; say so up front.
+    if (!options.readonly && file !== ':memory:' && existsSync(file)) accessSync(file, constants.W_OK);
     sqlite = new SqliteDatabase(file, {
       readonly: options.readonly ?? false,
       fileMustExist: options.readonly ?? false,
@@ -79,7 +81,14 @@ function describeSqliteError(file: string, err: unknown): string {
   if (code === 'SQLITE_NOTADB' || /not a database|malformed/i.test(message)) {
     return `Database file ${file} is corrupt or not a SQLite database (${message}). Restore it from a backup or move it away to start afresh.`;
   }
-  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || /readonly|unable to open/i.test(message)) {
+  if (
+    code.startsWith('SQLITE_READONLY') ||
+    code === 'SQLITE_CANTOPEN' ||
+    code === 'EACCES' ||
+    code === 'EPERM' ||
+    code === 'EROFS' ||
+    /readonly|unable to open/i.test(message)
+  ) {
     return `Database file ${file} cannot be opened for writing (${message}). Check its permissions and those of its folder.`;
   }
   return `Database file ${file} cannot be opened: ${message}`;

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { loadAllSettings } from '../../config/all-settings.ts';
 import { describeAccepted } from '../../config/setting.ts';
 import type { Command } from '../command.ts';
 
@@ -15,7 +14,6 @@ Secrets are shown as ********.
   --markdown   the settings table as Markdown (the README's table is made with this)`,
   async run(args, ctx) {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, markdown: { type: 'boolean' } } });
-    await loadAllSettings();
     const rows = ctx.config().describe();
     if (values.markdown) {
       ctx.io.out('| Setting | Type | Default | Accepts | Secret | Description |\n|---|---|---|---|---|---|\n');

@@ -3,6 +3,9 @@ import type { DialectName } from '../dialect.ts';
 import { nowIso, parseJson } from '../json.ts';
 import type { Database, JobRow } from '../schema.ts';
 
+/** Literal, not bound: both dialects need it to match the partial unique index's predicate. */
+const OPEN_JOB = sql<boolean>`state IN ('queued', 'running', 'failed')`;
+
 export interface Job<P = unknown> {
   id: number;
   kind: string;
@@ -45,7 +48,7 @@ export class JobRepository {
         created_at: now,
         updated_at: now,
       })
-      .onConflict((oc) => oc.column('dedupe_key').where('state', 'in', ['queued', 'running', 'failed']).doNothing())
+      .onConflict((oc) => oc.column('dedupe_key').where(OPEN_JOB).doNothing())
       .returning('id')
       .executeTakeFirst();
     return row?.id;

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { SQLITE_FILE } from '../../src/store/connect.ts';
+import { StoreError } from '../../src/store/errors.ts';
+import { Store } from '../../src/store/store.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'meridian-connect-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+const isRoot = process.getuid?.() === 0;
+
+/** Root ignores permission bits, so as root the file is made immutable (chattr) instead. */
+function makeReadOnly(file: string, on: boolean): void {
+  if (isRoot) execFileSync('chattr', [on ? '+i' : '-i', file]);
+  else chmodSync(file, on ? 0o444 : 0o644);
+}
+
+function canMakeReadOnly(): boolean {
+  if (!isRoot) return true;
+  const probe = join(root, 'chattr-probe');
+  writeFileSync(probe, '');
+  try {
+    execFileSync('chattr', ['+i', probe], { stdio: 'ignore' });
+    execFileSync('chattr', ['-i', probe], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('opening the embedded store', () => {
+  test('creates a missing data folder, uses WAL, and migrates', async () => {
+    const dir = join(root, 'fresh', 'nested');
+    const store = await Store.open({ dataDir: dir });
+    const mode = await store.db.executeQuery({
+      sql: 'PRAGMA journal_mode',
+      parameters: [],
+      query: { kind: 'RawNode' },
+    } as never);
+    assert.equal((mode.rows[0] as { journal_mode: string }).journal_mode, 'wal');
+    assert.equal(await store.articles.count(), 0);
+    await store.close();
+    const reopened = await Store.open({ dataDir: dir });
+    await reopened.close();
+  });
+
+  test('a corrupt database file is a clear StoreError naming the file, not a crash', async () => {
+    const dir = join(root, 'corrupt');
+    await Store.open({ dataDir: dir }).then((s) => s.close());
+    writeFileSync(join(dir, SQLITE_FILE), 'this is not a database, just text '.repeat(200));
+    await assert.rejects(Store.open({ dataDir: dir }), (err: unknown) => {
+      assert.ok(err instanceof StoreError);
+      assert.match(err.message, /corrupt or not a SQLite database/);
+      assert.ok(err.message.includes(join(dir, SQLITE_FILE)));
+      return true;
+    });
+  });
+
+  test('a data folder that cannot be created is a clear StoreError', async () => {
+    const file = join(root, 'a-file');
+    writeFileSync(file, 'x');
+    await assert.rejects(Store.open({ dataDir: join(file, 'sub') }), (err: unknown) => {
+      assert.ok(err instanceof StoreError);
+      assert.match(err.message, /cannot be created or written.*MERIDIAN_DATA_DIR/);
+      return true;
+    });
+  });
+
+  test('a read-only database file is a clear StoreError', { skip: !canMakeReadOnly() }, async () => {
+    const dir = join(root, 'readonly');
+    const file = join(dir, SQLITE_FILE);
+    await Store.open({ dataDir: dir }).then((s) => s.close());
+    makeReadOnly(file, true);
+    try {
+      await assert.rejects(Store.open({ dataDir: dir }), (err: unknown) => {
+        assert.ok(err instanceof StoreError);
+        assert.match(err.message, /cannot be opened for writing.*permissions/);
+        return true;
+      });
+    } finally {
+      makeReadOnly(file, false);
+    }
+  });
+
+  test('an unreachable PostgreSQL is a clear StoreError with the password masked', async () => {
+    await assert.rejects(
+      Store.open({ databaseUrl: 'postgres://meridian:hunter2@127.0.0.1:1/none' }),
+      (err: unknown) => {
+        assert.ok(err instanceof StoreError);
+        assert.match(err.message, /Cannot connect to PostgreSQL at postgres:\/\/meridian:\*\*\*@127\.0\.0\.1:1/);
+        assert.ok(!err.message.includes('hunter2'));
+        return true;
+      },
+    );
+  });
+});

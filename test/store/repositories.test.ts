@@ -1,0 +1,259 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Outlet } from '../../src/model/outlet.ts';
+import { backends, type StoreHandle } from '../helpers/stores.ts';
+
+const outlets: Outlet[] = [
+  {
+    id: 'upmedia',
+    name: 'UpMedia',
+    homepage: 'https://www.upmedia.mg/',
+    country: 'TW',
+    languages: ['zh-Hant'],
+    feeds: [{ url: 'https://www.upmedia.mg/rss' }],
+    logo: 'https://www.upmedia.mg/favicon.ico',
+    kind: 'private',
+  },
+  {
+    id: 'npr',
+    name: 'NPR',
+    homepage: 'https://www.npr.org/',
+    country: 'US',
+    languages: ['en'],
+    feeds: [{ url: 'https://feeds.npr.org/1004/rss.xml', topic: 'world' }],
+    logo: 'https://www.npr.org/favicon.ico',
+    kind: 'public',
+  },
+];
+
+for (const backend of await backends()) {
+  describe(`repositories on ${backend.name}`, { skip: backend.skip }, () => {
+    let h: StoreHandle;
+    before(async () => {
+      h = await backend.open();
+      await h.store.outlets.syncCatalog(outlets);
+      await h.store.feeds.syncCatalog(outlets);
+    });
+    after(async () => h?.cleanup());
+
+    test('outlets: catalog sync inserts, updates and disables what left the catalog', async () => {
+      const { store } = h;
+      assert.deepEqual(
+        (await store.outlets.list()).map((o) => o.id),
+        ['upmedia', 'npr'],
+      );
+      await store.outlets.syncCatalog([{ ...(outlets[0] as Outlet), name: 'UpMedia 上報' }]);
+      assert.equal((await store.outlets.get('upmedia'))?.name, 'UpMedia 上報');
+      assert.equal((await store.outlets.get('npr'))?.enabled, false);
+      assert.deepEqual(
+        (await store.outlets.list({ enabledOnly: true })).map((o) => o.id),
+        ['upmedia'],
+      );
+      await store.outlets.syncCatalog(outlets);
+      assert.equal((await store.outlets.get('npr'))?.enabled, true);
+      assert.deepEqual((await store.outlets.get('upmedia'))?.languages, ['zh-Hant']);
+    });
+
+    test('feeds: due feeds, poll results, failures counted and feed disabled', async () => {
+      const { store } = h;
+      const due = await store.feeds.due(new Date(Date.now() + 1000), 10);
+      assert.equal(due.length, 2);
+      const feed = due.find((f) => f.outlet_id === 'npr')!;
+      await store.feeds.recordPoll(feed.id, {
+        status: 200,
+        ok: true,
+        itemCount: 12,
+        etag: '"abc"',
+        nextIntervalS: 600,
+      });
+      let row = await store.feeds.byUrl(feed.url);
+      assert.equal(row?.etag, '"abc"');
+      assert.equal(row?.last_item_count, 12);
+      assert.equal(row?.consecutive_failures, 0);
+      await store.feeds.recordPoll(feed.id, { status: 500, ok: false, error: 'HTTP 500', nextIntervalS: 1200 });
+      await store.feeds.recordPoll(feed.id, {
+        status: null,
+        ok: false,
+        error: 'timeout',
+        nextIntervalS: 2400,
+        disable: true,
+      });
+      row = await store.feeds.byUrl(feed.url);
+      assert.equal(row?.consecutive_failures, 2);
+      assert.equal(row?.last_error, 'timeout');
+      assert.equal(row?.etag, '"abc"', 'a failure keeps the validators of the last success');
+      assert.equal(row?.disabled, 1);
+      const stillDue = await store.feeds.due(new Date(Date.now() + 86_400_000), 10);
+      assert.ok(!stillDue.some((f) => f.id === feed.id), 'a disabled feed is not polled');
+      await store.feeds.enable(feed.id);
+      assert.equal((await store.feeds.byUrl(feed.url))?.disabled, 0);
+    });
+
+    test('articles: discovered once per URL key, extracted, listed newest first, counted per country', async () => {
+      const { store } = h;
+      const id = await store.articles.insertDiscovered({
+        outletId: 'upmedia',
+        country: 'TW',
+        url: 'https://www.upmedia.mg/news_info.php?SerialNo=1',
+        urlKey: 'upmedia.mg/news_info.php?serialno=1',
+        title: '標題',
+      });
+      assert.ok(id);
+      const again = await store.articles.insertDiscovered({
+        outletId: 'upmedia',
+        country: 'TW',
+        url: 'https://www.upmedia.mg/news_info.php?SerialNo=1&utm_source=x',
+        urlKey: 'upmedia.mg/news_info.php?serialno=1',
+      });
+      assert.equal(again, undefined, 'the same URL key is not stored twice');
+      const published = new Date(Date.now() - 3600_000).toISOString();
+      await store.articles.saveExtracted(
+        id,
+        {
+          title: '美方特使抵達',
+          blocks: [
+            { kind: 'p', text: '第一段。' },
+            { kind: 'quote', text: '引言。' },
+          ],
+          published,
+          declaredLanguage: 'zh-Hant',
+          language: 'zh-Hant',
+          image: { url: 'https://img.upmedia.mg/1.jpg', caption: '圖說', credit: '攝影' },
+        },
+        { contentHash: 'h1' },
+      );
+      const a = await store.articles.get(id);
+      assert.equal(a?.state, 'extracted');
+      assert.equal(a?.blocks.length, 2);
+      assert.equal(a?.blocks[1]?.kind, 'quote');
+      assert.equal(a?.image?.caption, '圖說');
+      assert.equal(a?.language, 'zh-Hant');
+
+      const id2 = await store.articles.insertDiscovered({
+        outletId: 'upmedia',
+        country: 'TW',
+        url: 'https://x/2',
+        urlKey: 'x/2',
+      });
+      await store.articles.saveExtracted(
+        id2!,
+        { title: 'Later', blocks: [{ kind: 'p', text: 'x' }], published: new Date().toISOString() },
+        { contentHash: 'h1', duplicateOf: id },
+      );
+      assert.equal(await store.articles.firstWithHash('h1', id2!), id);
+      const list = await store.articles.list({ country: 'tw', limit: 10 });
+      assert.deepEqual(
+        list.map((x) => x.id),
+        [id2, id],
+      );
+      const page2 = await store.articles.list({
+        country: 'TW',
+        limit: 10,
+        before: { published: list[0]!.published!, id: id2! },
+      });
+      assert.deepEqual(
+        page2.map((x) => x.id),
+        [id],
+      );
+      const counts = await store.outlets.countsByCountry();
+      const tw = counts.find((c) => c.country === 'TW');
+      assert.equal(tw?.articles, 2);
+      assert.equal(tw?.articlesLastDay, 2);
+      assert.equal(tw?.outlets, 1);
+    });
+
+    test('translations: saved per article and target, English titles in bulk, usage summed', async () => {
+      const { store } = h;
+      const id = (await store.articles.idByUrlKey('upmedia.mg/news_info.php?serialno=1'))!;
+      await store.translations.save({
+        articleId: id,
+        target: 'en',
+        source: 'zh-Hant',
+        title: 'US envoy arrives',
+        blocks: [
+          { kind: 'p', text: 'First paragraph.' },
+          { kind: 'quote', text: 'Quote.' },
+        ],
+        imageCaption: 'Caption',
+        provider: 'deepl',
+        model: 'default',
+        characters: 10,
+        ms: 120,
+        createdAt: new Date().toISOString(),
+      });
+      assert.equal((await store.translations.get(id))?.blocks.length, 2);
+      assert.equal((await store.translations.titles([id])).get(id), 'US envoy arrives');
+      const usage = await store.translations.usage();
+      assert.deepEqual(usage, [{ provider: 'deepl', model: 'default', articles: 1, characters: 10, ms: 120 }]);
+    });
+
+    test('stories and takes: assign, merge keeps old ids working, takes are versioned', async () => {
+      const { store } = h;
+      const ids = await store.articles.list({ limit: 10 });
+      const now = new Date().toISOString();
+      const fields = {
+        title: 'Envoy',
+        firstSeen: now,
+        lastSeen: now,
+        countries: ['TW'],
+        outlets: ['upmedia'],
+        languages: ['zh-Hant'],
+        articleCount: 1,
+      };
+      const s1 = await store.stories.create(fields);
+      const s2 = await store.stories.create({ ...fields, countries: ['US'] });
+      await store.stories.assign(s1, ids[0]!.id, 0.9);
+      await store.stories.assign(s2, ids[1]!.id, 0.8);
+      await store.stories.merge(s2, s1);
+      assert.equal((await store.stories.get(s2))?.id, s1, 'a merged story id leads to the survivor');
+      assert.deepEqual((await store.stories.articleIds(s1)).sort(), [ids[0]!.id, ids[1]!.id].sort());
+      assert.equal(await store.stories.storyOf(ids[1]!.id), s1);
+
+      const take = {
+        storyId: s1,
+        sections: [{ heading: 'Talks', sentences: [{ text: 'An envoy arrived.', citations: [String(ids[0]!.id)] }] }],
+        countries: ['TW'],
+        outletCount: 1,
+        provider: 'extractive',
+        model: 'mmr-v1',
+        createdAt: now,
+      };
+      assert.equal(await store.takes.add(take), 1);
+      assert.equal(await store.takes.add({ ...take, countries: ['TW', 'US'] }), 2);
+      assert.deepEqual((await store.takes.latest(s1))?.countries, ['TW', 'US']);
+      assert.deepEqual((await store.takes.version(s1, 1))?.countries, ['TW']);
+      assert.equal((await store.takes.versions(s1)).length, 2);
+    });
+
+    test('jobs: dedupe, claim, retry with backoff, park after the last attempt, recover stale', async () => {
+      const { store } = h;
+      const j1 = await store.jobs.enqueue('fetch', { articleId: 1 }, { dedupeKey: 'fetch:1', maxAttempts: 2 });
+      const dup = await store.jobs.enqueue('fetch', { articleId: 1 }, { dedupeKey: 'fetch:1' });
+      assert.ok(j1);
+      assert.equal(dup, undefined, 'an unfinished job with the same key is not enqueued twice');
+      assert.equal(await store.jobs.pending(['fetch']), 1);
+
+      let [job] = await store.jobs.claim(['fetch'], 'w1');
+      assert.equal(job?.id, j1);
+      assert.equal(job?.attempts, 1);
+      assert.deepEqual(job?.payload, { articleId: 1 });
+      assert.deepEqual(await store.jobs.claim(['fetch'], 'w2'), [], 'a running job is not claimed twice');
+      assert.equal(await store.jobs.fail(job!, 'boom', new Date(Date.now() - 1)), 'retry');
+      [job] = await store.jobs.claim(['fetch'], 'w1');
+      assert.equal(job?.attempts, 2);
+      assert.equal(await store.jobs.fail(job!, 'boom again', new Date()), 'parked');
+      const parked = await store.jobs.parked();
+      assert.equal(parked[0]?.last_error, 'boom again');
+      assert.equal(await store.jobs.pending(['fetch']), 0);
+      assert.ok(await store.jobs.enqueue('fetch', {}, { dedupeKey: 'fetch:1' }), 'a parked key may be enqueued again');
+
+      const j3 = await store.jobs.enqueue('translate', { articleId: 2 });
+      await store.jobs.claim(['translate'], 'dead-worker');
+      assert.equal(await store.jobs.recoverStale(new Date(Date.now() + 1000)), 1);
+      const [again] = await store.jobs.claim(['translate'], 'w1');
+      assert.equal(again?.id, j3, 'a job left running by a dead process runs again');
+      await store.jobs.complete(j3!);
+      assert.equal((await store.jobs.counts()).translate?.done, 1);
+    });
+  });
+}
