@@ -4,3 +4,8 @@
  * (a light module: settings only, no heavy dependencies).
  */
 import './core-settings.ts';
+import '../net/settings.ts';
+import '../translate/providers/index.ts';
+import '../jobs/settings.ts';
+import '../takes/settings.ts';
+import '../server/settings.ts';

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { allSettings, settingSpec } from './registry.ts';
 import { ConfigError, parseSetting, type SettingSpec } from './setting.ts';
-import './core-settings.ts';
+// Every declared setting, so a Config always validates the whole table.
+import './all-settings.ts';
 
 export type Env = Record<string, string | undefined>;
 

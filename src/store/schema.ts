@@ -131,6 +131,25 @@ export interface JobTable {
   updated_at: string;
 }
 
+export interface TranslationCacheTable {
+  key: string;
+  text: string;
+  provider: string;
+  model: string;
+  created_at: string;
+}
+
+export interface GlossaryTable {
+  source_lang: string;
+  source_form: string;
+  english: string;
+  kind: string;
+  /** operator | story */
+  origin: string;
+  variants: string; // JSON string[]
+  updated_at: string;
+}
+
 export interface Database {
   outlets: OutletTable;
   feeds: FeedTable;
@@ -140,6 +159,8 @@ export interface Database {
   story_articles: StoryArticleTable;
   takes: TakeTable;
   jobs: JobTable;
+  translation_cache: TranslationCacheTable;
+  glossary: GlossaryTable;
 }
 
 export type OutletRow = Selectable<OutletTable>;

@@ -5,8 +5,11 @@ import type { DialectName } from './dialect.ts';
 import { migrateToLatest } from './migrate.ts';
 import { ArticleRepository } from './repositories/articles.ts';
 import { FeedRepository } from './repositories/feeds.ts';
+import { GlossaryRepository } from './repositories/glossary.ts';
 import { JobRepository } from './repositories/jobs.ts';
 import { OutletRepository } from './repositories/outlets.ts';
+import { SearchRepository } from './repositories/search.ts';
+import { SegmentCacheRepository } from './repositories/segment-cache.ts';
 import { StoryRepository } from './repositories/stories.ts';
 import { TakeRepository } from './repositories/takes.ts';
 import { TranslationRepository } from './repositories/translations.ts';
@@ -21,6 +24,9 @@ export class Store {
   readonly stories: StoryRepository;
   readonly takes: TakeRepository;
   readonly jobs: JobRepository;
+  readonly search: SearchRepository;
+  readonly segmentCache: SegmentCacheRepository;
+  readonly glossary: GlossaryRepository;
 
   private constructor(
     readonly db: Kysely<Database>,
@@ -34,6 +40,9 @@ export class Store {
     this.stories = new StoryRepository(db);
     this.takes = new TakeRepository(db);
     this.jobs = new JobRepository(db, dialect);
+    this.search = new SearchRepository(db, dialect);
+    this.segmentCache = new SegmentCacheRepository(db);
+    this.glossary = new GlossaryRepository(db);
   }
 
   /** Connects and migrates to the latest schema. */

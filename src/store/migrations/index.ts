@@ -1,7 +1,11 @@
 import type { Migration } from 'kysely';
 import * as m001 from './001-initial.ts';
+import * as m002 from './002-translation.ts';
+import * as m003 from './003-search.ts';
 
 /** Every migration, in order. Names sort in the order they must run; never rename one. */
 export const migrations: Record<string, Migration> = {
   '001-initial': m001,
+  '002-translation': m002,
+  '003-search': m003,
 };

@@ -117,6 +117,18 @@ export class ArticleRepository {
       .execute();
   }
 
+  /** Articles still waiting for their page (for re-enqueueing after a crash). */
+  async discoveredIds(limit = 10_000): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('articles')
+      .select('id')
+      .where('state', '=', 'discovered')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
   async get(id: number): Promise<Article | undefined> {
     const row = await this.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toArticle(row);
@@ -159,6 +171,17 @@ export class ArticleRepository {
       .groupBy('state')
       .execute();
     return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
+  }
+
+  /** Articles per outlet discovered since `since` (the status page's "today"). */
+  async countsByOutletSince(since: Date): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom('articles')
+      .select(['outlet_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('discovered_at', '>=', since.toISOString())
+      .groupBy('outlet_id')
+      .execute();
+    return new Map(rows.map((r) => [r.outlet_id, Number(r.n)]));
   }
 
   async count(): Promise<number> {

@@ -50,6 +50,10 @@ export class FeedRepository {
     });
   }
 
+  async get(id: number): Promise<FeedRow | undefined> {
+    return this.db.selectFrom('feeds').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
   async byUrl(url: string): Promise<FeedRow | undefined> {
     return this.db.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirst();
   }

@@ -163,12 +163,14 @@ export class JobRepository {
   }
 
   /** Jobs not yet done (queued, running, failed): zero means the pipeline is drained. */
-  async pending(kinds?: readonly string[]): Promise<number> {
+  async pending(kinds?: readonly string[], readyBy?: Date): Promise<number> {
     let q = this.db
       .selectFrom('jobs')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('state', 'in', ['queued', 'running', 'failed']);
     if (kinds) q = q.where('kind', 'in', [...kinds]);
+    // Running jobs always count; waiting ones only when due by `readyBy`.
+    if (readyBy) q = q.where((eb) => eb.or([eb('state', '=', 'running'), eb('run_at', '<=', readyBy.toISOString())]));
     const row = await q.executeTakeFirst();
     return Number(row?.n ?? 0);
   }

@@ -1,0 +1,80 @@
+import { parseArgs } from 'node:util';
+import { logger } from '../../config/log.ts';
+import { Pipeline } from '../../jobs/pipeline.ts';
+import { defaultStages } from '../../jobs/stages-default.ts';
+import { createFetcher } from '../../net/fetcher.ts';
+import { createApp } from '../../server/app.tsx';
+import { buildAssets } from '../../server/assets.ts';
+import { listen } from '../../server/http.ts';
+import { ImageSigner } from '../../server/image-url.ts';
+import type { Command } from '../command.ts';
+import { openRuntime, serverSecret } from '../runtime.ts';
+
+const log = logger('serve');
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Start the web server and the pipeline (what `npm start` runs)',
+  help: `Usage: meridian serve [--no-pipeline] [--port N] [--host ADDR]
+
+Starts the HTTP server (HOST:PORT, default 127.0.0.1:3000) and, unless MERIDIAN_PIPELINE=false
+or --no-pipeline, the ingestion pipeline in the same process. SIGTERM or SIGINT stops both
+gracefully: the server finishes its requests, running jobs get a grace period and anything
+unfinished is put back in the queue.
+
+  --no-pipeline   serve pages only (run \`meridian worker\` processes for the pipeline)
+  --port N        overrides PORT
+  --host ADDR     overrides HOST`,
+  async run(args, ctx) {
+    const { values } = parseArgs({
+      args,
+      options: { 'no-pipeline': { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' } },
+    });
+    let config = ctx.config();
+    if (values.port) config = config.with({ PORT: values.port });
+    if (values.host) config = config.with({ HOST: values.host });
+    const runtime = await openRuntime(config);
+    const fetcher = createFetcher(config);
+    const stages = defaultStages(config, fetcher);
+    const assets = await buildAssets();
+    const app = createApp({
+      store: runtime.store,
+      config,
+      countries: runtime.countries,
+      outlets: runtime.outlets,
+      startedAt: new Date(),
+      assets,
+      images: new ImageSigner(serverSecret(config)),
+      translator: 'none',
+      fetchImage: async (url, signal) => {
+        const res = await fetcher.fetch(url, { purpose: 'image', signal });
+        return { status: res.status, contentType: res.contentType ?? '', body: res.body };
+      },
+    });
+    const server = await listen(app, config.string('HOST'), config.int('PORT'));
+    const pipeline =
+      values['no-pipeline'] || !config.bool('MERIDIAN_PIPELINE')
+        ? undefined
+        : new Pipeline(runtime.store, stages, config);
+    await pipeline?.start();
+    log.info('Meridian is running', { url: server.url, database: runtime.store.location, pipeline: Boolean(pipeline) });
+    ctx.io.err(
+      `Meridian is running at ${server.url}${pipeline ? ' with the pipeline' : ''} (database: ${runtime.store.location})\n`,
+    );
+
+    await new Promise<void>((resolve) => {
+      const stop = (signal: string) => {
+        log.info('shutting down', { signal });
+        resolve();
+      };
+      process.once('SIGTERM', () => stop('SIGTERM'));
+      process.once('SIGINT', () => stop('SIGINT'));
+    });
+    await server.close(10_000);
+    await pipeline?.stop(15_000);
+    await fetcher.close();
+    await runtime.close();
+    log.info('stopped');
+    return 0;
+  },
+};

@@ -1,0 +1,77 @@
+import { logger } from '../../config/log.ts';
+import type { Store } from '../../store/store.ts';
+import { type ArticlePayload, JOB } from '../kinds.ts';
+import { indexForSearch } from '../search-index.ts';
+import type { Stages } from '../stages.ts';
+import { contentHash } from '../text-hash.ts';
+import { urlKey } from '../url-key.ts';
+import type { JobHandler } from '../worker.ts';
+import { describeError, isPermanent, retryAfterSeconds } from './errors.ts';
+
+const log = logger('fetch');
+
+/**
+ * Fetches a discovered article's page, extracts it, identifies its language and stores it. The
+ * same text under another URL (content hash) or a canonical URL already stored is linked to the
+ * earlier article through `duplicate_of`, never dropped. A page with no article keeps the feed's
+ * headline and is marked failed with the reason, for the operator to see.
+ */
+export function fetchHandler(store: Store, stages: Stages): JobHandler {
+  return async (job, signal) => {
+    const { articleId } = job.payload as ArticlePayload;
+    const article = await store.articles.get(articleId);
+    if (article?.state !== 'discovered') return { status: 'done' };
+    let html: string;
+    let finalUrl: string;
+    try {
+      const res = await stages.fetcher.fetch(article.url, { purpose: 'page', signal });
+      html = res.text();
+      finalUrl = res.url;
+    } catch (err) {
+      const retryAfterS = retryAfterSeconds(err);
+      if (retryAfterS !== undefined && job.attempts < job.maxAttempts) {
+        return {
+          status: 'retry-later',
+          at: new Date(Date.now() + retryAfterS * 1000),
+          reason: describeError(err).message,
+        };
+      }
+      if (isPermanent(err) || job.attempts >= job.maxAttempts) {
+        await store.articles.setState(articleId, 'failed', describeError(err).message);
+        return { status: 'done' };
+      }
+      throw err;
+    }
+
+    const extracted = stages.extract(html, finalUrl);
+    if (!extracted || extracted.blocks.length === 0) {
+      await store.articles.setState(articleId, 'failed', 'no article found on the page');
+      log.info('no article on page', { id: articleId, url: finalUrl });
+      return { status: 'done' };
+    }
+    if (!extracted.title) extracted.title = article.title;
+    if (!extracted.published && article.published) extracted.published = article.published;
+    const sample = [
+      extracted.title,
+      extracted.standfirst ?? '',
+      ...extracted.blocks.slice(0, 8).map((b) => b.text),
+    ].join('\n');
+    const detected = stages.detectLanguage(sample, extracted.declaredLanguage ?? article.language);
+    if (detected) extracted.language = detected;
+
+    const hash = contentHash(extracted.title, extracted.blocks);
+    let duplicateOf = await store.articles.firstWithHash(hash, articleId);
+    if (duplicateOf === undefined && extracted.canonicalUrl) {
+      const canonicalOwner = await store.articles.idByUrlKey(urlKey(extracted.canonicalUrl));
+      if (canonicalOwner !== undefined && canonicalOwner !== articleId) duplicateOf = canonicalOwner;
+    }
+    await store.articles.saveExtracted(articleId, extracted, {
+      contentHash: hash,
+      ...(duplicateOf ? { duplicateOf } : {}),
+    });
+    await indexForSearch(store, articleId);
+    await store.jobs.enqueue(JOB.translate, { articleId }, { dedupeKey: `translate:${articleId}` });
+    if (signal.aborted) return undefined;
+    return { status: 'done' };
+  };
+}

@@ -1,0 +1,123 @@
+import type { Config } from '../config/config.ts';
+import { logger } from '../config/log.ts';
+import type { Store } from '../store/store.ts';
+import { fetchHandler } from './handlers/fetch.ts';
+import { pollHandler } from './handlers/poll.ts';
+import { JOB } from './kinds.ts';
+import type { ScheduleSettings } from './schedule.ts';
+import type { Stages } from './stages.ts';
+import { type JobHandler, Worker } from './worker.ts';
+
+const log = logger('pipeline');
+
+export interface PipelineOptions {
+  concurrency?: number;
+  idleMs?: number;
+  /** How often due feeds are looked for. */
+  tickMs?: number;
+  /** Limit polling to one country or outlet (`meridian ingest --country`). */
+  filter?: { country?: string; outletId?: string };
+  /** Extra handlers (translation, clustering, takes) added by later stages. */
+  handlers?: Record<string, JobHandler>;
+}
+
+export function scheduleFromConfig(config: Config): ScheduleSettings {
+  return {
+    minIntervalS: config.int('MERIDIAN_POLL_MIN_INTERVAL_S'),
+    maxIntervalS: config.int('MERIDIAN_POLL_MAX_INTERVAL_S'),
+    disableAfter: config.int('MERIDIAN_FEED_DISABLE_AFTER'),
+  };
+}
+
+/** Backoff for failed jobs: 30 s, 1 min, 2 min … capped at an hour, with jitter. */
+export function jobRetryDelayMs(attempt: number): number {
+  const base = Math.min(3_600_000, 30_000 * 2 ** Math.max(0, attempt - 1));
+  return Math.round(base * (0.8 + Math.random() * 0.4));
+}
+
+/**
+ * The ingestion pipeline in one process: a scheduler that turns due feeds into poll jobs, and a
+ * worker that runs every job kind. On start it recovers what a killed process left behind: jobs
+ * stuck `running` are queued again, and discovered articles without a fetch job get one.
+ */
+export class Pipeline {
+  readonly worker: Worker;
+  private timer?: NodeJS.Timeout;
+  private ticking?: Promise<void>;
+
+  constructor(
+    private readonly store: Store,
+    stages: Stages,
+    config: Config,
+    private readonly options: PipelineOptions = {},
+  ) {
+    const handlers: Record<string, JobHandler> = {
+      [JOB.poll]: pollHandler(store, stages, scheduleFromConfig(config)),
+      [JOB.fetch]: fetchHandler(store, stages),
+      ...options.handlers,
+    };
+    this.worker = new Worker(store, handlers, {
+      concurrency: options.concurrency ?? config.int('MERIDIAN_WORKER_CONCURRENCY'),
+      idleMs: options.idleMs ?? 1000,
+      retryDelayMs: jobRetryDelayMs,
+    });
+  }
+
+  async recover(): Promise<void> {
+    const stale = await this.store.jobs.recoverStale(new Date(Date.now() - 10 * 60_000));
+    let requeued = 0;
+    for (const id of await this.store.articles.discoveredIds()) {
+      if (await this.store.jobs.enqueue(JOB.fetch, { articleId: id }, { dedupeKey: `fetch:${id}` })) requeued++;
+    }
+    if (stale || requeued) log.info('recovered unfinished work', { staleJobs: stale, discoveredArticles: requeued });
+  }
+
+  /** Enqueues a poll job for every due feed; returns how many. */
+  async enqueueDueFeeds(now = new Date()): Promise<number> {
+    const due = await this.store.feeds.due(now, 500, this.options.filter ?? {});
+    let n = 0;
+    for (const feed of due) {
+      if (
+        await this.store.jobs.enqueue(JOB.poll, { feedId: feed.id }, { dedupeKey: `poll:${feed.id}`, maxAttempts: 1 })
+      )
+        n++;
+    }
+    if (n > 0) this.worker.poke();
+    return n;
+  }
+
+  async start(): Promise<void> {
+    await this.recover();
+    this.worker.start();
+    const tick = () => {
+      this.ticking = this.enqueueDueFeeds()
+        .then(() => undefined)
+        .catch((err) => log.error('scheduling polls failed', { err }));
+    };
+    tick();
+    this.timer = setInterval(tick, this.options.tickMs ?? 30_000);
+    this.timer.unref();
+  }
+
+  /**
+   * Polls every selected feed once and returns when the work it caused is finished. Jobs waiting
+   * for a retry further away than `horizonMs` stay queued for the next run.
+   */
+  async runOnce(onProgress?: (pending: number) => void, horizonMs = 60_000): Promise<void> {
+    await this.recover();
+    await this.enqueueDueFeeds(new Date(Date.now() + 365 * 86_400_000));
+    this.worker.start();
+    for (;;) {
+      const pending = await this.store.jobs.pending(undefined, new Date(Date.now() + horizonMs));
+      onProgress?.(pending);
+      if (pending === 0 && this.worker.idleNow) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  async stop(graceMs?: number): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.ticking;
+    await this.worker.stop(graceMs);
+  }
+}

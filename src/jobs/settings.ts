@@ -1,0 +1,46 @@
+import { declareSettings } from '../config/registry.ts';
+
+export const pipelineSettings = declareSettings([
+  {
+    name: 'MERIDIAN_WORKER_CONCURRENCY',
+    type: 'int',
+    default: 4,
+    min: 1,
+    max: 64,
+    group: 'pipeline',
+    description: 'Jobs one worker process runs at once (polls, page fetches, translations…).',
+  },
+  {
+    name: 'MERIDIAN_POLL_MIN_INTERVAL_S',
+    type: 'int',
+    default: 300,
+    min: 30,
+    group: 'pipeline',
+    description: 'Shortest interval between two polls of a busy feed.',
+  },
+  {
+    name: 'MERIDIAN_POLL_MAX_INTERVAL_S',
+    type: 'int',
+    default: 21600,
+    min: 60,
+    group: 'pipeline',
+    description: 'Longest interval between two polls of a quiet feed.',
+  },
+  {
+    name: 'MERIDIAN_FEED_DISABLE_AFTER',
+    type: 'int',
+    default: 10,
+    min: 1,
+    group: 'pipeline',
+    description: 'Consecutive failures after which a feed is disabled until re-enabled.',
+  },
+  {
+    name: 'MERIDIAN_JOB_ATTEMPTS',
+    type: 'int',
+    default: 5,
+    min: 1,
+    max: 50,
+    group: 'pipeline',
+    description: 'Attempts per job before it is parked with its error for the operator.',
+  },
+] as const);

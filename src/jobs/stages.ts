@@ -1,0 +1,32 @@
+import type { ExtractedArticle, ParsedFeed } from '../model/article.ts';
+import type { ArticleTranslation } from '../model/translation.ts';
+
+/**
+ * The stage functions the pipeline calls, as narrow interfaces: handlers depend on these shapes,
+ * `stages-default.ts` binds them to the real `net`, `feeds`, `extract`, `language`, `translate`
+ * and `stories` code, and tests may bind them to local servers and fixtures.
+ */
+export interface FetchedResource {
+  /** Final URL after redirects. */
+  url: string;
+  status: number;
+  notModified: boolean;
+  headers: Record<string, string>;
+  text(): string;
+}
+
+export interface ResourceFetcher {
+  fetch(
+    url: string,
+    options: { purpose: 'feed' | 'page'; etag?: string | null; lastModified?: string | null; signal?: AbortSignal },
+  ): Promise<FetchedResource>;
+}
+
+export interface Stages {
+  fetcher: ResourceFetcher;
+  parseFeed(text: string, baseUrl: string): ParsedFeed;
+  extract(html: string, url: string): ExtractedArticle | null;
+  detectLanguage(text: string, hint?: string): string | undefined;
+  /** Present when translation is configured; returns undefined for the `none` provider. */
+  translate?: (articleId: number) => Promise<ArticleTranslation | undefined>;
+}

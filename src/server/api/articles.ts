@@ -1,0 +1,75 @@
+import { Hono } from 'hono';
+import { pipelineStatus } from '../../jobs/status.ts';
+import { outletIndex, type ServerContext } from '../context.ts';
+import { BadRequestError, NotFoundHttpError } from '../errors.ts';
+import { dateParam, parseCursor, parseId } from '../routes/pages.tsx';
+import { articleView, summaries } from '../views.ts';
+import { countryParam } from './catalog.ts';
+
+function limitParam(raw: string | undefined, fallback: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new BadRequestError(`limit must be an integer from 1 to ${max}`);
+  return n;
+}
+
+/** `/api/articles`, `/api/articles/{id}`, `/api/search`, `/api/status`. */
+export function articlesApi(ctx: ServerContext): Hono {
+  const api = new Hono();
+
+  api.get('/articles', async (c) => {
+    const country = countryParam(c.req.query('country'));
+    const limit = limitParam(c.req.query('limit'), 20, 100);
+    const outlet = c.req.query('outlet');
+    const before = parseCursor(c.req.query('before'));
+    const rows = await ctx.store.articles.list({
+      limit,
+      ...(country ? { country } : {}),
+      ...(outlet ? { outletId: outlet } : {}),
+      ...(before ? { before } : {}),
+    });
+    const last = rows[rows.length - 1];
+    return c.json({
+      articles: await summaries(ctx.store, await outletIndex(ctx), rows),
+      next: rows.length === limit && last?.published ? `${last.published}_${last.id}` : null,
+    });
+  });
+
+  api.get('/articles/:id', async (c) => {
+    const id = parseId(c.req.param('id'));
+    const article = await ctx.store.articles.get(id);
+    if (!article || article.state === 'discovered') throw new NotFoundHttpError('No such article');
+    const [outlets, translation, storyId] = await Promise.all([
+      outletIndex(ctx),
+      ctx.store.translations.get(id),
+      ctx.store.stories.storyOf(id),
+    ]);
+    return c.json({
+      article: { ...articleView(article, outlets, translation, ctx.translator !== 'none'), storyId: storyId ?? null },
+    });
+  });
+
+  api.get('/search', async (c) => {
+    const q = (c.req.query('q') ?? '').trim();
+    if (!q) throw new BadRequestError('q is required');
+    const country = countryParam(c.req.query('country'));
+    const from = dateParam(c.req.query('from'));
+    const to = dateParam(c.req.query('to'));
+    const limit = limitParam(c.req.query('limit'), 20, 100);
+    const { hits, total } = await ctx.store.search.search({
+      q,
+      limit,
+      ...(country ? { country } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+    });
+    const articles = await ctx.store.articles.getMany(hits.map((h) => h.id));
+    const order = new Map(hits.map((h, i) => [h.id, i]));
+    articles.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    return c.json({ total, articles: await summaries(ctx.store, await outletIndex(ctx), articles) });
+  });
+
+  api.get('/status', async (c) => c.json(await pipelineStatus(ctx.store, ctx.translator)));
+
+  return api;
+}

@@ -1,0 +1,25 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Image proxy URLs are signed, so /img fetches only the images Meridian itself put on a page and
+ * cannot be used as an open proxy.
+ */
+export class ImageSigner {
+  constructor(private readonly secret: string) {}
+
+  private sign(url: string): string {
+    return createHmac('sha256', this.secret).update(url).digest('base64url').slice(0, 22);
+  }
+
+  /** `/img?u=…&s=…` for a foreign image URL, or '' when there is none. */
+  url(foreign: string | null | undefined): string {
+    if (!foreign || !/^https?:\/\//i.test(foreign)) return '';
+    return `/img?u=${encodeURIComponent(foreign)}&s=${this.sign(foreign)}`;
+  }
+
+  verify(url: string, signature: string): boolean {
+    const expected = Buffer.from(this.sign(url));
+    const given = Buffer.from(signature);
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  }
+}

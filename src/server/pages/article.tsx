@@ -1,0 +1,227 @@
+import { sanitizeFragment } from '../../extract/sanitize.ts';
+import type { Block } from '../../model/article.ts';
+import type { Take } from '../../model/story.ts';
+import type { ArticleSummaryView, ArticleView } from '../views.ts';
+import { dirOf, flag, OutletLogo } from './bits.tsx';
+import type { PageKit } from './kit.ts';
+import { WorldTake } from './take-section.tsx';
+
+export interface AlternativeTake {
+  article: ArticleSummaryView;
+  /** One line on what this article stresses that the others do not. */
+  differs: string;
+}
+
+export interface StoryContext {
+  id: number;
+  title: string;
+  alternatives: Array<{ country: string; takes: AlternativeTake[] }>;
+  take?: Take;
+  sources: Map<string, { outlet: string; country: string }>;
+}
+
+function BlockView({ block, lang }: { block: Block; lang?: string }) {
+  const attrs = lang ? { lang, dir: dirOf(lang) } : {};
+  switch (block.kind) {
+    case 'h2':
+      return <h2 {...attrs}>{block.text}</h2>;
+    case 'h3':
+      return <h3 {...attrs}>{block.text}</h3>;
+    case 'quote':
+      return <blockquote {...attrs}>{block.text}</blockquote>;
+    case 'li':
+      return <p {...attrs}>• {block.text}</p>;
+    case 'pre':
+      return <pre {...attrs}>{block.text}</pre>;
+    case 'table':
+      // Table HTML is the only foreign markup shown; sanitized at extraction and again here, so
+      // a row written by an older version or another tool cannot carry script.
+      return block.html ? (
+        <div class="table-wrap" {...attrs} dangerouslySetInnerHTML={{ __html: sanitizeFragment(block.html) }} />
+      ) : (
+        <p {...attrs}>{block.text}</p>
+      );
+    default:
+      return <p {...attrs}>{block.text}</p>;
+  }
+}
+
+export function ArticlePage({
+  kit,
+  a,
+  story,
+  showOriginal,
+}: {
+  kit: PageKit;
+  a: ArticleView;
+  story?: StoryContext | undefined;
+  showOriginal: boolean;
+}) {
+  const translated = a.translationStatus === 'translated';
+  const lang = a.language;
+  const image = kit.img(a.image?.url);
+  const published = a.published ? new Date(a.published) : null;
+  return (
+    <div class="article-layout">
+      <article class={showOriginal ? 'show-original' : ''} id="article" aria-labelledby="headline">
+        <header class="article-head">
+          <div class="outlet">
+            <OutletLogo kit={kit} logo={a.outlet.logo} size={32} />
+            <span>{a.outlet.name}</span>
+          </div>
+          <h1 id="headline" lang={translated ? 'en' : lang} dir={translated ? 'ltr' : dirOf(lang)}>
+            {a.title}
+          </h1>
+          {translated ? (
+            <p class="original-title" lang={lang} dir={dirOf(lang)}>
+              {a.originalTitle}
+            </p>
+          ) : null}
+          <p class="byline">
+            <a href={`/countries/${a.country.toLowerCase()}`}>
+              <span aria-hidden="true">{flag(a.country)}</span> {kit.countryName(a.country)}
+            </a>
+            {published ? (
+              <>
+                <span aria-hidden="true">·</span>
+                <time dateTime={a.published ?? ''}>{published.toUTCString().replace(/:\d\d GMT$/, ' UTC')}</time>
+              </>
+            ) : null}
+            {a.author ? (
+              <>
+                <span aria-hidden="true">·</span>
+                <span>{a.author}</span>
+              </>
+            ) : null}
+          </p>
+        </header>
+        {image ? (
+          <figure class="lead-figure">
+            <img
+              src={image}
+              alt={a.imageCaptionEnglish ?? a.image?.caption ?? ''}
+              loading="lazy"
+              decoding="async"
+              width={1280}
+              height={720}
+            />
+            {a.image?.caption || a.image?.credit ? (
+              <figcaption>
+                {a.image?.caption ? (
+                  <span lang={lang} dir={dirOf(lang)}>
+                    {a.image.caption}
+                  </span>
+                ) : null}
+                {a.imageCaptionEnglish ? <span class="caption-en">{a.imageCaptionEnglish}</span> : null}
+                {a.image?.credit ? <span class="muted"> ({a.image.credit})</span> : null}
+              </figcaption>
+            ) : null}
+          </figure>
+        ) : null}
+        <TranslationBar a={a} showOriginal={showOriginal} />
+        {a.standfirst ? (
+          <p class="lede" lang={translated ? 'en' : lang}>
+            {a.standfirst}
+          </p>
+        ) : null}
+        <div class="article-body">
+          {a.blocks.map((b, i) => (
+            <>
+              <BlockView block={b} {...(translated ? { lang: 'en' } : { lang })} />
+              {translated && a.originalBlocks[i] ? (
+                <div class="block-original" lang={lang} dir={dirOf(lang)}>
+                  {a.originalBlocks[i].text}
+                </div>
+              ) : null}
+            </>
+          ))}
+          {a.paywalled ? (
+            <p class="muted">This article is behind the outlet’s paywall; only its opening is shown.</p>
+          ) : null}
+        </div>
+        <p class="source-link">
+          <a class="button" href={a.url} rel="noopener noreferrer nofollow" target="_blank">
+            Read the original on {a.outlet.name}
+          </a>
+        </p>
+      </article>
+      <aside class="side" aria-label="The story around this article">
+        <section aria-labelledby="alt-title" id="alternative-takes">
+          <h2 id="alt-title">Alternative Takes</h2>
+          {story && story.alternatives.length > 0 ? (
+            <>
+              {story.alternatives.map((group) => (
+                <>
+                  <h3>
+                    <span aria-hidden="true">{flag(group.country)}</span> {kit.countryName(group.country)}
+                  </h3>
+                  <ul class="takes-list">
+                    {group.takes.map((t) => (
+                      <li>
+                        <a href={`/articles/${t.article.id}`}>{t.article.title}</a>
+                        <div class="byline">{t.article.outlet.name}</div>
+                        {t.differs ? <div class="differs">{t.differs}</div> : null}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ))}
+              <p>
+                <a href={`/stories/${story.id}`}>The whole story across countries</a>
+              </p>
+            </>
+          ) : (
+            <p class="muted">No other country’s coverage of this story yet.</p>
+          )}
+        </section>
+        {story?.take ? (
+          <WorldTake take={story.take} kit={kit} sources={story.sources} />
+        ) : (
+          <section aria-labelledby="world-take-title" class="card">
+            <h2 id="world-take-title">The World’s Current Take</h2>
+            <p class="muted">
+              A summary of how the world covers this story appears once several outlets have reported it.
+            </p>
+          </section>
+        )}
+      </aside>
+    </div>
+  );
+}
+
+function TranslationBar({ a, showOriginal }: { a: ArticleView; showOriginal: boolean }) {
+  if (a.translationStatus === 'not-needed') return null;
+  if (a.translationStatus === 'translated' && a.translation) {
+    return (
+      <div class="translation-bar" id="translation-bar">
+        <span>
+          Translated from <strong>{languageName(a.language)}</strong> by {a.translation.provider}
+          {a.translation.model && a.translation.model !== a.translation.provider ? ` (${a.translation.model})` : ''}.
+        </span>
+        <a
+          class="button secondary"
+          id="toggle-original"
+          href={showOriginal ? `/articles/${a.id}` : `/articles/${a.id}?original=1`}
+        >
+          {showOriginal ? 'Hide the original' : 'Show the original'}
+        </a>
+      </div>
+    );
+  }
+  return (
+    <div class="translation-bar pending" id="translation-bar">
+      {a.translationStatus === 'pending'
+        ? `Translation pending: shown in the original ${languageName(a.language)} until it is translated.`
+        : `Shown in the original ${languageName(a.language)}: translation is turned off on this server.`}
+    </div>
+  );
+}
+
+const names = new Intl.DisplayNames(['en'], { type: 'language' });
+export function languageName(tag: string): string {
+  try {
+    return names.of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}

@@ -1,0 +1,85 @@
+import type { ArticleSummaryView } from '../views.ts';
+import type { PageKit } from './kit.ts';
+
+/** Regional-indicator flag for an ISO code (decorative: always next to the country's name). */
+export function flag(code: string): string {
+  if (!/^[A-Z]{2}$/.test(code)) return '';
+  return String.fromCodePoint(...[...code].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
+}
+
+export function timeAgo(iso: string | null, now = Date.now()): string {
+  if (!iso) return '';
+  const s = Math.round((now - Date.parse(iso)) / 1000);
+  if (Number.isNaN(s)) return '';
+  if (s < 0) {
+    const ahead = -s;
+    if (ahead < 60) return 'in a moment';
+    if (ahead < 3600) return `in ${Math.ceil(ahead / 60)} min`;
+    return `in ${Math.round(ahead / 3600)} h`;
+  }
+  if (s < 60) return 'just now';
+  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
+  if (s < 86_400) return `${Math.floor(s / 3600)} h ago`;
+  if (s < 30 * 86_400) return `${Math.floor(s / 86_400)} d ago`;
+  return new Date(iso).toISOString().slice(0, 10);
+}
+
+export function Time({ iso }: { iso: string | null }) {
+  if (!iso) return null;
+  return (
+    <time dateTime={iso} title={new Date(iso).toUTCString()}>
+      {timeAgo(iso)}
+    </time>
+  );
+}
+
+/** Text in its original language carries its lang (and direction) for screen readers and fonts. */
+export function dirOf(lang: string): 'rtl' | 'ltr' {
+  return /^(ar|fa|ur|he|yi|ps|sd|ug|ckb|dv)\b/i.test(lang) ? 'rtl' : 'ltr';
+}
+
+export function OutletLogo({ kit, logo, size }: { kit: PageKit; logo: string; size: number }) {
+  const src = kit.img(logo);
+  if (!src) return null;
+  return <img class="logo" src={src} alt="" width={size} height={size} loading="lazy" decoding="async" />;
+}
+
+export function ArticleItem({ a, kit, showCountry }: { a: ArticleSummaryView; kit: PageKit; showCountry?: boolean }) {
+  const thumb = kit.img(a.image?.url);
+  return (
+    <li class="article-item">
+      <div>
+        <h3>
+          <a href={`/articles/${a.id}`}>{a.title}</a>
+        </h3>
+        {a.translated && a.originalTitle !== a.title ? (
+          <p class="original" lang={a.language} dir={dirOf(a.language)}>
+            {a.originalTitle}
+          </p>
+        ) : null}
+        <div class="byline">
+          <OutletLogo kit={kit} logo={a.outlet.logo} size={16} />
+          <span>{a.outlet.name}</span>
+          {showCountry ? (
+            <>
+              <span aria-hidden="true">·</span>
+              <a href={`/countries/${a.country.toLowerCase()}`}>
+                <span class="flag" aria-hidden="true">
+                  {flag(a.country)}
+                </span>{' '}
+                {kit.countryName(a.country)}
+              </a>
+            </>
+          ) : null}
+          <span aria-hidden="true">·</span>
+          <Time iso={a.published} />
+        </div>
+      </div>
+      {thumb ? (
+        <img class="thumb" src={thumb} alt="" width={96} height={72} loading="lazy" decoding="async" />
+      ) : (
+        <span />
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,93 @@
+import { feedHealth, type PipelineStatus } from '../../jobs/status.ts';
+import type { Country, Outlet } from '../../model/outlet.ts';
+import type { FeedRow } from '../../store/repositories/feeds.ts';
+import { flag, OutletLogo, Time } from './bits.tsx';
+import type { PageKit } from './kit.ts';
+
+const HEALTH: Record<PipelineStatus['feeds'][number]['health'], { label: string; cls: string }> = {
+  ok: { label: 'OK', cls: 'health-ok' },
+  failing: { label: 'Failing', cls: 'health-bad' },
+  disabled: { label: 'Disabled', cls: 'health-bad' },
+  waiting: { label: 'Not polled yet', cls: 'health-wait' },
+};
+
+export function HealthBadge({ feed }: { feed: FeedRow }) {
+  const h = HEALTH[feedHealth(feed)];
+  return <span class={h.cls}>{h.label}</span>;
+}
+
+export function SourcesPage({
+  kit,
+  countries,
+  outlets,
+  feeds,
+}: {
+  kit: PageKit;
+  countries: Map<string, Country>;
+  outlets: Outlet[];
+  feeds: FeedRow[];
+}) {
+  const feedsByOutlet = new Map<string, FeedRow[]>();
+  for (const f of feeds) feedsByOutlet.set(f.outlet_id, [...(feedsByOutlet.get(f.outlet_id) ?? []), f]);
+  const byCountry = new Map<string, Outlet[]>();
+  for (const o of outlets) byCountry.set(o.country, [...(byCountry.get(o.country) ?? []), o]);
+  const codes = [...byCountry.keys()].sort((a, b) => kit.countryName(a).localeCompare(kit.countryName(b)));
+  const healthy = feeds.filter((f) => feedHealth(f) === 'ok').length;
+  return (
+    <>
+      <h1>Sources</h1>
+      <p class="lede">
+        {outlets.length} outlets in {codes.length} countries, {feeds.length} feeds ({healthy} healthy). Also as{' '}
+        <a href="/sources.opml">OPML</a> for your own feed reader.
+      </p>
+      {codes.map((code) => (
+        <section aria-labelledby={`c-${code}`}>
+          <h2 id={`c-${code}`}>
+            <span aria-hidden="true">{flag(code)}</span>{' '}
+            <a href={`/countries/${code.toLowerCase()}`}>{countries.get(code)?.name ?? code}</a>
+          </h2>
+          <div class="table-wrap">
+            <table class="data">
+              <thead>
+                <tr>
+                  <th scope="col">Outlet</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Feed</th>
+                  <th scope="col">Health</th>
+                  <th scope="col">Last success</th>
+                  <th scope="col">Last error</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(byCountry.get(code) ?? []).flatMap((o) => {
+                  const list = feedsByOutlet.get(o.id) ?? [];
+                  if (list.length === 0) list.push(undefined as unknown as FeedRow);
+                  return list.map((f, i) => (
+                    <tr>
+                      <td>
+                        {i === 0 ? (
+                          <span class="byline">
+                            <OutletLogo kit={kit} logo={o.logo} size={16} />
+                            <a href={o.homepage} rel="noopener noreferrer nofollow">
+                              {o.name}
+                            </a>
+                            {o.enabled === false ? ' (disabled)' : ''}
+                          </span>
+                        ) : null}
+                      </td>
+                      <td>{i === 0 ? o.kind : ''}</td>
+                      <td class="url">{f?.url ?? '—'}</td>
+                      <td>{f ? <HealthBadge feed={f} /> : '—'}</td>
+                      <td>{f?.last_success_at ? <Time iso={f.last_success_at} /> : '—'}</td>
+                      <td class="url">{f?.last_error ?? ''}</td>
+                    </tr>
+                  ));
+                })}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import type { Take } from '../../model/story.ts';
+import { flag, Time } from './bits.tsx';
+import type { PageKit } from './kit.ts';
+
+/** "The World's Current Take": titled sections, every sentence with numbered citations. */
+export function WorldTake({
+  take,
+  kit,
+  sources,
+}: {
+  take: Take;
+  kit: PageKit;
+  sources: Map<string, { outlet: string; country: string }>;
+}) {
+  const order: string[] = [];
+  const number = (id: string) => {
+    let i = order.indexOf(id);
+    if (i < 0) i = order.push(id) - 1;
+    return i + 1;
+  };
+  return (
+    <section class="world-take card" aria-labelledby="world-take-title">
+      <h2 id="world-take-title">The World’s Current Take</h2>
+      {take.sections.map((section) => (
+        <>
+          <h3>{section.heading}</h3>
+          <p>
+            {section.sentences.map((s) => (
+              <>
+                {s.text}
+                {s.citations.map((id) => {
+                  const src = sources.get(id);
+                  return (
+                    <sup>
+                      <a
+                        href={`/articles/${id}`}
+                        title={src ? `${src.outlet}, ${kit.countryName(src.country)}` : `Article ${id}`}
+                      >
+                        [{number(id)}]
+                      </a>
+                    </sup>
+                  );
+                })}{' '}
+              </>
+            ))}
+          </p>
+        </>
+      ))}
+      <p class="muted">
+        Drawn from {take.outletCount} outlets in{' '}
+        {take.countries.map((c, i) => (
+          <>
+            {i > 0 ? ', ' : ''}
+            <span aria-hidden="true">{flag(c)}</span> {kit.countryName(c)}
+          </>
+        ))}
+        . Written by the {take.provider} engine{take.model ? ` (${take.model})` : ''}, <Time iso={take.createdAt} />.
+        {take.note ? ` ${take.note}` : ''}
+      </p>
+    </section>
+  );
+}

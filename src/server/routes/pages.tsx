@@ -1,0 +1,218 @@
+import { Hono } from 'hono';
+import { pipelineStatus } from '../../jobs/status.ts';
+import { countryParam } from '../api/catalog.ts';
+import { countryIndex, outletIndex, pageKit, type ServerContext } from '../context.ts';
+import { BadRequestError, NotFoundHttpError } from '../errors.ts';
+import { ArticlePage } from '../pages/article.tsx';
+import { CountryPage } from '../pages/country.tsx';
+import { HomePage, type PipelineSummary } from '../pages/home.tsx';
+import { SearchPage } from '../pages/search.tsx';
+import { SourcesPage } from '../pages/sources.tsx';
+import { StatusPage } from '../pages/status.tsx';
+import { renderPage } from '../render.tsx';
+import { articleView, summaries } from '../views.ts';
+import { loadStoryContext } from './story-context.ts';
+
+const PAGE_SIZE = 30;
+
+export function parseId(raw: string): number {
+  if (!/^\d{1,10}$/.test(raw)) throw new NotFoundHttpError('No such article');
+  return Number(raw);
+}
+
+/** `before` cursor of keyset pagination: `<published ISO>_<id>`. */
+export function parseCursor(raw: string | undefined): { published: string; id: number } | undefined {
+  if (!raw) return undefined;
+  const m = /^(\d{4}-\d\d-\d\dT[\d:.]+Z)_(\d{1,10})$/.exec(raw);
+  if (!m) throw new BadRequestError('Invalid page cursor');
+  return { published: m[1] as string, id: Number(m[2]) };
+}
+
+async function pipelineSummary(ctx: ServerContext): Promise<PipelineSummary> {
+  const feeds = await ctx.store.feeds.list();
+  let nextPollAt: string | null = null;
+  let lastError: string | null = null;
+  let ok = 0;
+  let failing = 0;
+  let disabled = 0;
+  for (const f of feeds) {
+    if (f.disabled) disabled++;
+    else if (f.consecutive_failures > 0) {
+      failing++;
+      lastError = f.last_error;
+    } else if (f.last_success_at) ok++;
+    if (!f.disabled && (!nextPollAt || f.next_poll_at < nextPollAt)) nextPollAt = f.next_poll_at;
+  }
+  return {
+    feeds: feeds.length,
+    feedsOk: ok,
+    feedsFailing: failing,
+    feedsDisabled: disabled,
+    nextPollAt,
+    lastError,
+    articles: await ctx.store.articles.count(),
+  };
+}
+
+export function pageRoutes(ctx: ServerContext): Hono {
+  const app = new Hono();
+  const kit = pageKit(ctx);
+
+  app.get('/', async (c) => {
+    const [counts, outlets, latest] = await Promise.all([
+      ctx.store.outlets.countsByCountry(),
+      outletIndex(ctx),
+      ctx.store.articles.list({ limit: 20 }),
+    ]);
+    const byCode = new Map(counts.map((r) => [r.country, r]));
+    const countries = ctx.countries
+      .map((co) => ({
+        code: co.code,
+        name: co.name,
+        outlets: byCode.get(co.code)?.outlets ?? 0,
+        articlesLastDay: byCode.get(co.code)?.articlesLastDay ?? 0,
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    const views = await summaries(ctx.store, outlets, latest);
+    return renderPage(
+      c,
+      ctx,
+      { title: 'Meridian', scripts: ['globe'] },
+      <HomePage
+        kit={kit}
+        countries={countries}
+        latest={views}
+        pipeline={latest.length === 0 ? await pipelineSummary(ctx) : emptySummary}
+      />,
+    );
+  });
+
+  app.get('/countries/:cc', async (c) => {
+    const code = countryParam(c.req.param('cc'));
+    const country = code ? countryIndex(ctx).get(code) : undefined;
+    if (!country) throw new NotFoundHttpError('No such country');
+    const outletFilter = c.req.query('outlet') || undefined;
+    const before = parseCursor(c.req.query('before'));
+    const [outlets, index] = await Promise.all([ctx.store.outlets.list({ country: country.code }), outletIndex(ctx)]);
+    const articles = await ctx.store.articles.list({
+      country: country.code,
+      limit: PAGE_SIZE + 1,
+      ...(outletFilter ? { outletId: outletFilter } : {}),
+      ...(before ? { before } : {}),
+    });
+    const page = articles.slice(0, PAGE_SIZE);
+    const last = page[page.length - 1];
+    const nextHref =
+      articles.length > PAGE_SIZE && last?.published
+        ? `/countries/${country.code.toLowerCase()}?${new URLSearchParams({ ...(outletFilter ? { outlet: outletFilter } : {}), before: `${last.published}_${last.id}` })}`
+        : undefined;
+    const code2 = country.code.toLowerCase();
+    return renderPage(
+      c,
+      ctx,
+      {
+        title: `${country.name}: the news`,
+        description: `The latest news from ${country.name}'s press, in English.`,
+        feeds: [{ title: `Meridian: ${country.name}`, href: `/feeds/countries/${code2}.atom` }],
+      },
+      <CountryPage
+        kit={kit}
+        country={country}
+        outlets={outlets}
+        articles={await summaries(ctx.store, index, page)}
+        {...(outletFilter ? { outletFilter } : {})}
+        {...(nextHref ? { nextHref } : {})}
+      />,
+    );
+  });
+
+  app.get('/articles/:id', async (c) => {
+    const id = parseId(c.req.param('id'));
+    const article = await ctx.store.articles.get(id);
+    if (!article || article.state === 'discovered' || article.blocks.length === 0)
+      throw new NotFoundHttpError('No such article');
+    const [outlets, translation] = await Promise.all([outletIndex(ctx), ctx.store.translations.get(id)]);
+    const view = articleView(article, outlets, translation, ctx.translator !== 'none');
+    const story = await loadStoryContext(ctx, article.id, outlets);
+    return renderPage(
+      c,
+      ctx,
+      {
+        title: view.title,
+        description: view.standfirst ?? view.blocks[0]?.text.slice(0, 200) ?? '',
+        scripts: ['article'],
+      },
+      <ArticlePage kit={kit} a={view} story={story} showOriginal={c.req.query('original') === '1'} />,
+    );
+  });
+
+  app.get('/search', async (c) => {
+    const q = (c.req.query('q') ?? '').trim().slice(0, 200);
+    const country = countryParam(c.req.query('country'));
+    const from = dateParam(c.req.query('from'));
+    const to = dateParam(c.req.query('to'));
+    const page = Math.max(1, Math.min(100, Number(c.req.query('page') ?? 1) || 1));
+    const { hits, total } = q
+      ? await ctx.store.search.search({
+          q,
+          limit: PAGE_SIZE,
+          offset: (page - 1) * PAGE_SIZE,
+          ...(country ? { country } : {}),
+          ...(from ? { from } : {}),
+          ...(to ? { to } : {}),
+        })
+      : { hits: [], total: 0 };
+    const articles = await ctx.store.articles.getMany(hits.map((h) => h.id));
+    const order = new Map(hits.map((h, i) => [h.id, i]));
+    articles.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    const results = await summaries(ctx.store, await outletIndex(ctx), articles);
+    const countries = [...ctx.countries].sort((a, b) => a.name.localeCompare(b.name));
+    return renderPage(
+      c,
+      ctx,
+      { title: q ? `Search: ${q}` : 'Search' },
+      <SearchPage
+        kit={kit}
+        params={{ q, page, ...(country ? { country } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) }}
+        results={results}
+        total={total}
+        countries={countries}
+        pageSize={PAGE_SIZE}
+      />,
+    );
+  });
+
+  app.get('/sources', async (c) => {
+    const [outlets, feeds] = await Promise.all([ctx.store.outlets.list(), ctx.store.feeds.list()]);
+    return renderPage(
+      c,
+      ctx,
+      { title: 'Sources' },
+      <SourcesPage kit={kit} countries={countryIndex(ctx)} outlets={outlets} feeds={feeds} />,
+    );
+  });
+
+  app.get('/status', async (c) => {
+    const status = await pipelineStatus(ctx.store, ctx.translator);
+    return renderPage(c, ctx, { title: 'Status' }, <StatusPage kit={kit} status={status} />);
+  });
+
+  return app;
+}
+
+const emptySummary: PipelineSummary = {
+  feeds: 0,
+  feedsOk: 0,
+  feedsFailing: 0,
+  feedsDisabled: 0,
+  nextPollAt: null,
+  lastError: null,
+  articles: 1,
+};
+
+export function dateParam(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (!/^\d{4}-\d\d-\d\d$/.test(raw) || Number.isNaN(Date.parse(raw)))
+    throw new BadRequestError('Dates must be YYYY-MM-DD');
+  return raw;
+}

@@ -1,0 +1,29 @@
+import { declareSettings } from '../config/registry.ts';
+
+export const serverSettings = declareSettings([
+  {
+    name: 'MERIDIAN_API_RATE',
+    type: 'number',
+    default: 20,
+    min: 0.1,
+    group: 'server',
+    description: 'Requests per second one client may make to /api and /img (token bucket refill).',
+  },
+  {
+    name: 'MERIDIAN_API_BURST',
+    type: 'int',
+    default: 60,
+    min: 1,
+    group: 'server',
+    description: 'Requests one client may make at once before the rate limit applies.',
+  },
+  {
+    name: 'MERIDIAN_SECRET',
+    type: 'string',
+    default: '',
+    secret: true,
+    group: 'server',
+    description:
+      'Key that signs image-proxy URLs. Default: a random key kept in the data folder (set it when several servers share one database).',
+  },
+] as const);

@@ -1,0 +1,98 @@
+import type { Article, Block } from '../model/article.ts';
+import type { Outlet } from '../model/outlet.ts';
+import type { ArticleTranslation } from '../model/translation.ts';
+import type { Store } from '../store/store.ts';
+
+/** What the pages and the JSON API show of an article: English first, the original beside it. */
+export interface ArticleSummaryView {
+  id: number;
+  /** English headline when translated, else the original. */
+  title: string;
+  originalTitle: string;
+  /** Language of the original (BCP 47). */
+  language: string;
+  translated: boolean;
+  url: string;
+  published: string | null;
+  country: string;
+  outlet: { id: string; name: string; logo: string; kind: string };
+  image: { url: string; caption?: string; credit?: string } | null;
+}
+
+export interface ArticleView extends ArticleSummaryView {
+  author: string | null;
+  standfirst: string | null;
+  originalStandfirst: string | null;
+  blocks: Block[];
+  originalBlocks: Block[];
+  imageCaptionEnglish: string | null;
+  paywalled: boolean;
+  translation: { provider: string; model: string; createdAt: string } | null;
+  /** Why the article shows in its original language, when it does. */
+  translationStatus: 'translated' | 'pending' | 'not-needed' | 'off';
+  duplicateOf: number | null;
+}
+
+const UNKNOWN_OUTLET = { name: 'Unknown outlet', logo: '', kind: 'private' };
+
+export function isEnglish(lang: string | undefined): boolean {
+  return !lang || /^en\b/i.test(lang);
+}
+
+function outletView(outlets: Map<string, Outlet>, id: string) {
+  const o = outlets.get(id);
+  return { id, name: o?.name ?? UNKNOWN_OUTLET.name, logo: o?.logo ?? '', kind: o?.kind ?? UNKNOWN_OUTLET.kind };
+}
+
+export function summaryView(a: Article, outlets: Map<string, Outlet>, englishTitle?: string): ArticleSummaryView {
+  return {
+    id: a.id,
+    title: englishTitle ?? a.title,
+    originalTitle: a.title,
+    language: a.language ?? 'und',
+    translated: englishTitle !== undefined,
+    url: a.url,
+    published: a.published ?? null,
+    country: a.country,
+    outlet: outletView(outlets, a.outletId),
+    image: a.image
+      ? {
+          url: a.image.url,
+          ...(a.image.caption ? { caption: a.image.caption } : {}),
+          ...(a.image.credit ? { credit: a.image.credit } : {}),
+        }
+      : null,
+  };
+}
+
+export function articleView(
+  a: Article,
+  outlets: Map<string, Outlet>,
+  t: ArticleTranslation | undefined,
+  translationOn: boolean,
+): ArticleView {
+  const english = isEnglish(a.language);
+  return {
+    ...summaryView(a, outlets, t?.title),
+    author: a.author ?? null,
+    standfirst: t?.standfirst ?? a.standfirst ?? null,
+    originalStandfirst: a.standfirst ?? null,
+    blocks: t && t.blocks.length === a.blocks.length ? t.blocks : a.blocks,
+    originalBlocks: a.blocks,
+    imageCaptionEnglish: t?.imageCaption ?? null,
+    paywalled: a.paywalled ?? false,
+    translation: t ? { provider: t.provider, model: t.model, createdAt: t.createdAt } : null,
+    translationStatus: t ? 'translated' : english ? 'not-needed' : translationOn ? 'pending' : 'off',
+    duplicateOf: a.duplicateOf ?? null,
+  };
+}
+
+/** Summaries for a list of articles, with English headlines where translated. */
+export async function summaries(
+  store: Store,
+  outlets: Map<string, Outlet>,
+  articles: Article[],
+): Promise<ArticleSummaryView[]> {
+  const titles = await store.translations.titles(articles.map((a) => a.id));
+  return articles.map((a) => summaryView(a, outlets, titles.get(a.id)));
+}

@@ -1,0 +1,94 @@
+import { type Kysely, sql } from 'kysely';
+import type { DialectName } from '../dialect.ts';
+import type { Database } from '../schema.ts';
+
+export interface SearchQuery {
+  q: string;
+  country?: string;
+  /** ISO dates (inclusive) on the publication time. */
+  from?: string;
+  to?: string;
+  limit: number;
+  offset?: number;
+}
+
+export interface SearchHit {
+  id: number;
+  rank: number;
+}
+
+const MAX_QUERY = 200;
+
+/**
+ * Full-text search, one API over FTS5 (SQLite) and tsvector (PostgreSQL). Each article is indexed
+ * with its original and, once translated, its English headline and body, so a reader finds
+ * 「台積電」 and "TSMC" alike.
+ */
+export class SearchRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: DialectName,
+  ) {}
+
+  async index(articleId: number, title: string, body: string): Promise<void> {
+    const t = title.slice(0, 2000);
+    const b = body.slice(0, 100_000);
+    if (this.dialect === 'sqlite') {
+      await sql`DELETE FROM article_search WHERE rowid = ${articleId}`.execute(this.db);
+      await sql`INSERT INTO article_search (rowid, title, body) VALUES (${articleId}, ${t}, ${b})`.execute(this.db);
+      return;
+    }
+    await sql`INSERT INTO article_search (article_id, title, body, document)
+      VALUES (${articleId}, ${t}, ${b}, setweight(to_tsvector('simple', ${t}), 'A') || setweight(to_tsvector('simple', ${b}), 'B'))
+      ON CONFLICT (article_id) DO UPDATE SET title = excluded.title, body = excluded.body, document = excluded.document`.execute(
+      this.db,
+    );
+  }
+
+  async search(query: SearchQuery): Promise<{ hits: SearchHit[]; total: number }> {
+    const q = query.q.trim().slice(0, MAX_QUERY);
+    if (q === '') return { hits: [], total: 0 };
+    const filters = [
+      query.country ? sql`a.country = ${query.country.toUpperCase()}` : sql`1 = 1`,
+      query.from ? sql`a.published_at >= ${query.from}` : sql`1 = 1`,
+      query.to ? sql`a.published_at < ${nextDay(query.to)}` : sql`1 = 1`,
+    ];
+    const where = sql.join(filters, sql` AND `);
+    if (this.dialect === 'sqlite') {
+      const match = ftsQuery(q);
+      if (!match) return { hits: [], total: 0 };
+      const rows = await sql<{ id: number; rank: number; total: number }>`
+        SELECT s.id, s.rank, count(*) OVER () AS total
+        FROM (SELECT rowid AS id, bm25(article_search, 5.0, 1.0) AS rank FROM article_search WHERE article_search MATCH ${match}) s
+        JOIN articles a ON a.id = s.id
+        WHERE ${where}
+        ORDER BY s.rank LIMIT ${query.limit} OFFSET ${query.offset ?? 0}`.execute(this.db);
+      return { hits: rows.rows.map((r) => ({ id: r.id, rank: r.rank })), total: Number(rows.rows[0]?.total ?? 0) };
+    }
+    const rows = await sql<{ id: number; rank: number; total: string }>`
+      SELECT s.article_id AS id, ts_rank(s.document, query) AS rank, count(*) OVER () AS total
+      FROM article_search s JOIN articles a ON a.id = s.article_id, websearch_to_tsquery('simple', ${q}) query
+      WHERE s.document @@ query AND ${where}
+      ORDER BY rank DESC LIMIT ${query.limit} OFFSET ${query.offset ?? 0}`.execute(this.db);
+    return { hits: rows.rows.map((r) => ({ id: r.id, rank: r.rank })), total: Number(rows.rows[0]?.total ?? 0) };
+  }
+}
+
+/**
+ * A reader's words as an FTS5 query: each word quoted (so operators and punctuation in the input
+ * cannot break the syntax), all required. The trigram tokenizer needs three characters per term.
+ */
+export function ftsQuery(q: string): string | undefined {
+  const terms = q
+    .split(/\s+/)
+    .map((t) => t.replace(/"/g, ''))
+    .filter((t) => [...t].length >= 3);
+  if (terms.length === 0) return undefined;
+  return terms.map((t) => `"${t}"`).join(' AND ');
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString();
+}

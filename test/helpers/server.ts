@@ -1,0 +1,35 @@
+import type { Hono } from 'hono';
+import { Config } from '../../src/config/config.ts';
+import { createApp } from '../../src/server/app.tsx';
+import { buildAssets } from '../../src/server/assets.ts';
+import type { FetchedImage, ServerContext } from '../../src/server/context.ts';
+import { ImageSigner } from '../../src/server/image-url.ts';
+import type { Store } from '../../src/store/store.ts';
+import { COUNTRIES, OUTLETS } from './seed.ts';
+
+let assets: ReturnType<typeof buildAssets> | undefined;
+
+/** An app over a store, as `meridian serve` builds it, for in-process requests with app.request. */
+export async function testApp(
+  store: Store,
+  options: {
+    env?: Record<string, string>;
+    fetchImage?: (url: string, signal: AbortSignal) => Promise<FetchedImage>;
+    translator?: string;
+  } = {},
+): Promise<{ app: Hono; ctx: ServerContext }> {
+  assets ??= buildAssets();
+  const ctx: ServerContext = {
+    store,
+    config: Config.fromEnv(options.env ?? {}),
+    countries: COUNTRIES,
+    outlets: OUTLETS,
+    startedAt: new Date(),
+    assets: await assets,
+    images: new ImageSigner('test-secret'),
+    translator: options.translator ?? 'deepl',
+    fetchImage:
+      options.fetchImage ?? (async () => ({ status: 404, contentType: 'text/plain', body: new Uint8Array() })),
+  };
+  return { app: createApp(ctx), ctx };
+}

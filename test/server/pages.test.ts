@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Hono } from 'hono';
+import { parseHTML } from 'linkedom';
+import { seed } from '../helpers/seed.ts';
+import { testApp } from '../helpers/server.ts';
+import { openSqlite, type StoreHandle } from '../helpers/stores.ts';
+
+/** Parses a page and checks that nothing in it can run: scripts only from our assets, no handlers. */
+function assertInert(html: string, where: string): void {
+  const { document } = parseHTML(html);
+  for (const script of document.querySelectorAll('script')) {
+    assert.match(script.getAttribute('src') ?? '', /^\/assets\//, `${where}: inline or foreign script`);
+  }
+  for (const el of document.querySelectorAll('*')) {
+    for (const attr of el.attributes) {
+      assert.ok(!/^on/i.test(attr.name), `${where}: ${el.tagName} has ${attr.name}`);
+      assert.notEqual(attr.name, 'style', `${where}: inline style on ${el.tagName}`);
+      if (attr.name === 'href' || attr.name === 'src') assert.doesNotMatch(attr.value, /^\s*javascript:/i, where);
+    }
+  }
+}
+
+const hour = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
+
+describe('reader pages', () => {
+  let h: StoreHandle;
+  let app: Hono;
+  let ids: number[];
+  before(async () => {
+    h = await openSqlite();
+    ids = await seed(h.store, [
+      {
+        outletId: 'upmedia',
+        country: 'TW',
+        language: 'zh-Hant',
+        title: '美國特使抵達台北',
+        blocks: [
+          { kind: 'p', text: '美國特使週一抵達台北，展開為期三天的訪問。' },
+          { kind: 'quote', text: '「我們支持和平。」' },
+        ],
+        published: hour(2),
+        image: { url: 'https://img.upmedia.mg/a.jpg', caption: '特使抵達機場', credit: '中央社' },
+        english: {
+          title: 'US envoy arrives in Taipei',
+          blocks: ['The US envoy arrived in Taipei on Monday for a three-day visit.', '"We support peace."'],
+          caption: 'The envoy arrives at the airport',
+        },
+      },
+      {
+        outletId: 'npr',
+        country: 'US',
+        language: 'en',
+        title: 'Envoy <script>alert(1)</script> lands in Taiwan',
+        blocks: [
+          { kind: 'p', text: 'An American envoy landed in Taiwan <img src=x onerror=alert(1)>.' },
+          {
+            kind: 'table',
+            text: 'Day Plan',
+            html: '<table><tr><td onclick="alert(1)">Day</td><td><a href="javascript:alert(1)">Plan</a></td></tr></table><script>alert(2)</script>',
+          },
+        ],
+        published: hour(1),
+      },
+      {
+        outletId: 'dw',
+        country: 'DE',
+        language: 'de',
+        title: 'Gesandter in Taipeh',
+        blocks: [{ kind: 'p', text: 'Der Gesandte ist in Taipeh.' }],
+        published: hour(3),
+      },
+    ]);
+    ({ app } = await testApp(h.store));
+  });
+  after(async () => h?.cleanup());
+
+  const get = async (path: string) => {
+    const res = await app.request(path, { headers: { accept: 'text/html' } });
+    return { res, html: await res.text() };
+  };
+
+  test('home shows the latest articles from across the world and a country list for keyboards', async () => {
+    const { res, html } = await get('/');
+    assert.equal(res.status, 200);
+    assert.match(html, /US envoy arrives in Taipei/);
+    assert.match(html, /Gesandter in Taipeh/);
+    assert.match(html, /<canvas[^>]+id="globe"/);
+    assert.match(html, /href="\/countries\/tw"/);
+    assert.match(html, /<html lang="en">/);
+  });
+
+  test('no inline script anywhere, and a strict CSP header', async () => {
+    for (const path of [
+      '/',
+      '/countries/tw',
+      `/articles/${ids[0]}`,
+      `/articles/${ids[1]}`,
+      '/sources',
+      '/status',
+      '/search?q=envoy',
+    ]) {
+      const { res, html } = await get(path);
+      assert.equal(res.status, 200, path);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      assert.match(csp, /script-src 'self'/);
+      assert.doesNotMatch(csp, /unsafe-inline/);
+      assertInert(html, path);
+    }
+  });
+
+  test('country page lists its outlets and articles; unknown countries are 404', async () => {
+    const { html } = await get('/countries/tw');
+    assert.match(html, /UpMedia/);
+    assert.match(html, /US envoy arrives in Taipei/);
+    assert.doesNotMatch(html, /Gesandter/);
+    assert.equal((await get('/countries/zz')).res.status, 404);
+    assert.equal((await get('/countries/taiwan')).res.status, 400);
+  });
+
+  test('article page: English headline, original with its lang, caption in both languages, body, link to the original', async () => {
+    const { html } = await get(`/articles/${ids[0]}`);
+    assert.match(html, /<h1 id="headline" lang="en"[^>]*>US envoy arrives in Taipei<\/h1>/);
+    assert.match(html, /<p class="original-title" lang="zh-Hant" dir="ltr">美國特使抵達台北<\/p>/);
+    assert.match(html, /特使抵達機場/);
+    assert.match(html, /The envoy arrives at the airport/);
+    assert.match(html, /The US envoy arrived in Taipei on Monday/);
+    assert.match(html, /<div class="block-original" lang="zh-Hant"[^>]*>美國特使週一抵達台北/);
+    assert.match(html, /href="https:\/\/example.org\/upmedia\/0"/);
+    assert.match(html, /Translated from <strong>Traditional Chinese<\/strong> by deepl/);
+    assert.match(html, /Alternative Takes/);
+    assert.match(html, /The World’s Current Take/);
+    assert.match(html, /src="\/img\?u=https%3A%2F%2Fimg.upmedia.mg%2Fa.jpg&amp;s=/, 'images go through the proxy');
+    assert.match(html, /loading="lazy"/);
+  });
+
+  test('hostile article content renders inert', async () => {
+    const { html } = await get(`/articles/${ids[1]}`);
+    assert.match(html, /Envoy &lt;script>alert\(1\)&lt;\/script> lands in Taiwan/);
+    assertInert(html, 'hostile article');
+    assert.doesNotMatch(html, /javascript:/);
+    assert.match(html, /<td>Day<\/td>/, 'the table itself is kept');
+    assert.match(html, /&lt;img src=x onerror=alert\(1\)>/, 'markup in text stays visible text');
+  });
+
+  test('search finds Chinese substrings and English words, with a country filter', async () => {
+    assert.match((await get('/search?q=%E7%89%B9%E4%BD%BF%E6%8A%B5')).html, /US envoy arrives in Taipei/);
+    const english = await get('/search?q=three-day+visit');
+    assert.match(english.html, /1 result/);
+    const filtered = await get('/search?q=envoy&country=DE');
+    assert.match(filtered.html, /0 results/);
+    assert.equal((await get('/search?q=x&from=yesterday')).res.status, 400);
+  });
+
+  test('sources and status pages show feed health', async () => {
+    assert.match((await get('/sources')).html, /Not polled yet/);
+    const status = await get('/status');
+    assert.match(status.html, /3 articles stored/);
+    assert.match(status.html, /deepl\/default: 1 article, 100 characters/);
+  });
+
+  test('an unknown page is a 404 page for browsers and JSON for the API', async () => {
+    const page = await get('/nowhere');
+    assert.equal(page.res.status, 404);
+    assert.match(page.html, /There is no page at this address/);
+    const api = await app.request('/api/nowhere');
+    assert.equal(api.status, 404);
+    assert.deepEqual(await api.json(), { error: { status: 404, message: 'Not found' } });
+  });
+});
+
+describe('empty store', () => {
+  test('the home page says what is happening instead of a blank globe', async () => {
+    const h = await openSqlite();
+    try {
+      await seed(h.store, []);
+      const { app } = await testApp(h.store);
+      const html = await (await app.request('/')).text();
+      assert.match(html, /No articles yet/);
+      assert.match(html, /reading 3 feeds: 0 answered, 0 failing/);
+      assert.match(html, /Next poll/);
+    } finally {
+      await h.cleanup();
+    }
+  });
+});
