@@ -18,7 +18,9 @@ function findTests(dir) {
 
 function step(label, cmd, args) {
   console.log(`\n== ${label}: ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  // Tests capture the logs they assert on; the rest would only bury the results.
+  const env = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' };
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env });
   if (r.status !== 0) {
     console.error(`\n${label} failed (exit ${r.status ?? r.signal})`);
     process.exit(r.status || 1);

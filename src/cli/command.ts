@@ -16,7 +16,6 @@ export interface CommandContext {
 export interface Command {
   /** As typed: `sources list`, `db migrate`. */
   name: string;
-  summary: string;
   /** Full help text printed by `--help`: usage line, then options. */
   help: string;
   run(args: string[], ctx: CommandContext): Promise<number>;
@@ -31,4 +30,14 @@ export class UserError extends Error {
     super(message);
     this.name = 'UserError';
   }
+}
+
+/**
+ * A command as `meridian --help` lists it. The module behind it is loaded only when the command
+ * runs, so one command never pays for another's dependencies (language models, clients).
+ */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load: () => Promise<Command>;
 }

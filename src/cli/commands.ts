@@ -1,6 +1,63 @@
-import type { Command } from './command.ts';
-import { configCommand } from './commands/config.ts';
-import { dbMigrateCommand } from './commands/db.ts';
+import type { CommandEntry } from './command.ts';
 
-/** Every command of `meridian`, in the order `--help` lists them. Add one line per command. */
-export const commands: Command[] = [configCommand, dbMigrateCommand];
+/**
+ * Every command of `meridian`, in the order `--help` lists them: its name, its one-line summary
+ * and how to load it. Add one entry per command.
+ */
+export const commands: CommandEntry[] = [
+  {
+    name: 'serve',
+    summary: 'Start the web server and the pipeline (what `npm start` runs)',
+    load: async () => (await import('./commands/serve.ts')).serveCommand,
+  },
+  {
+    name: 'config',
+    summary: 'Print the effective settings (secrets masked)',
+    load: async () => (await import('./commands/config.ts')).configCommand,
+  },
+  {
+    name: 'db migrate',
+    summary: 'Create or update the database schema',
+    load: async () => (await import('./commands/db.ts')).dbMigrateCommand,
+  },
+  {
+    name: 'sources list',
+    summary: 'List the outlets of the catalog (built-in merged with the catalog file)',
+    load: async () => (await import('./commands/sources-list.ts')).sourcesListCommand,
+  },
+  {
+    name: 'sources import-opml',
+    summary: 'Add the feeds of an OPML file to the catalog file',
+    load: async () => (await import('./commands/sources-import-opml.ts')).sourcesImportOpmlCommand,
+  },
+  {
+    name: 'extract',
+    summary: 'Extract the article of saved HTML pages (no network), one JSON line per page',
+    load: async () => (await import('./commands/extract.ts')).extractCommand,
+  },
+  {
+    name: 'detect',
+    summary: 'Print the language (BCP 47) of a text, or of each line',
+    load: async () => (await import('./commands/detect.ts')).detectCommand,
+  },
+  {
+    name: 'translate',
+    summary: 'Translate text (blank-line separated blocks) or a stored article into English',
+    load: async () => (await import('./commands/translate.ts')).translateCommand,
+  },
+  {
+    name: 'cluster',
+    summary: 'Group articles (JSON lines) into stories, without a database',
+    load: async () => (await import('./commands/cluster.ts')).clusterCommand,
+  },
+  {
+    name: 'compare',
+    summary: 'Score article pairs (SemEval-2022 Task 8 CSV) for being the same event',
+    load: async () => (await import('./commands/compare.ts')).compareCommand,
+  },
+  {
+    name: 'take',
+    summary: "Write The World's Current Take for a story",
+    load: async () => (await import('./commands/take.ts')).takeCommand,
+  },
+];

@@ -2,7 +2,7 @@ import '../config/all-settings.ts';
 import { Config, ConfigError } from '../config/config.ts';
 import { type Level, setLogLevel } from '../config/log.ts';
 import { StoreError } from '../store/errors.ts';
-import { type Command, type CommandContext, type Io, UserError } from './command.ts';
+import { type CommandContext, type CommandEntry, type Io, UserError } from './command.ts';
 import { commands } from './commands.ts';
 
 const USAGE = 'Usage: meridian <command> [options]\n       meridian <command> --help';
@@ -14,8 +14,8 @@ function helpText(): string {
 }
 
 /** Finds the longest command name that prefixes argv (`sources list` before `sources`). */
-function findCommand(argv: string[]): { command: Command; rest: string[] } | undefined {
-  let best: { command: Command; rest: string[] } | undefined;
+function findCommand(argv: string[]): { command: CommandEntry; rest: string[] } | undefined {
+  let best: { command: CommandEntry; rest: string[] } | undefined;
   for (const command of commands) {
     const words = command.name.split(' ');
     if (words.every((w, i) => argv[i] === w) && (!best || words.length > best.command.name.split(' ').length)) {
@@ -47,8 +47,9 @@ export async function run(argv: string[], io: Io = defaultIo, env = process.env)
     }
     return 2;
   }
+  const command = await found.command.load();
   if (found.rest.includes('--help') || found.rest.includes('-h')) {
-    io.out(`${found.command.help.trimEnd()}\n`);
+    io.out(`${command.help.trimEnd()}\n`);
     return 0;
   }
   let config: Config | undefined;
@@ -63,7 +64,7 @@ export async function run(argv: string[], io: Io = defaultIo, env = process.env)
     },
   };
   try {
-    return await found.command.run(found.rest, ctx);
+    return await command.run(found.rest, ctx);
   } catch (err) {
     if (err instanceof ConfigError || err instanceof UserError || err instanceof StoreError) {
       io.err(`meridian ${found.command.name}: ${err.message}\n`);

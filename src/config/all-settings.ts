@@ -9,3 +9,4 @@ import '../translate/providers/index.ts';
 import '../jobs/settings.ts';
 import '../takes/settings.ts';
 import '../server/settings.ts';
+import '../stories/settings.ts';

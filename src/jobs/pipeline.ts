@@ -42,6 +42,8 @@ export function jobRetryDelayMs(attempt: number): number {
  */
 export class Pipeline {
   readonly worker: Worker;
+  /** Job kinds this pipeline runs (others, e.g. translation on a separate worker, are not waited for). */
+  readonly kinds: string[];
   private timer?: NodeJS.Timeout;
   private ticking?: Promise<void>;
 
@@ -56,6 +58,7 @@ export class Pipeline {
       [JOB.fetch]: fetchHandler(store, stages),
       ...options.handlers,
     };
+    this.kinds = Object.keys(handlers);
     this.worker = new Worker(store, handlers, {
       concurrency: options.concurrency ?? config.int('MERIDIAN_WORKER_CONCURRENCY'),
       idleMs: options.idleMs ?? 1000,
@@ -108,7 +111,7 @@ export class Pipeline {
     await this.enqueueDueFeeds(new Date(Date.now() + 365 * 86_400_000));
     this.worker.start();
     for (;;) {
-      const pending = await this.store.jobs.pending(undefined, new Date(Date.now() + horizonMs));
+      const pending = await this.store.jobs.pending(this.kinds, new Date(Date.now() + horizonMs));
       onProgress?.(pending);
       if (pending === 0 && this.worker.idleNow) break;
       await new Promise((r) => setTimeout(r, 200));

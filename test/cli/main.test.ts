@@ -21,6 +21,7 @@ describe('meridian CLI', () => {
 
   test('every command answers --help with its usage', async () => {
     for (const c of commands) {
+      assert.equal((await c.load()).name, c.name, 'the registry and the module agree on the name');
       const { code, out } = await runCli([...c.name.split(' '), '--help']);
       assert.equal(code, 0, c.name);
       assert.match(out, new RegExp(`Usage: meridian ${c.name}`), c.name);

@@ -4,7 +4,6 @@ import type { Command } from '../command.ts';
 
 export const configCommand: Command = {
   name: 'config',
-  summary: 'Print the effective settings (secrets masked)',
   help: `Usage: meridian config [--json] [--markdown]
 
 Prints every setting with its effective value, where it came from, and what it accepts.

@@ -3,7 +3,6 @@ import type { Command } from '../command.ts';
 
 export const dbMigrateCommand: Command = {
   name: 'db migrate',
-  summary: 'Create or update the database schema',
   help: `Usage: meridian db migrate
 
 Applies every pending migration to the database (SQLite under MERIDIAN_DATA_DIR, or DATABASE_URL).

@@ -14,7 +14,6 @@ const log = logger('serve');
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'Start the web server and the pipeline (what `npm start` runs)',
   help: `Usage: meridian serve [--no-pipeline] [--port N] [--host ADDR]
 
 Starts the HTTP server (HOST:PORT, default 127.0.0.1:3000) and, unless MERIDIAN_PIPELINE=false

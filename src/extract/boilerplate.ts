@@ -1,0 +1,160 @@
+import {
+  BOILERPLATE_MAX_SHARE,
+  BOILERPLATE_ROLES,
+  BOILERPLATE_WORDS,
+  CONTENT_HEAD_WORDS,
+  CONTENT_NAME_WORDS,
+  HIDDEN_PROSE_CHARS,
+  HIDDEN_STYLE,
+  PROSE_PARAGRAPH_CHARS,
+  PROSE_PARAGRAPHS,
+  PROSE_TEXT_CHARS,
+  REMOVED_TAGS,
+  SMALL_BOILERPLATE_WORDS,
+  SMALL_ELEMENT_CHARS,
+  WEAK_BOILERPLATE_WORDS,
+} from './tuning.ts';
+
+/** Elements that hold the article itself: never removed, whatever their class says. */
+const PROTECTED_TAGS = new Set(['html', 'body', 'main', 'article']);
+
+/**
+ * Removes page furniture before Readability scores the page: tags that never hold article text,
+ * hidden elements, ARIA landmarks of navigation, and elements whose class or id words say
+ * "comments", "related", "newsletter", "cookie", "ad"... Readability's own "unlikely candidates"
+ * pass only runs on its first attempt and keeps anything that looks like a paragraph; removing the
+ * furniture first is what keeps comment threads and related-link lists out.
+ */
+export function removeBoilerplate(document: Document): void {
+  const body = document.body;
+  if (!body) return;
+  const pageChars = (body.textContent ?? '').length || 1;
+  walk(body, pageChars);
+}
+
+function walk(parent: Element, pageChars: number): void {
+  for (const child of [...parent.children]) {
+    if (!child.parentNode) continue;
+    if (furnitureReason(child, pageChars)) child.remove();
+    else if (child.parentNode) walk(child, pageChars);
+  }
+}
+
+/** Why an element is furniture (`tag:nav`, `word:share`…), or undefined when it may hold text. */
+export function furnitureReason(el: Element, pageChars: number): string | undefined {
+  const tag = el.localName;
+  if (tag === 'noscript' && holdsProse(el)) {
+    unwrap(el);
+    return undefined;
+  }
+  if (REMOVED_TAGS.has(tag)) return isProtectedContainer(el) ? undefined : `tag:${tag}`;
+  if (PROTECTED_TAGS.has(tag)) return undefined;
+  if (isHidden(el)) {
+    if ((el.textContent ?? '').length < HIDDEN_PROSE_CHARS || !holdsProse(el)) return 'hidden';
+    unhide(el);
+  }
+  const role = el.getAttribute('role');
+  if (role && BOILERPLATE_ROLES.has(role)) return isProtectedContainer(el) ? undefined : `role:${role}`;
+  const names = classNames(el);
+  if (names.length === 0) return undefined;
+  const strong = findWord(names, BOILERPLATE_WORDS);
+  const weak = strong ? undefined : findWord(names, WEAK_BOILERPLATE_WORDS);
+  if (strong || weak) {
+    if (
+      hasContentName(names) ||
+      isProtectedContainer(el) ||
+      (el.textContent ?? '').length >= pageChars * BOILERPLATE_MAX_SHARE
+    )
+      return undefined;
+    if (weak && holdsProse(el)) return undefined;
+    return strong ? `word:${strong}` : `weak:${weak}`;
+  }
+  const small = findWord(names, SMALL_BOILERPLATE_WORDS);
+  if (small && (el.textContent ?? '').length < SMALL_ELEMENT_CHARS && !el.querySelector('p, img, figure, table')) {
+    return `small:${small}`;
+  }
+  return undefined;
+}
+
+function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  return style !== null && HIDDEN_STYLE.test(style);
+}
+
+/**
+ * Pages rendered by scripts often repeat their article in `<noscript>`: keep that text, as the
+ * children of the noscript's parent (Readability removes every noscript element).
+ */
+function unwrap(el: Element): void {
+  const parent = el.parentNode;
+  if (!parent) return;
+  while (el.firstChild) parent.insertBefore(el.firstChild, el);
+  el.remove();
+}
+
+/** Readability skips hidden nodes too: a revealed article must lose its hiding attributes. */
+function unhide(el: Element): void {
+  el.removeAttribute('hidden');
+  el.removeAttribute('aria-hidden');
+  el.removeAttribute('style');
+}
+
+/** Several real paragraphs inside: an article (or part of one), whatever the wrapper's class says. */
+function holdsProse(el: Element): boolean {
+  let count = 0;
+  for (const p of el.querySelectorAll('p')) {
+    if ((p.textContent ?? '').length >= PROSE_PARAGRAPH_CHARS && ++count >= PROSE_PARAGRAPHS) return true;
+  }
+  const total = (el.textContent ?? '').length;
+  if (total < PROSE_TEXT_CHARS) return false;
+  let linked = 0;
+  for (const a of el.querySelectorAll('a')) linked += (a.textContent ?? '').length;
+  return total - linked >= PROSE_TEXT_CHARS;
+}
+
+/** A wrapper that holds the article (some sites put the whole page in `<aside>` or a `nav` class). */
+function isProtectedContainer(el: Element): boolean {
+  return el.querySelector('article, main, [itemprop="articleBody"], h1') !== null;
+}
+
+/** One of the classes names the article itself (`l-sidebar-fixed l-article-body-segment`). */
+function hasContentName(names: string[][]): boolean {
+  return names.some(
+    (name) =>
+      name.some((w) => CONTENT_NAME_WORDS.has(w)) &&
+      !name.some((w) => BOILERPLATE_WORDS.has(w) || WEAK_BOILERPLATE_WORDS.has(w)),
+  );
+}
+
+/** The first furniture word of any class name (or the id) whose head is not a content word. */
+function findWord(names: string[][], words: Set<string>): string | undefined {
+  for (const name of names) {
+    const head = name[name.length - 1];
+    if (head && CONTENT_HEAD_WORDS.has(head)) continue;
+    const hit = name.find((w) => words.has(w));
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** `relatedArticles share-bar` → [[related, articles], [share, bar]]; the id is one more name. */
+export function classNames(el: Element): string[][] {
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.trim();
+  if (!raw) return [];
+  return raw
+    .split(/\s+/)
+    .map((name) =>
+      name
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length > 1),
+    )
+    .filter((words) => words.length > 0);
+}
+
+/** All class and id words of an element, flattened. */
+export function classWords(el: Element): string[] {
+  return classNames(el).flat();
+}

@@ -1,0 +1,212 @@
+import { Readability } from '@mozilla/readability';
+import type { ArticleImage, Block, ExtractedArticle } from '../model/article.ts';
+import { type BodyBlocks, blocksFromElement, cleanText, emptyBody, linkDensity } from './blocks.ts';
+import { cleanBody } from './cleanup.ts';
+import { removeBoilerplate } from './boilerplate.ts';
+import { baselineBlocks, blocksFromArticleBody } from './fallback.ts';
+import { findIntro } from './intro.ts';
+import { findHeaderFigure, imageFromFigure } from './lead-image.ts';
+import { normalizeDate, type PageMetadata, readMetadata } from './metadata.ts';
+import { preparePage } from './parse.ts';
+import {
+  BYLINE_PREFIX,
+  CJK_LENGTH_FACTOR,
+  FALLBACK_BELOW_CHARS,
+  FALLBACK_GAIN,
+  LEAD_IMAGE_MAX_BLOCK_INDEX,
+  MAX_HTML_CHARS,
+  MAX_LINK_DENSITY,
+  MIN_ARTICLE_CHARS,
+  READABILITY_CHAR_THRESHOLD,
+  READABILITY_TOP_CANDIDATES,
+} from './tuning.ts';
+
+export interface ExtractOptions {
+  /** Minimum body length (characters, CJK weighted) below which the page has no article. */
+  minChars?: number;
+}
+
+/** Which step of the cascade produced the body (for evaluation and debugging). */
+export type BodySource = 'readability' | 'json-ld' | 'baseline';
+
+/**
+ * Extracts the article of one HTML page. Pure: no network, no storage. Returns null when the page
+ * holds no article (a home page, an index, an error page: too little text, or mostly links).
+ *
+ * The cascade, in one place:
+ *  1. Read the page's own metadata first (JSON-LD, OpenGraph, meta tags, `<time>`, `<html lang>`),
+ *     because Readability removes the scripts that hold JSON-LD.
+ *  2. Remove page furniture (navigation, share bars, comments, related links, cookie and newsletter
+ *     boxes, ads, hidden elements) by tag, ARIA role and class/id words: see boilerplate.ts.
+ *  3. Readability (mozilla/readability 0.6 on linkedom) picks the main container; its content is
+ *     turned into ordered blocks (p, h2, h3, quote, li, pre, table) by blocks.ts.
+ *  4. When that yields less than FALLBACK_BELOW_CHARS, two rescues compete: the JSON-LD
+ *     articleBody, then a baseline that re-parses the page and takes the element whose paragraphs
+ *     hold the most text. A rescue replaces Readability's body only if it is FALLBACK_GAIN times
+ *     longer, so a short but real article keeps Readability's cleaner output.
+ *  5. The result is refused (null) when it is shorter than MIN_ARTICLE_CHARS or when most of its
+ *     text sits in links.
+ */
+export function extractArticle(html: string, url: string, options: ExtractOptions = {}): ExtractedArticle | null {
+  return extractWithSource(html, url, options)?.article ?? null;
+}
+
+/** extractArticle, also telling which step of the cascade produced the body. */
+export function extractWithSource(
+  html: string,
+  url: string,
+  options: ExtractOptions = {},
+): { article: ExtractedArticle; source: BodySource } | null {
+  const { source, document } = preparePage(html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html);
+  const meta = readMetadata(document, url);
+  const headerFigure = findHeaderFigure(document);
+  const headerImage = headerFigure ? imageFromFigure(headerFigure, meta.baseUrl) : undefined;
+  const pageTitle = cleanText(document.querySelector('title')?.textContent ?? '');
+  const h1 = cleanText(document.querySelector('h1')?.textContent ?? '');
+  const intro = findIntro(document, meta.title ?? pageTitle);
+  removeBoilerplate(document);
+
+  const parsed = runReadability(document);
+  let body: BodyBlocks = parsed?.content ? blocksFromElement(parsed.content) : emptyBody();
+  let bodySource: BodySource = 'readability';
+  if (weightedLength(body.blocks) < FALLBACK_BELOW_CHARS) {
+    const rescues: [BodySource, () => BodyBlocks][] = [
+      ['json-ld', () => blocksFromArticleBody(meta.articleBody ?? '')],
+      ['baseline', () => baselineBlocks(source)],
+    ];
+    for (const [name, rescue] of rescues) {
+      const candidate = rescue();
+      if (weightedLength(candidate.blocks) > Math.max(weightedLength(body.blocks) * FALLBACK_GAIN, 1)) {
+        body = candidate;
+        bodySource = name;
+      }
+    }
+  }
+
+  body = cleanBody(body);
+  if (intro) body = withIntro(body, intro);
+  if (linkDensity(body) > MAX_LINK_DENSITY) return null;
+  if (weightedLength(body.blocks) < (options.minChars ?? MIN_ARTICLE_CHARS)) return null;
+
+  const title = meta.title ?? (parsed?.title || h1 || pageTitle);
+  const blocks = dropTitleEcho(body.blocks, title);
+  const article: ExtractedArticle = { title: cleanText(title).replace(/\n/g, ' '), blocks };
+  const standfirst = chooseStandfirst(meta.description, blocks, title);
+  if (standfirst) article.standfirst = standfirst;
+  const author = meta.author ?? cleanByline(parsed?.byline);
+  if (author) article.author = author;
+  const published = meta.published ?? normalizeDate(parsed?.publishedTime);
+  if (published) article.published = published;
+  if (meta.modified) article.modified = meta.modified;
+  if (meta.declaredLanguage) article.declaredLanguage = meta.declaredLanguage;
+  if (meta.canonicalUrl) article.canonicalUrl = meta.canonicalUrl;
+  const siteName = meta.siteName ?? parsed?.siteName ?? undefined;
+  if (siteName) article.siteName = siteName;
+  const image = chooseLeadImage(body, headerImage, meta);
+  if (image) article.image = image;
+  if (meta.paywalled !== undefined) article.paywalled = meta.paywalled;
+  return { article, source: bodySource };
+}
+
+type Parsed = { content: Element | null; title: string | null; byline: string | null } & {
+  siteName: string | null;
+  publishedTime: string | null;
+};
+
+function runReadability(document: Document): Parsed | null {
+  try {
+    const reader = new Readability<Element>(document, {
+      serializer: (node) => node as Element,
+      keepClasses: true,
+      charThreshold: READABILITY_CHAR_THRESHOLD,
+      nbTopCandidates: READABILITY_TOP_CANDIDATES,
+    });
+    const result = reader.parse();
+    if (!result) return null;
+    return {
+      content: result.content ?? null,
+      title: result.title ?? null,
+      byline: result.byline ?? null,
+      siteName: result.siteName ?? null,
+      publishedTime: result.publishedTime ?? null,
+    };
+  } catch {
+    // Readability throws on a few degenerate documents; the rescues still get their chance.
+    return null;
+  }
+}
+
+
+
+
+
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
+
+/** Body length in characters, with CJK characters counted CJK_LENGTH_FACTOR times. */
+function weightedLength(blocks: Block[]): number {
+  let total = 0;
+  for (const b of blocks) total += b.text.length + (b.text.match(CJK)?.length ?? 0) * (CJK_LENGTH_FACTOR - 1);
+  return total;
+}
+
+/** The intro paragraph leads the body unless the body already has it. */
+function withIntro(body: BodyBlocks, intro: string): BodyBlocks {
+  const norm = (s: string) => s.toLowerCase().replace(/\W+/gu, '');
+  const probe = norm(intro).slice(0, 120);
+  if (body.blocks.some((b) => norm(b.text).includes(probe))) return body;
+  return {
+    blocks: [{ kind: 'p', text: intro }, ...body.blocks],
+    links: [0, ...body.links],
+    figures: body.figures.map((f) => ({ ...f, blockIndex: f.blockIndex + 1 })),
+  };
+}
+
+/** Readability keeps a leading heading that repeats the title; the title is already a field. */
+function dropTitleEcho(blocks: Block[], title: string): Block[] {
+  const first = blocks[0];
+  if (first && (first.kind === 'h2' || first.kind === 'h3') && sameText(first.text, title)) return blocks.slice(1);
+  return blocks;
+}
+
+function sameText(a: string, b: string): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/\W+/gu, '');
+  return norm(a) === norm(b);
+}
+
+/** The description is a standfirst only when it says something the first paragraph does not. */
+function chooseStandfirst(description: string | undefined, blocks: Block[], title: string): string | undefined {
+  const text = cleanText(description ?? '').replace(/\n/g, ' ');
+  if (text.length < 20 || sameText(text, title)) return undefined;
+  const norm = (s: string) => s.toLowerCase().replace(/\W+/gu, '');
+  const probe = norm(text.replace(/(?:\.\.\.|…)$/, '')).slice(0, 80);
+  for (const block of blocks.slice(0, 3)) {
+    const first = norm(block.text);
+    if (first.startsWith(probe) || (first.length > 40 && probe.startsWith(first.slice(0, 80)))) return undefined;
+  }
+  return text;
+}
+
+/**
+ * The first figure of the article element (seen before Readability, which may drop a figure in
+ * the article header), else a figure before the first paragraphs of the body, else og:image.
+ */
+function chooseLeadImage(
+  body: BodyBlocks,
+  headerImage: ArticleImage | undefined,
+  meta: PageMetadata,
+): ArticleImage | undefined {
+  if (headerImage) return headerImage;
+  for (const { element, blockIndex } of body.figures) {
+    if (blockIndex > LEAD_IMAGE_MAX_BLOCK_INDEX) break;
+    const image = imageFromFigure(element, meta.baseUrl);
+    if (image) return image;
+  }
+  return meta.image;
+}
+
+function cleanByline(byline: string | null | undefined): string | undefined {
+  const text = cleanText(byline ?? '')
+    .replace(/\n/g, ' ')
+    .replace(BYLINE_PREFIX, '');
+  return text && text.length <= 100 ? text : undefined;
+}

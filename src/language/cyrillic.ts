@@ -1,0 +1,128 @@
+/**
+ * Languages written in Cyrillic. The n-gram model knows ru, uk, be, bg and sr, and confuses them
+ * on short text (they share most words' shapes). Their alphabets differ, though: Ukrainian alone
+ * has ї є ґ, Belarusian ў and no и, Russian ы э and no і, Bulgarian neither ы nor э, Serbian
+ * ђ ћ ј љ њ and no й я ю. So a language whose alphabet lacks a letter the text uses is ruled
+ * out, and the model ranks the rest.
+ *
+ * Macedonian, Kazakh, Kyrgyz, Mongolian, Tajik and Uzbek are unknown to the model; they are
+ * recognised by their alphabets (ѓ ќ ѕ; ә ғ қ ұ; ң ө ү; ӣ ӯ ҷ; ў with қ ғ ҳ) and scored as the
+ * model's nearest language. Macedonian written without its own letters is told from Bulgarian by
+ * a few function words (во/във, од/от, што/че).
+ *
+ * Serbian comes out as `sr-Cyrl` here; Serbian in Latin letters is `sr-Latn` (see latin.ts).
+ */
+import type { Ranking } from './ranking.ts';
+
+const RUSSIAN = 'абвгдеёжзийклмнопрстуфхцчшщъыьэюя';
+
+/** Lower-case alphabet of each language; `model` is the n-gram language that stands in for it. */
+const ALPHABETS: Record<string, { letters: string; model: string }> = {
+  ru: { letters: RUSSIAN, model: 'ru' },
+  uk: { letters: 'абвгґдеєжзиіїйклмнопрстуфхцчшщьюя', model: 'uk' },
+  be: { letters: 'абвгґдеёжзійклмнопрстуўфхцчшыьэюя', model: 'be' },
+  bg: { letters: 'абвгдежзийклмнопрстуфхцчшщъьюяѝ', model: 'bg' },
+  'sr-Cyrl': { letters: 'абвгдђежзијклљмнњопрстћуфхцчџш', model: 'sr' },
+  mk: { letters: 'абвгдѓежзѕијклљмнњопрстќуфхцчџшѐѝ', model: 'bg' },
+  kk: { letters: `${RUSSIAN}әғқңөұүһі`, model: 'ru' },
+  ky: { letters: `${RUSSIAN}ңөү`, model: 'ru' },
+  mn: { letters: `${RUSSIAN}өү`, model: 'ru' },
+  tg: { letters: 'абвгғдеёжзиӣйкқлмнопрстуӯфхҳчҷшъэюя', model: 'ru' },
+  uz: { letters: 'абвгғдеёжзийкқлмнопрстуўфхҳцчшъьэюя', model: 'ru' },
+};
+
+/**
+ * Languages the n-gram model does not know take a small handicap so they do not win its ties;
+ * among those, a smaller alphabet that still spells the text is the better guess (ө ү alone is
+ * Mongolian rather than Kazakh, which would also show ә қ ғ).
+ */
+const UNMODELLED_PENALTY = 0.005;
+const PER_LETTER_PENALTY = 0.00001;
+
+/** Share of foreign letters tolerated in a long text (a quoted name from a neighbour's language). */
+const FOREIGN_TOLERANCE = 0.004;
+
+function letterCounts(text: string): { counts: Map<string, number>; total: number } {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const ch of text.toLowerCase()) {
+    const c = ch.charCodeAt(0);
+    if (c >= 0x0400 && c <= 0x052f) {
+      counts.set(ch, (counts.get(ch) ?? 0) + 1);
+      total++;
+    }
+  }
+  return { counts, total };
+}
+
+/** Frequent words Macedonian and Bulgarian spell differently (во/във, од/от, со/със, што/че…). */
+const MACEDONIAN_WORDS = new Set([
+  'во',
+  'од',
+  'со',
+  'што',
+  'кој',
+  'која',
+  'кое',
+  'овој',
+  'оваа',
+  'ова',
+  'денеска',
+  'треба',
+]);
+const BULGARIAN_WORDS = new Set([
+  'от',
+  'във',
+  'със',
+  'че',
+  'което',
+  'които',
+  'ще',
+  'са',
+  'този',
+  'тази',
+  'това',
+  'днес',
+]);
+
+/** Macedonian marker words minus Bulgarian ones: Macedonian without ѓ ќ ѕ ј is otherwise Bulgarian. */
+function macedonianWordLead(text: string): number {
+  let lead = 0;
+  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    if (MACEDONIAN_WORDS.has(word)) lead++;
+    else if (BULGARIAN_WORDS.has(word)) lead--;
+  }
+  return lead;
+}
+
+function usesOwnLetter(counts: Map<string, number>, letters: string, model: string): boolean {
+  const modelLetters = ALPHABETS[model]?.letters ?? '';
+  for (const ch of letters) if (!modelLetters.includes(ch) && counts.has(ch)) return true;
+  return false;
+}
+
+/** Ranks Cyrillic languages from the model's scores, ruling out those whose alphabet cannot spell the text. */
+export function rankCyrillic(text: string, modelScores: Map<string, number>): Ranking {
+  const { counts, total } = letterCounts(text);
+  const foreign = new Map<string, number>();
+  for (const [lang, { letters }] of Object.entries(ALPHABETS)) {
+    let n = 0;
+    for (const [ch, count] of counts) if (!letters.includes(ch)) n += count;
+    foreign.set(lang, n);
+  }
+  const fewest = Math.min(...foreign.values());
+  const tolerated = Math.max(fewest, Math.floor(total * FOREIGN_TOLERANCE));
+  const ranking: Ranking = [];
+  for (const [lang, { letters, model }] of Object.entries(ALPHABETS)) {
+    if ((foreign.get(lang) ?? 0) > tolerated) continue;
+    const modelled = model === (lang === 'sr-Cyrl' ? 'sr' : lang);
+    // A language scored through another's model is a candidate only when the text shows a
+    // letter of its own (Macedonian ј, Kazakh ә): otherwise it is the model language's shadow.
+    const macedonianLead = lang === 'mk' ? macedonianWordLead(text) : 0;
+    if (!modelled && !usesOwnLetter(counts, letters, model) && macedonianLead <= 0) continue;
+    const penalty = (modelled ? 0 : UNMODELLED_PENALTY) + letters.length * PER_LETTER_PENALTY;
+    const score = (modelScores.get(model) ?? 0) - penalty + Math.max(0, Math.min(0.1, 0.02 * macedonianLead));
+    ranking.push({ lang, score });
+  }
+  return ranking.sort((a, b) => b.score - a.score);
+}

@@ -1,0 +1,22 @@
+/** The network layer's public face: the fetcher, its errors, charset decoding and retry timing. */
+export { type BackoffOptions, backoffMs } from './backoff.ts';
+export {
+  charsetFromContentType,
+  charsetFromMarkup,
+  type DecodedBody,
+  type DecodeOptions,
+  decodeBody,
+  normaliseCharset,
+} from './charset.ts';
+export * from './errors.ts';
+export {
+  createFetcher,
+  type FetchClient,
+  Fetcher,
+  type FetcherOptions,
+  type FetchOptions,
+  type FetchPurpose,
+  type FetchResult,
+  parseRetryAfter,
+} from './fetcher.ts';
+export { userAgent } from './user-agent.ts';

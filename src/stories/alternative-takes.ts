@@ -1,0 +1,129 @@
+/**
+ * Alternative Takes: for one article, the other articles of its story, one per outlet, grouped by
+ * country, each with a line on what it stresses that the rest of the story does not.
+ *
+ * "Stresses" = the article's words and names that are frequent in it, rare in the story's other
+ * articles (a story-level inverse frequency) and not generic in the archive (archive IDF when a
+ * model is given). A name a reader recognises beats a word, so names are listed first.
+ */
+import type { StoryDoc } from './doc.ts';
+import { SimilarityModel, similarity } from './similarity.ts';
+import { readerText, type SurfaceCounts, SurfaceForms, surfaceCounts } from './surface.ts';
+import { NAME_PREFIX } from './term-stats.ts';
+
+/** Articles a candidate take is compared with to judge how representative it is. */
+const CENTRALITY_SAMPLE = 40;
+
+export interface AlternativeTake {
+  articleId: string | number;
+  outlet: string;
+  country: string;
+  /** The English headline when translated, else the original. */
+  title: string;
+  /** One line, e.g. "Stresses: sanctions, Moscow, gas prices". */
+  differs: string;
+  /** The distinctive words and names behind `differs`, strongest first. */
+  stresses: string[];
+}
+
+export interface CountryTakes {
+  country: string;
+  takes: AlternativeTake[];
+}
+
+export interface TakesOptions {
+  /** The archive's model, for archive IDF (generic words are never "stressed"). */
+  model?: SimilarityModel;
+  /** How many words a line names. */
+  maxStresses?: number;
+}
+
+/** The `max` keys of `own` that the rest of the story uses least, as display strings. */
+export function distinctiveTerms(
+  own: SurfaceCounts,
+  storyDf: Map<string, number>,
+  storySize: number,
+  forms: SurfaceForms,
+  archiveIdf: (key: string) => number,
+  max: number,
+): string[] {
+  const scored: Array<{ key: string; score: number }> = [];
+  const consider = (bag: Map<string, number>, bonus: number) => {
+    for (const [key, count] of bag) {
+      const df = storyDf.get(key) ?? 1;
+      // Used by more than half the story: that is the story, not this article's angle.
+      if (storySize > 2 && df > storySize / 2) continue;
+      const storyIdf = Math.log((storySize + 1) / df);
+      scored.push({ key, score: Math.log1p(count) * storyIdf * archiveIdf(key) * bonus });
+    }
+  };
+  consider(own.names, 1.5);
+  consider(own.words, 1);
+  scored.sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
+  const out: string[] = [];
+  const seen: string[] = [];
+  for (const { key } of scored) {
+    const text = forms.display(key);
+    const lower = text.toLowerCase();
+    // "Moscow" the name and "moscow" the word are one thing; so are "gas" and "Gazprom gas".
+    if (seen.some((s) => s.includes(lower) || lower.includes(s))) continue;
+    seen.push(lower);
+    out.push(text);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+export function stressLine(terms: string[]): string {
+  return terms.length > 0 ? `Stresses: ${terms.join(', ')}` : 'Reports the common account';
+}
+
+/**
+ * The other outlets' takes on `article`'s story (`story` holds all its articles, `article`
+ * included or not). Per outlet the article closest to the story as a whole is shown; the
+ * article's own outlet is left out. Countries with more outlets come first.
+ */
+export function alternativeTakes(article: StoryDoc, story: StoryDoc[], options: TakesOptions = {}): CountryTakes[] {
+  const model = options.model ?? new SimilarityModel();
+  const max = options.maxStresses ?? 3;
+  const all = story.some((d) => d.id === article.id) ? story : [article, ...story];
+  const forms = new SurfaceForms();
+  const counts = new Map(all.map((d) => [d.id, surfaceCounts(d, forms)]));
+  const storyDf = new Map<string, number>();
+  for (const c of counts.values()) {
+    for (const key of [...c.words.keys(), ...c.names.keys()]) storyDf.set(key, (storyDf.get(key) ?? 0) + 1);
+  }
+  const known = model.stats.documentCount > 0;
+  const archiveIdf = (key: string) =>
+    known ? Math.max(0.1, model.stats.idf(key)) : key.startsWith(NAME_PREFIX) ? 2 : 1;
+
+  const sample = all.slice(0, CENTRALITY_SAMPLE);
+  const byOutlet = new Map<string, { doc: StoryDoc; centrality: number }>();
+  for (const doc of all) {
+    const outlet = doc.outlet ?? String(doc.id);
+    if (doc.id === article.id || (article.outlet !== undefined && outlet === article.outlet)) continue;
+    // Closeness to (a bounded sample of) the story: big stories must not cost n² comparisons.
+    const centrality = sample.reduce((sum, other) => (other === doc ? sum : sum + similarity(doc, other, model)), 0);
+    const current = byOutlet.get(outlet);
+    if (!current || centrality > current.centrality) byOutlet.set(outlet, { doc, centrality });
+  }
+
+  const byCountry = new Map<string, AlternativeTake[]>();
+  for (const [outlet, { doc }] of byOutlet) {
+    const own = counts.get(doc.id);
+    const stresses = own ? distinctiveTerms(own, storyDf, all.length, forms, archiveIdf, max) : [];
+    const country = doc.country ?? 'XX';
+    const take: AlternativeTake = {
+      articleId: doc.id,
+      outlet,
+      country,
+      title: readerText(doc).title,
+      differs: stressLine(stresses),
+      stresses,
+    };
+    byCountry.set(country, [...(byCountry.get(country) ?? []), take]);
+  }
+  return [...byCountry]
+    .map(([country, takes]) => ({ country, takes: takes.sort((a, b) => a.outlet.localeCompare(b.outlet)) }))
+    .sort((a, b) => b.takes.length - a.takes.length || a.country.localeCompare(b.country));
+}

@@ -1,0 +1,285 @@
+/**
+ * Incremental story clustering. Each article is scored against a handful of candidate stories
+ * found through an inverted index over its rarest terms, names and numbers; it joins the best if
+ * that one is similar enough, else it starts a story. Postings are bounded (the most recent
+ * stories per key) and stories leave the index after `expiryDays` without a new article, so the
+ * cost of one article does not grow with the archive. When an article matches two stories that
+ * also match each other, they were one story: the lower id survives and the merge is reported.
+ */
+import type { Story } from '../model/story.ts';
+import type { Profile, StoryDoc } from './doc.ts';
+import { publishedMs } from './features.ts';
+import { LiveStory } from './live-story.ts';
+import { keyWeights, SimilarityModel, scoreProfiles } from './similarity.ts';
+
+export interface ClustererOptions {
+  model?: SimilarityModel;
+  /** Least similarity to a story for an article to join it. */
+  joinThreshold?: number;
+  /** Least similarity between two stories (and of the article to both) for them to merge. */
+  mergeThreshold?: number;
+  /** Days without a new article after which a story leaves the live index. */
+  expiryDays?: number;
+  /** Stories remembered per index key (the most recent). */
+  maxPostings?: number;
+  /** Keys of an article used for lookup and posting: its rarest, heaviest ones. */
+  queryKeys?: number;
+  /** Candidate stories fully scored per article. */
+  maxCandidates?: number;
+  /** The first story id handed out (continue after the store's highest id). */
+  firstStoryId?: number;
+}
+
+export interface AddResult {
+  storyId: number;
+  /** Similarity to the story joined; 0 for a new story. */
+  score: number;
+  /** Ids of stories absorbed into `storyId` by this article (record them as `merged_into`). */
+  merged?: number[];
+}
+
+const DEFAULTS = {
+  joinThreshold: 0.42,
+  mergeThreshold: 0.55,
+  expiryDays: 7,
+  maxPostings: 48,
+  queryKeys: 24,
+  maxCandidates: 6,
+  firstStoryId: 1,
+};
+
+/** How often (in articles) expired stories are swept out of the index. */
+const SWEEP_EVERY = 2000;
+const DAY = 86_400_000;
+
+export class StoryClusterer {
+  readonly model: SimilarityModel;
+  private readonly options: typeof DEFAULTS;
+  private readonly live = new Map<number, LiveStory>();
+  private readonly postings = new Map<string, number[]>();
+  /** Absorbed story → survivor, while the survivor is live (postings may still name the absorbed). */
+  private readonly mergedInto = new Map<number, number>();
+  private nextId: number;
+  /** Stream time: the latest publication time seen, so replaying old articles expires correctly. */
+  private now = 0;
+  private added = 0;
+
+  constructor(options: ClustererOptions = {}) {
+    this.model = options.model ?? new SimilarityModel();
+    const { model: _model, ...rest } = options;
+    this.options = { ...DEFAULTS, ...stripUndefined(rest) };
+    this.nextId = this.options.firstStoryId;
+  }
+
+  /** Assigns an article to a story; the article also joins the archive's term statistics. */
+  add(doc: StoryDoc): AddResult {
+    const profile = this.model.observe(doc);
+    const time = this.timeOf(doc);
+    const { query, post } = this.lookupKeys(profile);
+    const scored = this.candidates(query)
+      .map((story) => ({
+        story,
+        score: scoreProfiles(profile, story.profileAt(time), this.model.stats, this.model.tuning),
+      }))
+      .sort((a, b) => b.score - a.score || a.story.id - b.story.id);
+    const best = scored[0];
+    let result: AddResult;
+    let target: LiveStory;
+    if (best && best.score >= this.options.joinThreshold) {
+      target = best.story;
+      target.add(doc, profile, time, this.model.stats);
+      const { survivor, merged } = this.mergeAround(target, scored.slice(1));
+      target = survivor;
+      result = { storyId: target.id, score: best.score, ...(merged.length > 0 ? { merged } : {}) };
+    } else {
+      target = new LiveStory(this.nextId++, time);
+      target.add(doc, profile, time, this.model.stats);
+      this.live.set(target.id, target);
+      result = { storyId: target.id, score: 0 };
+    }
+    this.post(target.id, post);
+    if (++this.added % SWEEP_EVERY === 0) this.sweep();
+    return result;
+  }
+
+  /**
+   * Rebuilds the live index from articles already assigned (server start-up): each joins the
+   * story the store recorded, without re-clustering. Pass recent articles, oldest first.
+   */
+  load(entries: Iterable<{ doc: StoryDoc; storyId: number }>): void {
+    for (const { doc, storyId } of entries) {
+      const profile = this.model.observe(doc);
+      const time = this.timeOf(doc);
+      let story = this.live.get(storyId);
+      if (!story) {
+        story = new LiveStory(storyId, time);
+        this.live.set(storyId, story);
+      }
+      story.add(doc, profile, time, this.model.stats);
+      this.post(storyId, this.lookupKeys(profile).post);
+      this.nextId = Math.max(this.nextId, storyId + 1);
+    }
+    this.sweep();
+  }
+
+  /** A live story's facts (title, countries, outlets, languages, first/last seen). */
+  story(id: number): Story | undefined {
+    return this.live.get(this.resolve(id) ?? id)?.describe(this.model.stats);
+  }
+
+  /** Ids of the articles of a live story, in the order they joined. */
+  members(id: number): Array<string | number> {
+    return [...(this.live.get(this.resolve(id) ?? id)?.members ?? [])];
+  }
+
+  liveStories(): Story[] {
+    return [...this.live.values()].map((s) => s.describe(this.model.stats));
+  }
+
+  get liveCount(): number {
+    return this.live.size;
+  }
+
+  get indexKeys(): number {
+    return this.postings.size;
+  }
+
+  private timeOf(doc: StoryDoc): number {
+    const t = publishedMs(doc.published) ?? (this.now || Date.now());
+    this.now = Math.max(this.now, t);
+    return t;
+  }
+
+  /**
+   * The article's most telling keys by scoring weight (names and numbers carry their prefixes).
+   * Lookup uses the best keys some earlier article also had: a key only this article has finds
+   * nothing, yet it is the rarest of all. The story is posted under both kinds, so a later
+   * article can find it through a key that is new today.
+   */
+  private lookupKeys(profile: Profile): { query: string[]; post: string[] } {
+    const stats = this.model.stats;
+    const weighted = keyWeights(profile, this.model);
+    const ranked: Array<[string, number]> = [...weighted.terms, ...weighted.names, ...weighted.numbers];
+    ranked.sort((a, b) => b[1] - a[1]);
+    const q = this.options.queryKeys;
+    const query: string[] = [];
+    for (const [k] of ranked) {
+      if (query.length >= q) break;
+      if (stats.frequency(k) >= 2) query.push(k);
+    }
+    const post = new Set(query);
+    for (const [k] of ranked.slice(0, q)) post.add(k);
+    return { query, post: [...post] };
+  }
+
+  /** Live stories sharing the most (IDF-weighted) keys with the article, best first. */
+  private candidates(keys: string[]): LiveStory[] {
+    const votes = new Map<number, number>();
+    const oldest = this.now - this.options.expiryDays * DAY;
+    for (const key of keys) {
+      const list = this.postings.get(key);
+      if (!list) continue;
+      const weight = this.model.stats.weight(key, this.model.tuning.idfPower);
+      let dead = 0;
+      for (const raw of list) {
+        const id = this.resolve(raw);
+        if (id === undefined) {
+          dead++;
+          continue;
+        }
+        votes.set(id, (votes.get(id) ?? 0) + weight);
+      }
+      if (dead > 0)
+        this.postings.set(
+          key,
+          list.filter((id) => this.resolve(id) !== undefined),
+        );
+    }
+    const ranked = [...votes].sort((a, b) => b[1] - a[1]);
+    const out: LiveStory[] = [];
+    for (const [id] of ranked) {
+      const story = this.live.get(id);
+      if (!story || story.lastSeen < oldest) continue;
+      out.push(story);
+      if (out.length >= this.options.maxCandidates) break;
+    }
+    return out;
+  }
+
+  /** Follows merges to the live survivor; undefined when the story is gone. */
+  private resolve(id: number): number | undefined {
+    let current = id;
+    for (let hops = 0; hops < 32; hops++) {
+      if (this.live.has(current)) return current;
+      const next = this.mergedInto.get(current);
+      if (next === undefined) return undefined;
+      current = next;
+    }
+    return undefined;
+  }
+
+  private post(storyId: number, keys: string[]): void {
+    const limit = this.options.maxPostings;
+    for (const key of keys) {
+      let list = this.postings.get(key);
+      if (!list) {
+        list = [];
+        this.postings.set(key, list);
+      }
+      const at = list.lastIndexOf(storyId);
+      if (at >= 0) list.splice(at, 1); // move to the recent end
+      list.push(storyId);
+      if (list.length > limit) list.splice(0, list.length - limit);
+    }
+  }
+
+  /**
+   * After `story` took an article: other candidates that the article also matched well and that
+   * match `story` itself are the same event. Returns the ids absorbed (the lowest id survives).
+   */
+  private mergeAround(
+    story: LiveStory,
+    others: Array<{ story: LiveStory; score: number }>,
+  ): { survivor: LiveStory; merged: number[] } {
+    const threshold = this.options.mergeThreshold;
+    const absorbed: number[] = [];
+    let survivor = story;
+    for (const { story: other, score } of others) {
+      if (score < threshold) break;
+      if (!this.live.has(other.id)) continue;
+      const between = scoreProfiles(
+        survivor.profileAt(other.lastSeen),
+        other.profile,
+        this.model.stats,
+        this.model.tuning,
+      );
+      if (between < threshold) continue;
+      const [keep, drop] = survivor.id < other.id ? [survivor, other] : [other, survivor];
+      keep.absorb(drop, this.model.stats);
+      this.live.delete(drop.id);
+      this.mergedInto.set(drop.id, keep.id);
+      absorbed.push(drop.id);
+      survivor = keep;
+    }
+    return { survivor, merged: absorbed };
+  }
+
+  /**
+   * Drops stories idle for longer than the expiry, merge links that lead nowhere live, and keys
+   * whose most recent posting is gone (older postings of such a key are older still). Dead
+   * entries of other keys are dropped when a lookup meets them. Cost: O(live stories + keys).
+   */
+  private sweep(): void {
+    const oldest = this.now - this.options.expiryDays * DAY;
+    for (const [id, story] of this.live) if (story.lastSeen < oldest) this.live.delete(id);
+    for (const [from] of this.mergedInto) if (this.resolve(from) === undefined) this.mergedInto.delete(from);
+    for (const [key, list] of this.postings) {
+      const last = list[list.length - 1];
+      if (last === undefined || this.resolve(last) === undefined) this.postings.delete(key);
+    }
+  }
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,91 @@
+/**
+ * Optional semantic similarity: article vectors from an OpenAI-compatible embeddings endpoint
+ * (OpenAI, Ollama, vLLM, llama.cpp server, LM Studio…) through the `openai` client. Off by
+ * default; with it off, similarity is words, names, numbers and time only.
+ */
+import OpenAI from 'openai';
+import type { Config } from '../config/config.ts';
+import { logger } from '../config/log.ts';
+import type { StoryDoc } from './doc.ts';
+import type { SimilarityModel } from './similarity.ts';
+import { readerText } from './surface.ts';
+import './settings.ts';
+
+const log = logger('stories.embeddings');
+
+/** Characters of an article sent for embedding: headline and lead carry the event. */
+const MAX_INPUT_CHARS = 2000;
+const BATCH = 64;
+
+export interface Embedder {
+  readonly model: string;
+  embed(texts: string[]): Promise<Float32Array[]>;
+}
+
+export interface OpenAIEmbedderOptions {
+  baseURL?: string;
+  apiKey?: string;
+  model: string;
+  timeoutMs?: number;
+}
+
+export class OpenAIEmbedder implements Embedder {
+  private readonly client: OpenAI;
+  readonly model: string;
+
+  constructor(options: OpenAIEmbedderOptions) {
+    this.model = options.model;
+    this.client = new OpenAI({
+      // Local servers need no key, but the client insists on one.
+      apiKey: options.apiKey || 'none',
+      ...(options.baseURL ? { baseURL: options.baseURL } : {}),
+      timeout: options.timeoutMs ?? 30_000,
+      maxRetries: 2,
+    });
+  }
+
+  async embed(texts: string[]): Promise<Float32Array[]> {
+    const out: Float32Array[] = [];
+    for (let i = 0; i < texts.length; i += BATCH) {
+      const input = texts.slice(i, i + BATCH).map((t) => t.slice(0, MAX_INPUT_CHARS) || ' ');
+      // Floats, not the client's default base64: not every compatible server speaks base64.
+      const response = await this.client.embeddings.create({ model: this.model, input, encoding_format: 'float' });
+      const vectors = [...response.data].sort((a, b) => a.index - b.index);
+      if (vectors.length !== input.length) {
+        throw new Error(`Embeddings endpoint returned ${vectors.length} vectors for ${input.length} inputs`);
+      }
+      for (const v of vectors) out.push(Float32Array.from(v.embedding as number[]));
+    }
+    return out;
+  }
+}
+
+/** The configured embedder, or undefined when the provider is `none`. */
+export function createEmbedder(config: Config): Embedder | undefined {
+  if (config.string('MERIDIAN_EMBEDDINGS_PROVIDER') !== 'openai') return undefined;
+  const baseURL = config.string('MERIDIAN_EMBEDDINGS_URL');
+  return new OpenAIEmbedder({
+    ...(baseURL ? { baseURL } : {}),
+    apiKey: config.string('MERIDIAN_EMBEDDINGS_API_KEY'),
+    model: config.string('MERIDIAN_EMBEDDINGS_MODEL'),
+    timeoutMs: config.int('MERIDIAN_EMBEDDINGS_TIMEOUT_MS'),
+  });
+}
+
+/** The text of an article that is embedded: headline and the start of the body. */
+export function embeddingInput(doc: StoryDoc): string {
+  const { title, text } = readerText(doc);
+  return `${title}\n${text}`.slice(0, MAX_INPUT_CHARS);
+}
+
+/** Embeds articles and attaches the vectors to their profiles in `model`. */
+export async function attachEmbeddings(docs: StoryDoc[], model: SimilarityModel, embedder: Embedder): Promise<void> {
+  if (docs.length === 0) return;
+  const started = Date.now();
+  const vectors = await embedder.embed(docs.map(embeddingInput));
+  docs.forEach((doc, i) => {
+    const v = vectors[i];
+    if (v) model.setEmbedding(doc, v);
+  });
+  log.debug('embedded', { articles: docs.length, model: embedder.model, ms: Date.now() - started });
+}

@@ -1,0 +1,153 @@
+/**
+ * A story while it is live in the clusterer: its mean profile (bounded in size), its members and
+ * the facts the reader shows (countries, outlets, languages, first and last seen, headlines).
+ */
+import type { Story } from '../model/story.ts';
+import type { Profile, StoryDoc } from './doc.ts';
+import { unit, weightedCosine } from './similarity.ts';
+import type { TermStats } from './term-stats.ts';
+
+/** Keys kept in a story's mean profile; the weakest go first. Keeps every story O(1) in size. */
+const PROFILE_LIMITS = { terms: 300, names: 80, numbers: 40 };
+/** Headlines kept per story for choosing its title. */
+const MAX_HEADLINES = 40;
+
+interface Headline {
+  id: string | number;
+  title: string;
+  english: boolean;
+  terms: Map<string, number>;
+}
+
+function bump(map: Map<string, number>, key: string | undefined, by = 1): void {
+  if (key) map.set(key, (map.get(key) ?? 0) + by);
+}
+
+/** Running mean of bags: `mean` holds n bags' mean; `add` folds in `bag` with weight `w` of `n + w`. */
+function foldMean(mean: Map<string, number>, n: number, bag: Map<string, number>, w: number): void {
+  const keep = n / (n + w);
+  const take = w / (n + w);
+  for (const [k, v] of mean) mean.set(k, v * keep);
+  for (const [k, v] of bag) mean.set(k, (mean.get(k) ?? 0) + v * take);
+}
+
+function prune(bag: Map<string, number>, limit: number, weight: (k: string) => number): void {
+  if (bag.size <= limit * 1.25) return;
+  const ranked = [...bag].map(([k, v]) => ({ k, v, score: v * weight(k) })).sort((a, b) => b.score - a.score);
+  bag.clear();
+  for (const { k, v } of ranked.slice(0, limit)) bag.set(k, v);
+}
+
+export class LiveStory {
+  readonly profile: Profile;
+  readonly members: Array<string | number> = [];
+  firstSeen: number;
+  lastSeen: number;
+  readonly countries = new Map<string, number>();
+  readonly outlets = new Map<string, number>();
+  readonly languages = new Map<string, number>();
+  private readonly headlines: Headline[] = [];
+  /** Sum of member embeddings (when the provider is on): the story's vector is its direction. */
+  private embeddingSum: Float32Array | undefined;
+
+  constructor(
+    readonly id: number,
+    time: number,
+  ) {
+    this.profile = { terms: new Map(), names: new Map(), numbers: new Map(), language: 'und', time };
+    this.firstSeen = time;
+    this.lastSeen = time;
+  }
+
+  get size(): number {
+    return this.members.length;
+  }
+
+  add(doc: StoryDoc, profile: Profile, time: number, stats: TermStats): void {
+    this.fold(profile, 1, stats);
+    this.members.push(doc.id);
+    this.firstSeen = Math.min(this.firstSeen, time);
+    this.lastSeen = Math.max(this.lastSeen, time);
+    bump(this.countries, doc.country);
+    bump(this.outlets, doc.outlet);
+    bump(this.languages, doc.language);
+    if (this.headlines.length < MAX_HEADLINES) {
+      const english = Boolean(doc.english?.title) || doc.language.toLowerCase().startsWith('en');
+      const title = doc.english?.title || doc.title;
+      const terms = new Map<string, number>();
+      for (const [k, v] of profile.terms) if (v >= 2) terms.set(k, v); // headline words weigh ≥ 2
+      this.headlines.push({ id: doc.id, title, english, terms });
+    }
+  }
+
+  /** Takes in another story (a merge): members, facts and profile weighted by size. */
+  absorb(other: LiveStory, stats: TermStats): void {
+    this.fold(other.profile, other.size, stats);
+    this.members.push(...other.members);
+    this.firstSeen = Math.min(this.firstSeen, other.firstSeen);
+    this.lastSeen = Math.max(this.lastSeen, other.lastSeen);
+    for (const [k, v] of other.countries) bump(this.countries, k, v);
+    for (const [k, v] of other.outlets) bump(this.outlets, k, v);
+    for (const [k, v] of other.languages) bump(this.languages, k, v);
+    for (const h of other.headlines) if (this.headlines.length < MAX_HEADLINES) this.headlines.push(h);
+  }
+
+  /** The profile to score an article against, with the time gap measured to the story's span. */
+  profileAt(time: number | undefined): Profile {
+    if (time === undefined) return this.profile;
+    // The copy shares the bags; its norms are cached back on the story's own profile.
+    this.profile.time = Math.min(this.lastSeen, Math.max(this.firstSeen, time));
+    return this.profile;
+  }
+
+  /** The most central headline, English ones first: the one closest to the story's mean words. */
+  title(stats: TermStats): string {
+    const pool = this.headlines.some((h) => h.english) ? this.headlines.filter((h) => h.english) : this.headlines;
+    let best: Headline | undefined;
+    let bestScore = -1;
+    for (const h of pool) {
+      const score = weightedCosine(h.terms, this.profile.terms, (k) => stats.idf(k));
+      if (score > bestScore) {
+        best = h;
+        bestScore = score;
+      }
+    }
+    return best?.title ?? '';
+  }
+
+  /** The story as the model describes it (`Story` of src/model/story.ts). */
+  describe(stats: TermStats): Story {
+    const byCount = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).map(([k]) => k);
+    return {
+      id: this.id,
+      title: this.title(stats),
+      firstSeen: new Date(this.firstSeen).toISOString(),
+      lastSeen: new Date(this.lastSeen).toISOString(),
+      countries: byCount(this.countries),
+      outlets: byCount(this.outlets),
+      languages: byCount(this.languages),
+      articleCount: this.members.length,
+    };
+  }
+
+  private fold(profile: Profile, weight: number, stats: TermStats): void {
+    const n = this.members.length;
+    delete this.profile.norms;
+    delete this.profile.weighted;
+    foldMean(this.profile.terms, n, profile.terms, weight);
+    foldMean(this.profile.names, n, profile.names, weight);
+    foldMean(this.profile.numbers, n, profile.numbers, weight);
+    prune(this.profile.terms, PROFILE_LIMITS.terms, (k) => stats.idf(k));
+    prune(this.profile.names, PROFILE_LIMITS.names, (k) => stats.idf(k));
+    prune(this.profile.numbers, PROFILE_LIMITS.numbers, (k) => stats.idf(k));
+    if (this.profile.language === 'und') this.profile.language = profile.language;
+    if (profile.embedding) {
+      const sum = this.embeddingSum ?? new Float32Array(profile.embedding.length);
+      this.embeddingSum = sum;
+      if (sum.length === profile.embedding.length) {
+        for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] ?? 0) + (profile.embedding[i] ?? 0) * weight;
+        this.profile.embedding = unit(sum);
+      }
+    }
+  }
+}

@@ -1,0 +1,71 @@
+/** Settings of the stories stage: clustering and the optional embeddings provider. */
+import { declareSettings } from '../config/registry.ts';
+
+export const storySettings = declareSettings([
+  {
+    name: 'MERIDIAN_STORY_JOIN_THRESHOLD',
+    type: 'number',
+    default: 0.42,
+    min: 0,
+    max: 1,
+    group: 'stories',
+    description: 'Least similarity (0–1) for an article to join an existing story rather than start one.',
+  },
+  {
+    name: 'MERIDIAN_STORY_EXPIRY_DAYS',
+    type: 'int',
+    default: 7,
+    min: 1,
+    max: 365,
+    group: 'stories',
+    description: 'Days without a new article after which a story stops taking articles.',
+  },
+  {
+    name: 'MERIDIAN_EMBEDDINGS_PROVIDER',
+    type: 'enum',
+    values: ['none', 'openai'],
+    default: 'none',
+    group: 'stories.embeddings',
+    description:
+      'Semantic similarity from an OpenAI-compatible /v1/embeddings endpoint (openai), or words only (none).',
+  },
+  {
+    name: 'MERIDIAN_EMBEDDINGS_URL',
+    type: 'url',
+    default: '',
+    group: 'stories.embeddings',
+    description: 'Base URL of the embeddings API, e.g. http://127.0.0.1:11434/v1 (empty: api.openai.com).',
+  },
+  {
+    name: 'MERIDIAN_EMBEDDINGS_MODEL',
+    type: 'string',
+    default: 'text-embedding-3-small',
+    group: 'stories.embeddings',
+    description: 'Embedding model name sent to the endpoint.',
+  },
+  {
+    name: 'MERIDIAN_EMBEDDINGS_API_KEY',
+    type: 'string',
+    default: '',
+    secret: true,
+    group: 'stories.embeddings',
+    description: 'API key for the embeddings endpoint (local servers usually need none).',
+  },
+  {
+    name: 'MERIDIAN_EMBEDDINGS_WEIGHT',
+    type: 'number',
+    default: 0.5,
+    min: 0,
+    max: 1,
+    group: 'stories.embeddings',
+    description: 'Share of the embedding cosine in the similarity score when both articles have one.',
+  },
+  {
+    name: 'MERIDIAN_EMBEDDINGS_TIMEOUT_MS',
+    type: 'int',
+    default: 30_000,
+    min: 100,
+    group: 'stories.embeddings',
+    description: 'Time limit for one embeddings request.',
+  },
+] as const);

@@ -1,0 +1,11 @@
+import { extractiveTake } from '../extractive/take.ts';
+import type { Summarizer } from '../summarizer.ts';
+
+/** The default provider: sentences chosen from the articles themselves; no model, no network, no settings. */
+export function createExtractiveSummarizer(): Summarizer {
+  return {
+    name: 'extractive',
+    // Synchronous work behind an async interface: the caller treats every provider the same way.
+    summarize: async (input) => extractiveTake(input),
+  };
+}

@@ -1,0 +1,76 @@
+import { declareSettings } from '../../config/registry.ts';
+
+/** Settings of the LLM take provider; a light module (no client) so `all-settings` can load it. */
+export const llmSettings = declareSettings([
+  {
+    name: 'MERIDIAN_TAKE_LLM_BASE_URL',
+    type: 'url',
+    default: '',
+    group: 'takes',
+    description: 'OpenAI-compatible API base URL for takes (`https://api.openai.com/v1`, `http://127.0.0.1:11434/v1`).',
+  },
+  {
+    name: 'MERIDIAN_TAKE_LLM_MODEL',
+    type: 'string',
+    default: 'gpt-4o-mini',
+    group: 'takes',
+    description: 'Model that writes takes.',
+  },
+  {
+    name: 'MERIDIAN_TAKE_LLM_API_KEY',
+    type: 'string',
+    default: '',
+    secret: true,
+    group: 'takes',
+    description: 'Bearer token for the take model (empty for local servers that need none).',
+  },
+  {
+    name: 'MERIDIAN_TAKE_LLM_TIMEOUT_MS',
+    type: 'int',
+    default: 60_000,
+    min: 50,
+    group: 'takes',
+    description: 'Time allowed for one request to the take model; past it the extractive take stands in.',
+  },
+  {
+    name: 'MERIDIAN_TAKE_LLM_RETRIES',
+    type: 'int',
+    default: 2,
+    min: 0,
+    max: 10,
+    group: 'takes',
+    description: 'Retries of a request answered 429 (after its Retry-After), 5xx, or refused.',
+  },
+  {
+    name: 'MERIDIAN_TAKE_LLM_MAX_RETRY_WAIT_S',
+    type: 'int',
+    default: 30,
+    min: 0,
+    group: 'takes',
+    description: 'Longest Retry-After honoured; a server asking for a longer wait gets the extractive take instead.',
+  },
+  {
+    name: 'MERIDIAN_TAKE_LLM_MAX_INPUT_TOKENS',
+    type: 'int',
+    default: 12_000,
+    min: 500,
+    group: 'takes',
+    description: 'Token budget of the articles sent with one take request (estimated at 4 characters a token).',
+  },
+  {
+    name: 'MERIDIAN_TAKE_LLM_MAX_OUTPUT_TOKENS',
+    type: 'int',
+    default: 1_500,
+    min: 100,
+    group: 'takes',
+    description: 'Most tokens the model may write for one take.',
+  },
+  {
+    name: 'MERIDIAN_TAKE_LLM_DAILY_TOKENS',
+    type: 'int',
+    default: 0,
+    min: 0,
+    group: 'takes',
+    description: 'Spending cap: tokens (in and out) the take model may use per UTC day; 0 for no cap.',
+  },
+] as const);

@@ -1,0 +1,39 @@
+import type { TakeSection } from '../model/story.ts';
+
+/** One article of a story, as a summarizer sees it: English text, plain. */
+export interface TakeArticle {
+  id: string;
+  outlet: string;
+  /** ISO 3166-1 alpha-2, upper case. */
+  country: string;
+  /** Language the article was published in (the text given here is English). */
+  language: string;
+  title: string;
+  text: string;
+  /** ISO 8601. */
+  published: string;
+}
+
+export interface TakeInput {
+  storyId?: number;
+  articles: TakeArticle[];
+}
+
+/** What a summarizer returns; `takeFromResult` turns it into a stored `Take`. */
+export interface TakeResult {
+  sections: TakeSection[];
+  /** Countries of the cited articles, most cited first. */
+  countries: string[];
+  /** Distinct outlets among the cited articles. */
+  outletCount: number;
+  provider: string;
+  model: string;
+  /** Set when a fallback wrote this take (the LLM was down, over budget, or failed validation). */
+  note?: string;
+}
+
+/** Writes "The World's Current Take" for one story. Never invents citations: every id is an input id. */
+export interface Summarizer {
+  readonly name: string;
+  summarize(input: TakeInput): Promise<TakeResult>;
+}

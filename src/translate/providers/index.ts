@@ -1,0 +1,51 @@
+import type { Config } from '../../config/config.ts';
+import { ConfigError } from '../../config/setting.ts';
+import { boundConcurrency } from '../concurrency.ts';
+import '../settings.ts';
+import type { Translator } from '../translator.ts';
+import { apertiumProvider } from './apertium.ts';
+import { deeplProvider } from './deepl.ts';
+import { googleProvider } from './google.ts';
+import { libreTranslateProvider } from './libretranslate.ts';
+import { localProvider } from './local.ts';
+import { noneProvider } from './none.ts';
+import { openaiProvider } from './openai.ts';
+
+/** A translation provider: its name, a line for help texts and a factory reading its settings. */
+export interface TranslatorProvider {
+  name: string;
+  summary: string;
+  create(config: Config): Promise<Translator>;
+}
+
+/** Every provider by name. Adding one is a file in this folder and a line here. */
+export const translatorProviders: ReadonlyMap<string, TranslatorProvider> = new Map(
+  [
+    noneProvider,
+    openaiProvider,
+    deeplProvider,
+    googleProvider,
+    libreTranslateProvider,
+    apertiumProvider,
+    localProvider,
+  ].map((p) => [p.name, p]),
+);
+
+/**
+ * The translator the operator chose with MERIDIAN_TRANSLATOR (or `name`, from a command-line flag).
+ * An unknown name is a ConfigError naming the setting; a provider whose own settings are missing
+ * throws ProviderConfigError naming those.
+ */
+export async function createTranslator(
+  config: Config,
+  name = config.string('MERIDIAN_TRANSLATOR'),
+): Promise<Translator> {
+  const provider = translatorProviders.get(name.trim().toLowerCase());
+  if (!provider) {
+    throw new ConfigError(
+      'MERIDIAN_TRANSLATOR',
+      `Unknown translator "${name}" in MERIDIAN_TRANSLATOR. Choose one of: ${[...translatorProviders.keys()].join(', ')}.`,
+    );
+  }
+  return boundConcurrency(await provider.create(config));
+}

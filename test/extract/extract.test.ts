@@ -1,0 +1,239 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { extractArticle } from '../../src/extract/extract.ts';
+import { flattenLd, parseLdScript } from '../../src/extract/json-ld.ts';
+import { normalizeLanguageTag } from '../../src/extract/language-tag.ts';
+import { normalizeDate } from '../../src/extract/metadata.ts';
+import type { ExtractedArticle } from '../../src/model/article.ts';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'extract');
+
+interface Case {
+  html: string;
+  url: string;
+  expected: ExtractedArticle | null;
+}
+
+function loadCase(name: string): Case {
+  const dir = join(FIXTURES, name);
+  const { url, article } = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
+  return { html: readFileSync(join(dir, 'source.html'), 'utf8'), url, expected: article };
+}
+
+function bodyText(article: ExtractedArticle | null): string {
+  return article?.blocks.map((b) => b.text).join('\n') ?? '';
+}
+
+describe('extractArticle on the fixture pages (source.html → expected.json)', () => {
+  for (const name of readdirSync(FIXTURES).sort()) {
+    test(name, () => {
+      const { html, url, expected } = loadCase(name);
+      assert.deepEqual(extractArticle(html, url), expected);
+    });
+  }
+});
+
+describe('metadata', () => {
+  test('JSON-LD wins over OpenGraph for dates, and datePublished is not confused with dateModified', () => {
+    const { html, url } = loadCase('jsonld-paywalled');
+    const article = extractArticle(html, url)!;
+    // og article:published_time says 2026-03-02; the JSON-LD NewsArticle says 2026-03-03 07:15 +01:00.
+    assert.equal(article.published, '2026-03-03T06:15:00.000Z');
+    assert.equal(article.modified, '2026-03-03T17:40:00.000Z');
+    assert.equal(article.author, 'Maya Okafor, Tom Reyes');
+    assert.equal(article.paywalled, true);
+    assert.equal(article.canonicalUrl, 'https://coastline.example/news/2026/03/harbour-strike-second-week');
+    assert.equal(article.siteName, 'The Coastline Courier');
+  });
+
+  test('isAccessibleForFree "True" means not paywalled; no flag means unknown', () => {
+    assert.equal(extractArticle(loadCase('jsonld-free').html, 'https://x.example/a')!.paywalled, false);
+    assert.equal(extractArticle(loadCase('lead-figure').html, 'https://x.example/a')!.paywalled, undefined);
+  });
+
+  test('meta pubdate, then <time datetime>, when there is no JSON-LD', () => {
+    const withMeta = `<html><head><meta name="pubdate" content="2025-11-02T10:00:00Z"></head><body><article>${paragraphs(4)}</article></body></html>`;
+    assert.equal(extractArticle(withMeta, 'https://x.example/a')!.published, '2025-11-02T10:00:00.000Z');
+    const { html, url } = loadCase('arabic-rtl');
+    assert.equal(extractArticle(html, url)!.published, '2026-04-09T08:00:00.000Z');
+  });
+
+  test('declared language: og:locale zh_TW becomes zh-TW; html lang wins over og:locale', () => {
+    const { html, url } = loadCase('chinese-zh-hant');
+    assert.equal(extractArticle(html, url)!.declaredLanguage, 'zh-TW');
+    const both = `<html lang="fr-ca"><head><meta property="og:locale" content="en_US"></head><body><article>${paragraphs(4)}</article></body></html>`;
+    assert.equal(extractArticle(both, 'https://x.example/a')!.declaredLanguage, 'fr-CA');
+  });
+
+  test('normalizeLanguageTag', () => {
+    assert.equal(normalizeLanguageTag('zh_TW'), 'zh-TW');
+    assert.equal(normalizeLanguageTag('zh-hant-tw'), 'zh-Hant-TW');
+    assert.equal(normalizeLanguageTag('EN-us'), 'en-US');
+    assert.equal(normalizeLanguageTag('de-DE, en'), 'de-DE');
+    assert.equal(normalizeLanguageTag('x-default'), undefined);
+    assert.equal(normalizeLanguageTag('*'), undefined);
+    assert.equal(normalizeLanguageTag(''), undefined);
+  });
+
+  test('normalizeDate keeps date-only values and refuses nonsense', () => {
+    assert.equal(normalizeDate('2026-01-28'), '2026-01-28');
+    assert.equal(normalizeDate('2026-01-28 14:05:00Z'), '2026-01-28T14:05:00.000Z');
+    assert.equal(normalizeDate('20260128'), '2026-01-28');
+    assert.equal(normalizeDate('yesterday'), undefined);
+    assert.equal(normalizeDate('0001-01-01T00:00:00Z'), undefined);
+  });
+
+  test('damaged JSON-LD is still read (comment wrapper, raw newline in a string), and @graph is flattened', () => {
+    const parsed = parseLdScript('<!-- {"@graph": [{"@type": "NewsArticle", "headline": "a\nb"}]} -->');
+    const nodes = flattenLd([parsed]);
+    assert.ok(nodes.some((n) => n['@type'] === 'NewsArticle' && n.headline === 'a b'));
+    assert.equal(parseLdScript('{not json'), undefined);
+  });
+});
+
+describe('body', () => {
+  test('navigation, share bar, related links, comments, cookie banner, ads and newsletter stay out', () => {
+    const { html, url } = loadCase('boilerplate');
+    const text = bodyText(extractArticle(html, url));
+    for (const furniture of [
+      'We use cookies',
+      'Politics',
+      'Share on Twitter',
+      'Advertisement',
+      'morning briefing',
+      'Related stories',
+      'Bus fares to rise',
+      'Finally some money',
+      'All rights reserved',
+    ]) {
+      assert.ok(!text.includes(furniture), `"${furniture}" leaked into the body`);
+    }
+  });
+
+  test('blockquote and table stay in, as quote and table blocks, in document order', () => {
+    const { html, url } = loadCase('boilerplate');
+    const blocks = extractArticle(html, url)!.blocks;
+    const kinds = blocks.map((b) => b.kind);
+    assert.deepEqual(kinds, ['p', 'p', 'quote', 'p', 'table', 'p']);
+    const table = blocks[4]!;
+    assert.match(table.text, /^Largest budget items \(million dollars\)\nItem\t2025\t2026\nPublic transport\t88\t98\.6/);
+    assert.match(table.html ?? '', /<caption>Largest budget items/);
+  });
+
+  test('the first paragraph and the headings are kept; the h1 is the title, not a block', () => {
+    const { html, url } = loadCase('jsonld-paywalled');
+    const article = extractArticle(html, url)!;
+    assert.equal(article.title, 'Harbour strike enters second week');
+    assert.match(article.blocks[0]!.text, /^Dock workers in Port Alder voted on Monday/);
+    assert.deepEqual(article.blocks[2], { kind: 'h2', text: 'Supply worries grow' });
+    assert.ok(!article.blocks.some((b) => b.text === article.title));
+    assert.ok(!bodyText(article).includes('By Maya Okafor'), 'the byline line is metadata, not text');
+  });
+
+  test('an intro paragraph in the header, outside the body container, leads the body; kicker and byline stay out', () => {
+    const { html, url } = loadCase('header-intro');
+    const article = extractArticle(html, url)!;
+    assert.match(article.blocks[0]!.text, /^Nach bis zu 60 Zentimetern Neuschnee/);
+    assert.equal(article.blocks.length, 4);
+    assert.ok(!article.blocks.some((b) => b.text === 'Wetter' || b.text.startsWith('Von Lukas')));
+    assert.equal(article.author, 'Lukas Moser');
+  });
+
+  test('a Chinese article passes the length gate (CJK counts more per character) and keeps full-width punctuation', () => {
+    const { html, url } = loadCase('chinese-zh-hant');
+    const article = extractArticle(html, url)!;
+    assert.equal(article.blocks.length, 4);
+    assert.match(article.blocks[0]!.text, /^強烈颱風昨夜從東部海岸登陸，/);
+    assert.ok(!bodyText(article).includes('首頁'));
+  });
+
+  test('a right-to-left Arabic article keeps its text and drops the date line', () => {
+    const { html, url } = loadCase('arabic-rtl');
+    const article = extractArticle(html, url)!;
+    assert.equal(article.author, 'سارة الحسيني');
+    assert.equal(article.blocks.length, 3);
+    assert.ok(!bodyText(article).includes('٢٠٢٦'));
+  });
+
+  test('a home page (headlines and link lists) has no article: null', () => {
+    const { html, url } = loadCase('home-index');
+    assert.equal(extractArticle(html, url), null);
+    assert.equal(extractArticle('<html><body><p>Not found.</p></body></html>', 'https://x.example/404'), null);
+    assert.equal(extractArticle('', 'https://x.example/empty'), null);
+  });
+
+  test('a bare fragment without <html> or <body> is still read', () => {
+    const article = extractArticle(paragraphs(3), 'https://x.example/fragment');
+    assert.equal(article?.blocks.length, 3);
+  });
+
+  test('paragraphs written as <br><br>-separated text become separate blocks', () => {
+    const text = 'A sentence long enough to count as real prose in an old page layout, written without p tags.';
+    const html = `<html><body><div id="main">${text}<br><br>${text}<br><br>${text}</div></body></html>`;
+    assert.equal(extractArticle(html, 'https://x.example/a')?.blocks.length, 3);
+  });
+});
+
+describe('lead image', () => {
+  test('the figure at the top of the article, with lazy-loaded src made absolute, caption and credit apart', () => {
+    const { html, url } = loadCase('lead-figure');
+    assert.deepEqual(extractArticle(html, url)!.image, {
+      url: 'https://news.example.org/media/2026/07/glacier-stumps.jpg',
+      caption: 'Tree stumps emerge from the ice at the foot of the glacier.',
+      credit: 'Lena Haugen',
+      width: 1600,
+      height: 900,
+    });
+  });
+
+  test('captions are not body text', () => {
+    const { html, url } = loadCase('lead-figure');
+    const text = bodyText(extractArticle(html, url));
+    assert.ok(!text.includes('Tree stumps emerge'));
+    assert.ok(!text.includes('The field team at work'));
+  });
+
+  test('og:image is the fallback when the article has no figure', () => {
+    const { html, url } = loadCase('jsonld-paywalled');
+    assert.deepEqual(extractArticle(html, url)!.image, { url: 'https://cdn.coastline.example/img/strike-1200.jpg' });
+  });
+
+  test('a trailing "(Photo: …)" in a caption is the credit', () => {
+    const html = `<html><body><article><figure><img src="https://i.example/a.jpg"><figcaption>Crowds at the station (Photo: Ana Lopes)</figcaption></figure>${paragraphs(4)}</article></body></html>`;
+    assert.deepEqual(extractArticle(html, 'https://x.example/a')!.image, {
+      url: 'https://i.example/a.jpg',
+      caption: 'Crowds at the station',
+      credit: 'Ana Lopes',
+    });
+  });
+});
+
+describe('hostile HTML', () => {
+  const { html, url } = loadCase('hostile');
+  const article = extractArticle(html, url)!;
+
+  test('scripts and hidden text never reach the body', () => {
+    const text = bodyText(article);
+    assert.ok(!text.includes('alert'));
+    assert.ok(!text.includes('Hidden keyword stuffing'));
+  });
+
+  test('table html is sanitized: no handlers, scripts, iframes, svg, images, styles or javascript: URLs', () => {
+    const table = article.blocks.find((b) => b.kind === 'table');
+    assert.ok(table?.html);
+    assert.doesNotMatch(table.html, /on\w+=|<script|<iframe|<svg|<img|style=|javascript:/i);
+    assert.match(table.html, /<td>Euro<\/td>/);
+    assert.equal(table.text, 'Currency\tRate\nEuro\t1.08\nYen\t151.2\nPound\t0.86');
+  });
+});
+
+/** n distinct paragraphs of plain prose, long enough to make an article. */
+function paragraphs(n: number): string {
+  return Array.from(
+    { length: n },
+    (_, i) =>
+      `<p>Paragraph ${i + 1} of a plain test article says something long enough to be counted as real prose by the extractor.</p>`,
+  ).join('');
+}

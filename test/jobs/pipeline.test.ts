@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { after, describe, test } from 'node:test';
+import { Config } from '../../src/config/config.ts';
+import { Pipeline } from '../../src/jobs/pipeline.ts';
+import { defaultStages } from '../../src/jobs/stages-default.ts';
+import type { Outlet } from '../../src/model/outlet.ts';
+import { Fetcher } from '../../src/net/fetcher.ts';
+import { startNewsSite } from '../helpers/news-site.ts';
+import { openSqlite } from '../helpers/stores.ts';
+
+const config = Config.fromEnv({ MERIDIAN_ALLOW_PRIVATE_ADDRESSES: 'true', MERIDIAN_HOST_DELAY_MS: '0', LOG_LEVEL: 'silent' });
+
+function outlet(feedUrl: string): Outlet {
+  return { id: 'testdaily', name: 'Test Daily', homepage: feedUrl.replace('/feed.xml', '/'), country: 'GB', languages: ['en'], feeds: [{ url: feedUrl }], logo: '', kind: 'private' };
+}
+
+async function setup(opts: Parameters<typeof startNewsSite>[0]) {
+  const site = await startNewsSite(opts);
+  const h = await openSqlite();
+  const o = outlet(site.feedUrl);
+  await h.store.outlets.syncCatalog([o]);
+  await h.store.feeds.syncCatalog([o]);
+  const fetcher = new Fetcher({ allowPrivateAddresses: true, hostDelayMs: 0, hostConcurrency: 4, respectRobots: true, fetchTimeoutMs: 5000 });
+  const pipeline = new Pipeline(h.store, defaultStages(config, fetcher), config, { concurrency: 4, idleMs: 20 });
+  return {
+    site,
+    store: h.store,
+    pipeline,
+    async close() {
+      await pipeline.stop(1000);
+      await fetcher.close();
+      await site.close();
+      await h.cleanup();
+    },
+  };
+}
+
+describe('pipeline from feed to stored article', () => {
+  const cleanups: Array<() => Promise<void>> = [];
+  after(async () => {
+    for (const c of cleanups) await c();
+  });
+
+  test('polls, discovers, fetches, extracts and stores each article once; tracking parameters do not duplicate', async () => {
+    const env = await setup({ articles: 5 });
+    cleanups.push(env.close);
+    await env.pipeline.runOnce();
+    const articles = await env.store.articles.list({ limit: 50 });
+    assert.equal(articles.length, 5);
+    const a = articles.find((x) => x.title === 'Talks on the river, part 3');
+    assert.ok(a, 'extracted title');
+    assert.equal(a.blocks.length, 4);
+    assert.match(a.blocks[0]?.text ?? '', /^Officials from several countries/);
+    assert.ok(!a.blocks.some((b) => /Cookie settings|Something else entirely/.test(b.text)), 'boilerplate stays out');
+    assert.equal(a.language, 'en');
+    assert.equal(a.urlKey, `${env.site.base.replace('http://', '')}/news/3`);
+    const feed = (await env.store.feeds.list())[0];
+    assert.equal(feed?.last_status, 200);
+    assert.equal(feed?.last_item_count, 5);
+    assert.equal(feed?.etag, '"v1"');
+    assert.ok((await env.store.search.search({ q: 'irrigation', limit: 10 })).total === 5);
+    assert.equal((await env.store.jobs.counts()).translate?.queued, 5, 'each article goes on to translation');
+
+    // A second run finds nothing new and stores nothing twice.
+    await env.store.feeds.recordPoll(feed!.id, { ok: true, status: 200, nextIntervalS: -1 });
+    await env.pipeline.runOnce();
+    assert.equal(await env.store.articles.count(), 5);
+  });
+
+  test('the same text under another URL is linked to the first article, not lost', async () => {
+    const env = await setup({ articles: 3, duplicates: [2] });
+    cleanups.push(env.close);
+    await env.pipeline.runOnce();
+    const all = await env.store.articles.list({ limit: 10 });
+    assert.equal(all.length, 3, 'both copies are kept');
+    const copies = all.filter((x) => x.title === 'Talks on the river, part 0');
+    assert.equal(copies.length, 2);
+    const [first, second] = copies.sort((x, y) => x.id - y.id);
+    assert.equal(second?.duplicateOf, first?.id);
+  });
+
+  test('a page that fails keeps its article, with its fetch job waiting for a retry', async () => {
+    const env = await setup({ articles: 2, failing: [1] });
+    cleanups.push(env.close);
+    await env.pipeline.runOnce(undefined, 1000);
+    const pending = await env.store.jobs.pending(['fetch']);
+    assert.equal(pending, 1, 'the failed fetch waits for its retry, it is not dropped');
+    const counts = await env.store.articles.countByState();
+    assert.equal(counts.discovered, 1, 'the failing article is still known');
+    assert.equal(counts.extracted, 1);
+  });
+
+  test('a feed that answers 500 is recorded as failing with a later next poll', async () => {
+    const env = await setup({ articles: 2, feedStatus: 500 });
+    cleanups.push(env.close);
+    await env.pipeline.runOnce();
+    const feed = (await env.store.feeds.list())[0];
+    assert.equal(feed?.consecutive_failures, 1);
+    assert.match(feed?.last_error ?? '', /500/);
+    assert.ok((feed?.next_poll_at ?? '') > new Date(Date.now() + 5 * 60_000).toISOString());
+    assert.equal(await env.store.articles.count(), 0);
+  });
+});

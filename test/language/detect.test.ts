@@ -1,0 +1,178 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { detectLanguage, detectLines } from '../../src/language/detect.ts';
+import { penalizeForeignLetters } from '../../src/language/latin-letters.ts';
+import { SAMPLES } from './samples.ts';
+
+describe('detectLanguage: one headline and one article per language', () => {
+  for (const sample of SAMPLES) {
+    test(`${sample.lang}: headline`, () => {
+      assert.equal(detectLanguage(sample.headline).lang, sample.lang, sample.headline);
+    });
+    if (sample.article) {
+      const article = sample.article;
+      test(`${sample.lang}: article`, () => {
+        const d = detectLanguage(article);
+        assert.equal(d.lang, sample.lang);
+        assert.ok(d.confidence > 0.5, `confidence ${d.confidence} for a whole ${sample.lang} paragraph`);
+      });
+    }
+  }
+});
+
+describe('Chinese scripts and Japanese', () => {
+  test('traditional-only characters make zh-Hant, simplified-only make zh-Hans', () => {
+    assert.equal(detectLanguage('台灣的經濟發展').lang, 'zh-Hant');
+    assert.equal(detectLanguage('台湾的经济发展').lang, 'zh-Hans');
+  });
+
+  test('a traditional text quoting one simplified name stays traditional', () => {
+    assert.equal(
+      detectLanguage('行政院今天宣布，經濟部將與广电總局的代表會談，討論兩岸貿易與觀光問題。').lang,
+      'zh-Hant',
+    );
+  });
+
+  test('kana beat Han: kanji with kana is Japanese', () => {
+    assert.equal(detectLanguage('東京で大雨、交通に乱れ').lang, 'ja');
+    assert.equal(detectLanguage('東京大雨，交通混亂').lang, 'zh-Hant');
+  });
+
+  test('a Chinese article with a quoted katakana name stays Chinese', () => {
+    const text = `${'日本首相今天在东京会见了来访的中国外交部长，双方就经济合作和地区安全交换了意见。'.repeat(3)}（原文：トヨタ）`;
+    assert.equal(detectLanguage(text).lang, 'zh-Hans');
+  });
+
+  test('Chinese with English brand names stays Chinese', () => {
+    assert.equal(detectLanguage('苹果发布新款 iPhone 和 MacBook Pro').lang, 'zh-Hans');
+  });
+});
+
+describe('Arabic script: fa vs ar vs ur', () => {
+  test('Persian letters make fa, Urdu letters make ur, neither makes ar', () => {
+    assert.equal(detectLanguage('دولت قانون جدید را تصویب کرد').lang, 'fa');
+    assert.equal(detectLanguage('حکومت نے نیا قانون منظور کر لیا').lang, 'ur');
+    assert.equal(detectLanguage('الحكومة توافق على القانون الجديد').lang, 'ar');
+  });
+});
+
+describe('Cyrillic: uk vs ru vs be vs bg vs sr', () => {
+  test('short sentences with the same meaning', () => {
+    assert.equal(detectLanguage('Уряд ухвалив закон').lang, 'uk');
+    assert.equal(detectLanguage('Правительство приняло закон').lang, 'ru');
+    assert.equal(detectLanguage('Урад прыняў закон').lang, 'be');
+    assert.equal(detectLanguage('Правителството прие закона').lang, 'bg');
+    assert.equal(detectLanguage('Влада је усвојила закон').lang, 'sr-Cyrl');
+  });
+
+  test('Macedonian without its own letters is told from Bulgarian by function words', () => {
+    assert.equal(detectLanguage('Пожар во центарот на градот од утрово').lang, 'mk');
+    assert.equal(detectLanguage('Пожар в центъра на града от сутринта').lang, 'bg');
+  });
+
+  test('a Russian article quoting a Ukrainian place name stays Russian', () => {
+    const ru = SAMPLES.find((s) => s.lang === 'ru')?.article ?? '';
+    assert.equal(detectLanguage(`${ru} Делегация прибыла в Київ.`).lang, 'ru');
+  });
+});
+
+describe('Latin-script neighbours', () => {
+  test('Serbian in Latin letters is sr-Latn, Croatian is hr', () => {
+    assert.equal(detectLanguage('Predsednik je rekao da je vreme za promene').lang, 'sr-Latn');
+    assert.equal(detectLanguage('Predsjednik je rekao da je vrijeme za promjene').lang, 'hr');
+  });
+
+  test('letters a language never writes count against it', () => {
+    // The model's scores for a short Turkish headline can favour Romanian or Azerbaijani.
+    const roTr = new Map([
+      ['ro', 0.64],
+      ['tr', 0.6],
+    ]);
+    penalizeForeignLetters('Petrolün varili yine düştü', roTr);
+    assert.ok(roTr.get('tr')! > roTr.get('ro')!, JSON.stringify([...roTr]));
+    const azTr = new Map([
+      ['az', 0.7],
+      ['tr', 0.69],
+    ]);
+    penalizeForeignLetters('Karsta bilet kuyruğu uzadı', azTr);
+    assert.ok(azTr.get('tr')! > azTr.get('az')!, 'Azerbaijani without ə');
+    // One foreign name costs little: English stays ahead of Turkish.
+    const enTr = new Map([
+      ['en', 0.8],
+      ['tr', 0.5],
+    ]);
+    penalizeForeignLetters('Erdoğan meets Macron in Paris', enTr);
+    assert.ok(enTr.get('en')! > 0.7);
+    assert.equal(detectLanguage('Erdoğan meets Macron in Paris').lang, 'en');
+    assert.equal(detectLanguage('Azərbaycan prezidenti bu gün Bakıda çıxış etdi').lang, 'az');
+  });
+
+  test('Indonesian vs Malay by marker words', () => {
+    assert.equal(detectLanguage('Polisi menangkap tersangka karena mencuri uang').lang, 'id');
+    assert.equal(detectLanguage('Polis menahan suspek kerana mencuri wang').lang, 'ms');
+  });
+});
+
+describe('the declared language breaks near-ties only', () => {
+  test('characters both Chinese scripts share: the hint decides', () => {
+    assert.equal(detectLanguage('台北市').lang, 'zh-Hans');
+    assert.equal(detectLanguage('台北市', { hint: 'zh-TW' }).lang, 'zh-Hant');
+    assert.equal(detectLanguage('台北市', { hint: 'zh_Hant_HK' }).lang, 'zh-Hant');
+  });
+
+  test('a kanji-only headline is Japanese when the page says so', () => {
+    assert.equal(detectLanguage('日米首脳会談', { hint: 'ja' }).lang, 'ja');
+    assert.notEqual(detectLanguage('日米首脳会談').lang, 'ja');
+  });
+
+  test('Indonesian or Malay without markers: the hint decides', () => {
+    const text = 'Menteri itu akan melawat ke luar negara minggu depan';
+    assert.equal(detectLanguage(text).lang, 'id');
+    assert.equal(detectLanguage(text, { hint: 'ms-MY' }).lang, 'ms');
+  });
+
+  test('a hint never overrides clear evidence', () => {
+    const de = SAMPLES.find((s) => s.lang === 'de')?.article ?? '';
+    assert.equal(detectLanguage(de, { hint: 'en' }).lang, 'de');
+    assert.equal(detectLanguage('台湾的经济发展', { hint: 'zh-Hant' }).lang, 'zh-Hans');
+    assert.equal(detectLanguage('Уряд оголосив нові правила', { hint: 'ru' }).lang, 'uk');
+    assert.equal(detectLanguage('東京で大雨、交通に乱れ', { hint: 'zh-CN' }).lang, 'ja');
+    assert.equal(detectLanguage('Der Bundestag hat heute das neue Gesetz beschlossen', { hint: 'nl' }).lang, 'de');
+  });
+
+  test('a malformed hint is ignored', () => {
+    assert.equal(detectLanguage('台北市', { hint: '12-!!' }).lang, 'zh-Hans');
+  });
+});
+
+describe('odd input', () => {
+  test('no letters: und with confidence 0', () => {
+    for (const text of ['', '   \n\t', '12 345,67', '!!! ??? …', '2024-05-01 12:00']) {
+      assert.deepEqual(detectLanguage(text), { lang: 'und', confidence: 0 }, JSON.stringify(text));
+    }
+    assert.deepEqual(detectLanguage(undefined as unknown as string), { lang: 'und', confidence: 0 });
+  });
+
+  test('lone surrogates do not throw', () => {
+    assert.equal(detectLanguage('\ud800Правительство приняло закон\udc00').lang, 'ru');
+  });
+
+  test('a huge text is analysed on its first part only', () => {
+    const fr = SAMPLES.find((s) => s.lang === 'fr')?.article ?? '';
+    const huge = `${fr} `.repeat(4000) + 'x'.repeat(1_000_000);
+    assert.equal(detectLanguage(huge).lang, 'fr');
+  });
+
+  test('short text has lower confidence than a paragraph', () => {
+    const sv = SAMPLES.find((s) => s.lang === 'sv')!;
+    assert.ok(detectLanguage('Regeringen').confidence < detectLanguage(sv.article!).confidence);
+  });
+});
+
+test('detectLines detects each line on its own', () => {
+  const lines = ['Уряд оголосив нові правила', '', '台灣的經濟發展', 'The government passed a new law on Tuesday'];
+  assert.deepEqual(
+    detectLines(lines).map((d) => d.lang),
+    ['uk', 'und', 'zh-Hant', 'en'],
+  );
+});

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { StoryDoc } from '../../src/stories/doc.ts';
+import { extractEntities, extractNumbers } from '../../src/stories/entities.ts';
+import { SimilarityModel, similarity } from '../../src/stories/similarity.ts';
+import { TermStats } from '../../src/stories/term-stats.ts';
+import { stem, tokenize } from '../../src/stories/tokenize.ts';
+import { byId, fixtureArticles } from './fixtures.ts';
+
+function archiveModel(docs: StoryDoc[]): SimilarityModel {
+  const model = new SimilarityModel();
+  for (const d of docs) model.observe(d);
+  return model;
+}
+
+describe('similarity', () => {
+  const docs = fixtureArticles();
+  const model = archiveModel(docs);
+
+  test('every same-event pair scores above every different-event pair', () => {
+    let lowestSame = 1;
+    let highestDifferent = 0;
+    for (const a of docs) {
+      for (const b of docs) {
+        if (a === b) continue;
+        const s = similarity(a, b, model);
+        assert.ok(s >= 0 && s <= 1, `${a.id}/${b.id} out of range: ${s}`);
+        if (a.event === b.event) lowestSame = Math.min(lowestSame, s);
+        else highestDifferent = Math.max(highestDifferent, s);
+      }
+    }
+    assert.ok(lowestSame > highestDifferent, `same ≥ ${lowestSame}, different ≤ ${highestDifferent}`);
+    assert.ok(lowestSame > 0.4, `same-event pairs should read as likely: ${lowestSame}`);
+  });
+
+  test('is symmetric', () => {
+    const a = byId(docs, 'quake-us');
+    const b = byId(docs, 'quake-es');
+    assert.equal(similarity(a, b, model), similarity(b, a, model));
+  });
+
+  test('untranslated Spanish meets English through names and numbers', () => {
+    const es = byId(docs, 'quake-es');
+    assert.equal(es.english, undefined);
+    assert.ok(similarity(byId(docs, 'quake-us'), es, model) > 0.4);
+    assert.ok(similarity(byId(docs, 'rates-us'), es, model) < 0.2);
+  });
+
+  test('publication time decays the score over days', () => {
+    const a = byId(docs, 'quake-us');
+    const later = (days: number): StoryDoc => ({
+      ...byId(docs, 'quake-de'),
+      id: `later-${days}`,
+      published: new Date(Date.parse(a.published ?? '') + days * 86_400_000).toISOString(),
+    });
+    const same = similarity(a, later(0), model);
+    const week = similarity(a, later(7), model);
+    const month = similarity(a, later(30), model);
+    assert.ok(same > week && week > month, `${same} > ${week} > ${month}`);
+  });
+
+  test('term weights come from the archive: a word everywhere counts less than a rare one', () => {
+    const stats = new TermStats();
+    const m = new SimilarityModel(stats);
+    const base = { language: 'en', title: '' };
+    const common = Array.from({ length: 20 }, (_, i) => ({
+      ...base,
+      id: i,
+      text: `government statement number ${i}x`,
+    }));
+    for (const d of common) m.observe(d);
+    assert.ok(stats.idf(stem('government')) < stats.idf(stem('zeppelin')));
+    const a = { ...base, id: 'a', text: 'government zeppelin' };
+    const b = { ...base, id: 'b', text: 'government airship' };
+    const c = { ...base, id: 'c', text: 'parliament zeppelin' };
+    m.observe(a);
+    m.observe(b);
+    m.observe(c);
+    assert.ok(similarity(a, c, m) > similarity(a, b, m));
+  });
+});
+
+describe('tokenize', () => {
+  test('segments Chinese into words and keeps Latin words whole', () => {
+    const words = tokenize('美國特使威科夫抵達莫斯科 Witkoff', 'zh-Hant');
+    assert.ok(words.includes('莫斯科'), words.join('|'));
+    assert.ok(words.includes('witkoff'));
+    assert.ok(!words.includes('美國特使威科夫抵達莫斯科'));
+  });
+
+  test('segments Thai', () => {
+    const words = tokenize('แผ่นดินไหวรุนแรงในชิลี', 'th');
+    assert.ok(words.length >= 3, words.join('|'));
+  });
+
+  test('a long unspaced text is segmented in pieces without losing words', () => {
+    const sentence = '地震發生在智利北部。';
+    const words = tokenize(sentence.repeat(300), 'zh-Hant');
+    assert.equal(words.filter((w) => w === '智利').length, 300);
+  });
+});
+
+describe('entities and numbers', () => {
+  test('finds multi-word names and skips capitalised sentence openers', () => {
+    const { surface, names } = extractEntities(
+      'The talks went on. Yesterday the US envoy Steve Witkoff met Yuri Ushakov in Moscow. The envoy left.',
+    );
+    assert.ok(surface.includes('Steve Witkoff'), surface.join('|'));
+    assert.ok(surface.includes('Yuri Ushakov'));
+    assert.ok(names.includes('witkoff'), 'single words of a full name count too');
+    assert.ok(!surface.includes('The'));
+  });
+
+  test('reads numbers in several locales alike', () => {
+    assert.deepEqual(extractNumbers('1,200 people; 1.200 Menschen; 7,1 Richter; 2026').sort(), ['1200', '2026', '7.1']);
+  });
+});
