@@ -31,6 +31,31 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./commands/sources-import-opml.ts')).sourcesImportOpmlCommand,
   },
   {
+    name: 'sources check',
+    summary: 'Fetch every feed once and report status, HTTP code and item count',
+    load: async () => (await import('./commands/sources-check.ts')).sourcesCheckCommand,
+  },
+  {
+    name: 'ingest',
+    summary: 'Poll feeds and run the pipeline (--once: one pass, then exit)',
+    load: async () => (await import('./commands/ingest.ts')).ingestCommand,
+  },
+  {
+    name: 'import',
+    summary: 'Ingest the HTML pages of WARC files (web archives) with no network',
+    load: async () => (await import('./commands/import.ts')).importCommand,
+  },
+  {
+    name: 'worker',
+    summary: 'Run the pipeline without the web server (scale out on PostgreSQL)',
+    load: async () => (await import('./commands/worker.ts')).workerCommand,
+  },
+  {
+    name: 'status',
+    summary: 'Show the pipeline: feeds, outlets, jobs, translation usage and cost',
+    load: async () => (await import('./commands/status.ts')).statusCommand,
+  },
+  {
     name: 'extract',
     summary: 'Extract the article of saved HTML pages (no network), one JSON line per page',
     load: async () => (await import('./commands/extract.ts')).extractCommand,

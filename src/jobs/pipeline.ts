@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { Config } from '../config/config.ts';
 import { logger } from '../config/log.ts';
 import type { Store } from '../store/store.ts';
@@ -9,6 +10,21 @@ import type { Stages } from './stages.ts';
 import { type JobHandler, Worker } from './worker.ts';
 
 const log = logger('pipeline');
+
+/** A running job whose lock is older than this has lost its worker (heartbeats come every 30 s). */
+export const STALE_LOCK_MS = 3 * 60_000;
+
+/** Worker ids are `host:pid:random`; a worker of this host whose pid no longer runs is dead. */
+export function isDeadLocalWorker(worker: string): boolean {
+  const [host, pid] = worker.split(':');
+  if (host !== hostname() || !pid || !/^\d+$/.test(pid)) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
 
 export interface PipelineOptions {
   concurrency?: number;
@@ -67,7 +83,13 @@ export class Pipeline {
   }
 
   async recover(): Promise<void> {
-    const stale = await this.store.jobs.recoverStale(new Date(Date.now() - 10 * 60_000));
+    // Jobs of a worker on this machine whose process is gone are released at once; elsewhere, a
+    // lock without a heartbeat for STALE_LOCK_MS means its worker died.
+    let stale = 0;
+    for (const worker of await this.store.jobs.runningWorkers()) {
+      if (worker !== this.worker.id && isDeadLocalWorker(worker)) stale += await this.store.jobs.releaseWorker(worker);
+    }
+    stale += await this.store.jobs.recoverStale(new Date(Date.now() - STALE_LOCK_MS));
     let requeued = 0;
     for (const id of await this.store.articles.discoveredIds()) {
       if (await this.store.jobs.enqueue(JOB.fetch, { articleId: id }, { dedupeKey: `fetch:${id}` })) requeued++;
@@ -109,6 +131,11 @@ export class Pipeline {
   async runOnce(onProgress?: (pending: number) => void, horizonMs = 60_000): Promise<void> {
     await this.recover();
     await this.enqueueDueFeeds(new Date(Date.now() + 365 * 86_400_000));
+    await this.drain(onProgress, horizonMs);
+  }
+
+  /** Runs the queued work (of this pipeline's kinds) until none is due within `horizonMs`. */
+  async drain(onProgress?: (pending: number) => void, horizonMs = 60_000): Promise<void> {
     this.worker.start();
     for (;;) {
       const pending = await this.store.jobs.pending(this.kinds, new Date(Date.now() + horizonMs));

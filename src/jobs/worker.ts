@@ -38,8 +38,15 @@ export class Worker {
     private readonly options: WorkerOptions,
   ) {}
 
+  private heartbeat?: NodeJS.Timeout;
+
   start(): void {
-    this.loop ??= this.run();
+    if (this.loop) return;
+    this.loop = this.run();
+    this.heartbeat = setInterval(() => {
+      this.store.jobs.heartbeat([...this.running.keys()]).catch((err) => log.warn('heartbeat failed', { err }));
+    }, 30_000);
+    this.heartbeat.unref();
   }
 
   /** Wakes an idle worker (new work was just enqueued). */
@@ -127,6 +134,7 @@ export class Worker {
 
   async stop(graceMs = 10_000): Promise<void> {
     this.stopping = true;
+    if (this.heartbeat) clearInterval(this.heartbeat);
     this.wake?.();
     await this.loop;
     const inFlight = [...this.running.values()];

@@ -38,5 +38,7 @@ export interface Take {
   model: string;
   /** Set when a fallback wrote this take (the LLM was down or over budget). */
   note?: string;
+  /** Articles in the story when this version was written. */
+  articleCount?: number;
   createdAt: string;
 }

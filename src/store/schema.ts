@@ -110,6 +110,8 @@ export interface TakeTable {
   provider: string;
   model: string;
   note: string | null;
+  /** Articles in the story when this version was written. */
+  article_count: number | null;
   created_at: string;
 }
 

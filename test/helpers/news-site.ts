@@ -53,7 +53,9 @@ export async function startNewsSite(opts: NewsSiteOptions): Promise<NewsSite> {
       }).join('');
       return void res
         .writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag: '"v1"' })
-        .end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Test Daily</title><link>${base}/</link>${items}</channel></rss>`);
+        .end(
+          `<?xml version="1.0"?><rss version="2.0"><channel><title>Test Daily</title><link>${base}/</link>${items}</channel></rss>`,
+        );
     }
     const m = /^\/news\/(\d+)/.exec(req.url ?? '');
     if (!m) return void res.writeHead(404).end('not found');
@@ -61,7 +63,9 @@ export async function startNewsSite(opts: NewsSiteOptions): Promise<NewsSite> {
     const answer = () => {
       if (opts.failing?.includes(n)) return void res.writeHead(500).end('oops');
       const same = opts.duplicates?.includes(n) ? 0 : n;
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articleHtml(n, `Talks on the river, part ${same}`, PARAGRAPHS(same)));
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(articleHtml(n, `Talks on the river, part ${same}`, PARAGRAPHS(same)));
     };
     if (opts.pageDelayMs) setTimeout(answer, opts.pageDelayMs);
     else answer();

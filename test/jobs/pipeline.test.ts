@@ -8,10 +8,23 @@ import { Fetcher } from '../../src/net/fetcher.ts';
 import { startNewsSite } from '../helpers/news-site.ts';
 import { openSqlite } from '../helpers/stores.ts';
 
-const config = Config.fromEnv({ MERIDIAN_ALLOW_PRIVATE_ADDRESSES: 'true', MERIDIAN_HOST_DELAY_MS: '0', LOG_LEVEL: 'silent' });
+const config = Config.fromEnv({
+  MERIDIAN_ALLOW_PRIVATE_ADDRESSES: 'true',
+  MERIDIAN_HOST_DELAY_MS: '0',
+  LOG_LEVEL: 'silent',
+});
 
 function outlet(feedUrl: string): Outlet {
-  return { id: 'testdaily', name: 'Test Daily', homepage: feedUrl.replace('/feed.xml', '/'), country: 'GB', languages: ['en'], feeds: [{ url: feedUrl }], logo: '', kind: 'private' };
+  return {
+    id: 'testdaily',
+    name: 'Test Daily',
+    homepage: feedUrl.replace('/feed.xml', '/'),
+    country: 'GB',
+    languages: ['en'],
+    feeds: [{ url: feedUrl }],
+    logo: '',
+    kind: 'private',
+  };
 }
 
 async function setup(opts: Parameters<typeof startNewsSite>[0]) {
@@ -20,7 +33,13 @@ async function setup(opts: Parameters<typeof startNewsSite>[0]) {
   const o = outlet(site.feedUrl);
   await h.store.outlets.syncCatalog([o]);
   await h.store.feeds.syncCatalog([o]);
-  const fetcher = new Fetcher({ allowPrivateAddresses: true, hostDelayMs: 0, hostConcurrency: 4, respectRobots: true, fetchTimeoutMs: 5000 });
+  const fetcher = new Fetcher({
+    allowPrivateAddresses: true,
+    hostDelayMs: 0,
+    hostConcurrency: 4,
+    respectRobots: true,
+    fetchTimeoutMs: 5000,
+  });
   const pipeline = new Pipeline(h.store, defaultStages(config, fetcher), config, { concurrency: 4, idleMs: 20 });
   return {
     site,

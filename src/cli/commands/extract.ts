@@ -145,7 +145,7 @@ function listPages(dir: string): string[] {
 
 export const extractCommand: Command = {
   name: 'extract',
-  help: `Usage: meridian extract [--url URL] [--encoding ENC] FILE|DIR...
+  help: `Usage: meridian extract [--url URL] [--encoding ENC] [--jobs N] FILE|DIR...
 
 Extracts the article of each HTML file (.html, .htm, or gzipped .gz) without any network access
 and prints one JSON object per line on stdout:
@@ -161,12 +161,14 @@ code is 0 once every file has been tried (2 for a usage error).
 
   --url URL       the URL the page came from (resolves relative links); default: the page's
                   canonical URL
-  --encoding ENC  decode with this charset instead of detecting it (e.g. windows-1251)`,
+  --encoding ENC  decode with this charset instead of detecting it (e.g. windows-1251)
+  --jobs N        extract on N worker threads (default 1); output order stays the order of
+                  the files`,
   async run(args, ctx) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { url: { type: 'string' }, encoding: { type: 'string' } },
+      options: { url: { type: 'string' }, encoding: { type: 'string' }, jobs: { type: 'string' } },
     });
     if (positionals.length === 0) throw new UserError('give at least one HTML file or directory');
     if (values.url !== undefined && !/^https?:\/\/[^/]/i.test(values.url)) {
@@ -175,11 +177,19 @@ code is 0 once every file has been tried (2 for a usage error).
     if (values.encoding !== undefined && !normaliseCharset(values.encoding)) {
       throw new UserError(`unknown encoding "${values.encoding}"`);
     }
+    const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
+      throw new UserError('--jobs must be a whole number from 1 to 64');
     const options: ExtractFileOptions = {};
     if (values.url) options.url = values.url;
     if (values.encoding) options.encoding = values.encoding;
-    for (const file of expandPaths(positionals)) {
-      ctx.io.out(`${JSON.stringify(extractFile(file, options))}\n`);
+    const files = expandPaths(positionals);
+    const emit = (record: ExtractRecord) => ctx.io.out(`${JSON.stringify(record)}\n`);
+    if (jobs > 1 && files.length > 1) {
+      const { extractInParallel } = await import('./extract-pool.ts');
+      await extractInParallel(files, options, jobs, emit);
+    } else {
+      for (const file of files) emit(extractFile(file, options));
     }
     return 0;
   },

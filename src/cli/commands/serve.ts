@@ -1,14 +1,13 @@
 import { parseArgs } from 'node:util';
 import { logger } from '../../config/log.ts';
-import { Pipeline } from '../../jobs/pipeline.ts';
-import { defaultStages } from '../../jobs/stages-default.ts';
-import { createFetcher } from '../../net/fetcher.ts';
+import { assemblePipeline } from '../../jobs/assemble.ts';
 import { createApp } from '../../server/app.tsx';
 import { buildAssets } from '../../server/assets.ts';
 import { listen } from '../../server/http.ts';
 import { ImageSigner } from '../../server/image-url.ts';
 import type { Command } from '../command.ts';
 import { openRuntime, serverSecret } from '../runtime.ts';
+import { untilSignal } from '../signals.ts';
 
 const log = logger('serve');
 
@@ -33,8 +32,9 @@ unfinished is put back in the queue.
     if (values.port) config = config.with({ PORT: values.port });
     if (values.host) config = config.with({ HOST: values.host });
     const runtime = await openRuntime(config);
-    const fetcher = createFetcher(config);
-    const stages = defaultStages(config, fetcher);
+    const assembled = await assemblePipeline(runtime.store, config);
+    const { fetcher } = assembled;
+    const runPipeline = !values['no-pipeline'] && config.bool('MERIDIAN_PIPELINE');
     const assets = await buildAssets();
     const app = createApp({
       store: runtime.store,
@@ -44,34 +44,24 @@ unfinished is put back in the queue.
       startedAt: new Date(),
       assets,
       images: new ImageSigner(serverSecret(config)),
-      translator: 'none',
+      translator: assembled.translator.passthrough ? 'none' : assembled.translator.name,
       fetchImage: async (url, signal) => {
         const res = await fetcher.fetch(url, { purpose: 'image', signal });
         return { status: res.status, contentType: res.contentType ?? '', body: res.body };
       },
     });
     const server = await listen(app, config.string('HOST'), config.int('PORT'));
-    const pipeline =
-      values['no-pipeline'] || !config.bool('MERIDIAN_PIPELINE')
-        ? undefined
-        : new Pipeline(runtime.store, stages, config);
+    const pipeline = runPipeline ? assembled.pipeline : undefined;
     await pipeline?.start();
     log.info('Meridian is running', { url: server.url, database: runtime.store.location, pipeline: Boolean(pipeline) });
     ctx.io.err(
       `Meridian is running at ${server.url}${pipeline ? ' with the pipeline' : ''} (database: ${runtime.store.location})\n`,
     );
 
-    await new Promise<void>((resolve) => {
-      const stop = (signal: string) => {
-        log.info('shutting down', { signal });
-        resolve();
-      };
-      process.once('SIGTERM', () => stop('SIGTERM'));
-      process.once('SIGINT', () => stop('SIGINT'));
-    });
+    log.info('shutting down', { signal: await untilSignal() });
     await server.close(10_000);
     await pipeline?.stop(15_000);
-    await fetcher.close();
+    await assembled.close();
     await runtime.close();
     log.info('stopped');
     return 0;

@@ -1,4 +1,5 @@
 import { logger } from '../../config/log.ts';
+import type { Article, ExtractedArticle } from '../../model/article.ts';
 import type { Store } from '../../store/store.ts';
 import { type ArticlePayload, JOB } from '../kinds.ts';
 import { indexForSearch } from '../search-index.ts';
@@ -43,35 +44,51 @@ export function fetchHandler(store: Store, stages: Stages): JobHandler {
       throw err;
     }
 
-    const extracted = stages.extract(html, finalUrl);
-    if (!extracted || extracted.blocks.length === 0) {
-      await store.articles.setState(articleId, 'failed', 'no article found on the page');
-      log.info('no article on page', { id: articleId, url: finalUrl });
-      return { status: 'done' };
-    }
-    if (!extracted.title) extracted.title = article.title;
-    if (!extracted.published && article.published) extracted.published = article.published;
-    const sample = [
-      extracted.title,
-      extracted.standfirst ?? '',
-      ...extracted.blocks.slice(0, 8).map((b) => b.text),
-    ].join('\n');
-    const detected = stages.detectLanguage(sample, extracted.declaredLanguage ?? article.language);
-    if (detected) extracted.language = detected;
-
-    const hash = contentHash(extracted.title, extracted.blocks);
-    let duplicateOf = await store.articles.firstWithHash(hash, articleId);
-    if (duplicateOf === undefined && extracted.canonicalUrl) {
-      const canonicalOwner = await store.articles.idByUrlKey(urlKey(extracted.canonicalUrl));
-      if (canonicalOwner !== undefined && canonicalOwner !== articleId) duplicateOf = canonicalOwner;
-    }
-    await store.articles.saveExtracted(articleId, extracted, {
-      contentHash: hash,
-      ...(duplicateOf ? { duplicateOf } : {}),
-    });
-    await indexForSearch(store, articleId);
-    await store.jobs.enqueue(JOB.translate, { articleId }, { dedupeKey: `translate:${articleId}` });
+    await storePage(store, stages, article, html, finalUrl);
     if (signal.aborted) return undefined;
     return { status: 'done' };
   };
+}
+
+/**
+ * Extracts a fetched (or archived) page into its discovered article: language identified, content
+ * hashed, linked to an earlier copy of the same text or canonical URL, indexed for search and
+ * handed to translation. Returns undefined when the page holds no article (the row keeps its feed
+ * headline and is marked failed with the reason).
+ */
+export async function storePage(
+  store: Store,
+  stages: Pick<Stages, 'extract' | 'detectLanguage'>,
+  article: Pick<Article, 'id' | 'title' | 'published' | 'language'>,
+  html: string,
+  finalUrl: string,
+): Promise<ExtractedArticle | undefined> {
+  const articleId = article.id;
+  const extracted = stages.extract(html, finalUrl);
+  if (!extracted || extracted.blocks.length === 0) {
+    await store.articles.setState(articleId, 'failed', 'no article found on the page');
+    log.info('no article on page', { id: articleId, url: finalUrl });
+    return undefined;
+  }
+  if (!extracted.title) extracted.title = article.title;
+  if (!extracted.published && article.published) extracted.published = article.published;
+  const sample = [extracted.title, extracted.standfirst ?? '', ...extracted.blocks.slice(0, 8).map((b) => b.text)].join(
+    '\n',
+  );
+  const detected = stages.detectLanguage(sample, extracted.declaredLanguage ?? article.language);
+  if (detected) extracted.language = detected;
+
+  const hash = contentHash(extracted.title, extracted.blocks);
+  let duplicateOf = await store.articles.firstWithHash(hash, articleId);
+  if (duplicateOf === undefined && extracted.canonicalUrl) {
+    const canonicalOwner = await store.articles.idByUrlKey(urlKey(extracted.canonicalUrl));
+    if (canonicalOwner !== undefined && canonicalOwner !== articleId) duplicateOf = canonicalOwner;
+  }
+  await store.articles.saveExtracted(articleId, extracted, {
+    contentHash: hash,
+    ...(duplicateOf ? { duplicateOf } : {}),
+  });
+  await indexForSearch(store, articleId);
+  await store.jobs.enqueue(JOB.translate, { articleId }, { dedupeKey: `translate:${articleId}` });
+  return extracted;
 }

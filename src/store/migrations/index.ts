@@ -2,10 +2,14 @@ import type { Migration } from 'kysely';
 import * as m001 from './001-initial.ts';
 import * as m002 from './002-translation.ts';
 import * as m003 from './003-search.ts';
+import * as m004 from './004-reader-indexes.ts';
+import * as m005 from './005-take-basis.ts';
 
 /** Every migration, in order. Names sort in the order they must run; never rename one. */
 export const migrations: Record<string, Migration> = {
   '001-initial': m001,
   '002-translation': m002,
   '003-search': m003,
+  '004-reader-indexes': m004,
+  '005-take-basis': m005,
 };

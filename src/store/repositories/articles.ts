@@ -24,7 +24,13 @@ export interface ArticleListFilter {
   limit: number;
 }
 
-const READABLE_STATES: ArticleState[] = ['extracted', 'translated', 'clustered'];
+/**
+ * The complement of the readable states (extracted, translated, clustered). Lists filter with
+ * `state NOT IN` on purpose: an `IN` lets SQLite pick the state index and then sort every
+ * readable row by date (130 ms at 100,000 articles); `NOT IN` leaves it the date indexes, which
+ * already give the newest first.
+ */
+const UNREADABLE_STATES: ArticleState[] = ['discovered', 'fetched', 'failed'];
 
 export class ArticleRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -154,7 +160,8 @@ export class ArticleRepository {
       .limit(filter.limit);
     if (filter.country) q = q.where('country', '=', filter.country.toUpperCase());
     if (filter.outletId) q = q.where('outlet_id', '=', filter.outletId);
-    if (filter.readable !== false) q = q.where('state', 'in', READABLE_STATES).where('published_at', 'is not', null);
+    if (filter.readable !== false)
+      q = q.where('state', 'not in', UNREADABLE_STATES).where('published_at', 'is not', null);
     if (filter.before) {
       const { published, id } = filter.before;
       q = q.where((eb) =>

@@ -138,6 +138,46 @@ export class JobRepository {
     return rows.length;
   }
 
+  /** Workers holding running jobs. */
+  async runningWorkers(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('jobs')
+      .select('locked_by')
+      .distinct()
+      .where('state', '=', 'running')
+      .execute();
+    return rows.map((r) => r.locked_by).filter((w): w is string => Boolean(w));
+  }
+
+  /** Queues again every job a (dead) worker was running, without counting the lost attempt. */
+  async releaseWorker(worker: string): Promise<number> {
+    const rows = await this.db
+      .updateTable('jobs')
+      .set((eb) => ({
+        state: 'queued',
+        attempts: sql<number>`CASE WHEN ${eb.ref('attempts')} > 0 THEN ${eb.ref('attempts')} - 1 ELSE 0 END`,
+        locked_by: null,
+        locked_at: null,
+        updated_at: nowIso(),
+      }))
+      .where('state', '=', 'running')
+      .where('locked_by', '=', worker)
+      .returning('id')
+      .execute();
+    return rows.length;
+  }
+
+  /** Keeps a long job's lock fresh, so it is not taken for the job of a dead worker. */
+  async heartbeat(ids: readonly number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db
+      .updateTable('jobs')
+      .set({ locked_at: nowIso() })
+      .where('id', 'in', [...ids])
+      .where('state', '=', 'running')
+      .execute();
+  }
+
   /** Re-queues parked jobs (operator's retry). */
   async retryParked(kind?: string): Promise<number> {
     let q = this.db

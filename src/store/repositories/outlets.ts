@@ -85,21 +85,33 @@ export class OutletRepository {
       .where('enabled', '=', 1)
       .groupBy('country')
       .execute();
-    const articles = await this.db
-      .selectFrom('articles')
-      .select([
-        'country',
-        (eb) => eb.fn.countAll<number>().as('n'),
-        (eb) =>
-          eb.fn
-            .sum<number>(
-              eb.case().when(eb.fn.coalesce('published_at', 'discovered_at'), '>=', sinceIso).then(1).else(0).end(),
-            )
-            .as('recent'),
-      ])
-      .where('state', 'not in', ['discovered', 'failed'])
-      .groupBy('country')
-      .execute();
+    // Two queries, each answered from an index: totals from (country, state), the last day's
+    // articles from the date index, counted here (a GROUP BY would make SQLite walk the country
+    // index over the whole archive instead). One pass computing both read every article row:
+    // 180 ms at 100,000 articles, on every home page.
+    const counted = ['discovered', 'failed'] as const;
+    const [totals, recent] = await Promise.all([
+      this.db
+        .selectFrom('articles')
+        .select(['country', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('state', 'not in', counted)
+        .groupBy('country')
+        .execute(),
+      this.db
+        .selectFrom('articles')
+        .select('country')
+        .where('state', 'not in', counted)
+        .where((eb) =>
+          eb.or([
+            eb('published_at', '>=', sinceIso),
+            eb.and([eb('published_at', 'is', null), eb('discovered_at', '>=', sinceIso)]),
+          ]),
+        )
+        .execute(),
+    ]);
+    const recentBy = new Map<string, number>();
+    for (const r of recent) recentBy.set(r.country, (recentBy.get(r.country) ?? 0) + 1);
+    const articles = totals.map((t) => ({ country: t.country, n: t.n, recent: recentBy.get(t.country) ?? 0 }));
     const byCountry = new Map<string, CountryCount>();
     for (const o of outlets)
       byCountry.set(o.country, { country: o.country, outlets: Number(o.n), articles: 0, articlesLastDay: 0 });

@@ -27,6 +27,38 @@ export class StoryRepository {
     return row.id;
   }
 
+  /** Creates a story under an id the clusterer chose (the one writer of stories). */
+  async createWithId(id: number, fields: StoryFields): Promise<void> {
+    await this.db
+      .insertInto('stories')
+      .values({ id, ...toColumns(fields), merged_into: null, updated_at: nowIso() })
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({ ...toColumns(fields), merged_into: null, updated_at: nowIso() }),
+      )
+      .execute();
+  }
+
+  async maxId(): Promise<number> {
+    const row = await this.db
+      .selectFrom('stories')
+      .select((eb) => eb.fn.max('id').as('m'))
+      .executeTakeFirst();
+    return Number(row?.m ?? 0);
+  }
+
+  /** Assignments of articles published since `since`, oldest first (to rebuild the live index). */
+  async recentAssignments(since: string, limit = 50_000): Promise<Array<{ articleId: number; storyId: number }>> {
+    const rows = await this.db
+      .selectFrom('story_articles')
+      .innerJoin('articles', 'articles.id', 'story_articles.article_id')
+      .select(['story_articles.article_id', 'story_articles.story_id'])
+      .where('articles.published_at', '>=', since)
+      .orderBy('articles.published_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ articleId: r.article_id, storyId: r.story_id }));
+  }
+
   async update(id: number, fields: StoryFields): Promise<void> {
     await this.db
       .updateTable('stories')

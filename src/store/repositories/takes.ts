@@ -26,6 +26,7 @@ export class TakeRepository {
           provider: take.provider,
           model: take.model,
           note: take.note ?? null,
+          article_count: take.articleCount ?? null,
           created_at: take.createdAt,
         })
         .execute();
@@ -74,6 +75,7 @@ function toTake(row: TakeTable): Take {
     provider: row.provider,
     model: row.model,
     ...(row.note ? { note: row.note } : {}),
+    ...(row.article_count != null ? { articleCount: row.article_count } : {}),
     createdAt: row.created_at,
   };
 }

@@ -39,6 +39,17 @@ export class TranslationRepository {
     return row && toTranslation(row);
   }
 
+  async getMany(articleIds: readonly number[], target = 'en'): Promise<Map<number, ArticleTranslation>> {
+    if (articleIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('translations')
+      .selectAll()
+      .where('article_id', 'in', [...articleIds])
+      .where('target', '=', target)
+      .execute();
+    return new Map(rows.map((r) => [r.article_id, toTranslation(r)]));
+  }
+
   /** English titles for many articles at once (lists show English headlines). */
   async titles(articleIds: readonly number[], target = 'en'): Promise<Map<number, string>> {
     if (articleIds.length === 0) return new Map();

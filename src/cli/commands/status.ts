@@ -1,0 +1,74 @@
+import { parseArgs } from 'node:util';
+import { pipelineStatus } from '../../jobs/status.ts';
+import { Store } from '../../store/store.ts';
+import { estimatedCost } from '../../translate/pricing.ts';
+import type { Command } from '../command.ts';
+
+export const statusCommand: Command = {
+  name: 'status',
+  help: `Usage: meridian status [--json] [--feeds]
+
+The pipeline's health: articles by state, jobs by kind and state (parked jobs with their errors),
+feeds by health, translation usage with its estimated cost, and per outlet the last success, the
+last error, articles today and the next poll.
+
+  --json    the same as GET /api/status, as one JSON object
+  --feeds   also list every feed`,
+  async run(args, ctx) {
+    const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, feeds: { type: 'boolean' } } });
+    const config = ctx.config();
+    const store = await Store.fromConfig(config);
+    try {
+      const status = await pipelineStatus(store, config.string('MERIDIAN_TRANSLATOR'));
+      if (values.json) {
+        ctx.io.out(`${JSON.stringify(status, null, 2)}\n`);
+        return 0;
+      }
+      const out = (line = '') => ctx.io.out(`${line}\n`);
+      out(`Database: ${status.database}`);
+      out(
+        `Articles: ${status.articles.total} (${
+          Object.entries(status.articles.byState)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ') || 'none yet'
+        })`,
+      );
+      const health = { ok: 0, failing: 0, disabled: 0, waiting: 0 };
+      for (const f of status.feeds) health[f.health]++;
+      out(
+        `Feeds: ${status.feeds.length}: ${health.ok} ok, ${health.failing} failing, ${health.disabled} disabled, ${health.waiting} not polled yet`,
+      );
+      out('Jobs:');
+      for (const [kind, states] of Object.entries(status.jobs)) {
+        out(
+          `  ${kind.padEnd(10)} ${Object.entries(states)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')}`,
+        );
+      }
+      for (const p of status.parked) out(`  parked ${p.kind} #${p.id}: ${p.error ?? ''}`);
+      out(`Translation: ${status.translation.provider}`);
+      if (status.translation.hint) out(`  ${status.translation.hint}`);
+      for (const u of status.translation.usage) {
+        const cost = estimatedCost(u.provider, u.characters);
+        out(
+          `  ${u.provider}/${u.model}: ${u.articles} articles, ${u.characters} characters billed, ${(u.ms / 1000).toFixed(1)} s, cost ${cost === null ? 'unknown (priced per token)' : `about $${cost.toFixed(2)}`}`,
+        );
+      }
+      out('Outlets (articles today, last success, next poll, last error):');
+      for (const o of status.outlets) {
+        out(
+          `  ${o.id.padEnd(24)} ${o.country} ${String(o.articlesToday).padStart(4)}  ${o.lastSuccessAt ?? 'never'}  ${o.nextPollAt ?? 'disabled'}  ${o.lastError ?? ''}`,
+        );
+      }
+      if (values.feeds) {
+        out('Feeds:');
+        for (const f of status.feeds)
+          out(`  ${f.health.padEnd(8)} ${String(f.lastStatus ?? '-').padEnd(4)} ${f.url} ${f.lastError ?? ''}`);
+      }
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};

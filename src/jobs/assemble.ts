@@ -1,0 +1,57 @@
+import type { Config } from '../config/config.ts';
+import type { Outlet } from '../model/outlet.ts';
+import { createFetcher, type Fetcher } from '../net/fetcher.ts';
+import type { Store } from '../store/store.ts';
+import { createSummarizer } from '../takes/providers/index.ts';
+import { createTranslator } from '../translate/providers/index.ts';
+import type { Translator } from '../translate/translator.ts';
+import { clusterHandler } from './handlers/cluster.ts';
+import { takeHandler } from './handlers/take.ts';
+import { translateHandler } from './handlers/translate.ts';
+import { JOB } from './kinds.ts';
+import { Pipeline, type PipelineOptions } from './pipeline.ts';
+import { defaultStages } from './stages-default.ts';
+import { StoryService } from './story-service.ts';
+
+export interface AssembledPipeline {
+  pipeline: Pipeline;
+  fetcher: Fetcher;
+  translator: Translator;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole pipeline with every stage bound to its configured provider: fetch and extract,
+ * translate (MERIDIAN_TRANSLATOR), cluster into stories, write takes (MERIDIAN_SUMMARIZER).
+ */
+export async function assemblePipeline(
+  store: Store,
+  config: Config,
+  options: PipelineOptions & { fetcher?: Fetcher; takeDelayMs?: number } = {},
+): Promise<AssembledPipeline> {
+  const fetcher = options.fetcher ?? createFetcher(config);
+  const translator = await createTranslator(config);
+  const target = config.string('MERIDIAN_TARGET_LANGUAGE');
+  const stories = new StoryService(store, config);
+  const summarizer = createSummarizer(config);
+  const outlets = async () => new Map<string, Outlet>((await store.outlets.list()).map((o) => [o.id, o]));
+  const pipeline = new Pipeline(store, defaultStages(config, fetcher), config, {
+    ...options,
+    handlers: {
+      [JOB.translate]: translateHandler(store, translator, target),
+      [JOB.cluster]: clusterHandler(store, stories, options.takeDelayMs),
+      [JOB.take]: takeHandler(store, config, summarizer, outlets),
+      ...options.handlers,
+    },
+  });
+  return {
+    pipeline,
+    fetcher,
+    translator,
+    async close() {
+      await pipeline.stop();
+      await translator.close?.();
+      if (!options.fetcher) await fetcher.close();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import type { Store } from '../../store/store.ts';
+import { type ArticlePayload, JOB } from '../kinds.ts';
+import type { StoryService } from '../story-service.ts';
+import type { JobHandler } from '../worker.ts';
+
+/**
+ * Assigns a translated article to a story, then schedules that story's take `takeDelayMs` later,
+ * so a burst of articles on one story makes one take job.
+ */
+export function clusterHandler(store: Store, stories: StoryService, takeDelayMs = 60_000): JobHandler {
+  return async (job) => {
+    const { articleId } = job.payload as ArticlePayload;
+    const article = await store.articles.get(articleId);
+    if (!article || (article.state !== 'translated' && article.state !== 'extracted')) return { status: 'done' };
+    const story = await stories.assign(articleId);
+    await store.articles.setState(articleId, 'clustered');
+    if (story && story.countries.length >= 1 && story.articleCount >= 2) {
+      await store.jobs.enqueue(
+        JOB.take,
+        { storyId: story.id },
+        { dedupeKey: `take:${story.id}`, runAt: new Date(Date.now() + takeDelayMs) },
+      );
+    }
+    return { status: 'done' };
+  };
+}

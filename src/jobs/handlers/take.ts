@@ -1,0 +1,85 @@
+import type { Config } from '../../config/config.ts';
+import { logger } from '../../config/log.ts';
+import type { Outlet } from '../../model/outlet.ts';
+import type { Store } from '../../store/store.ts';
+import { nameVariants } from '../../stories/names.ts';
+import { shouldWriteNewVersion } from '../../takes/policy.ts';
+import { takePolicySettings } from '../../takes/settings.ts';
+import type { Summarizer, TakeArticle } from '../../takes/summarizer.ts';
+import { takeFromResult, takeProblems } from '../../takes/take.ts';
+import type { StoryPayload } from '../kinds.ts';
+import { correctNames } from '../name-corrections.ts';
+import { storyDocs } from '../story-docs.ts';
+import type { JobHandler } from '../worker.ts';
+
+const log = logger('take');
+/** A take reads at most this many of a story's articles (the most recent). */
+const MAX_TAKE_ARTICLES = 300;
+
+/**
+ * Writes a new version of a story's World's Current Take when the story has grown or changed
+ * enough (debounced by the takes policy), after making its names consistent: when the articles
+ * of a story render one person's name differently, the English-language outlets' spelling wins
+ * and the other translations are corrected.
+ */
+export function takeHandler(
+  store: Store,
+  config: Config,
+  summarizer: Summarizer,
+  outlets: () => Promise<Map<string, Outlet>>,
+): JobHandler {
+  const policy = takePolicySettings(config);
+  return async (job) => {
+    const { storyId } = job.payload as StoryPayload;
+    const story = await store.stories.get(storyId);
+    if (!story) return { status: 'done' };
+    const ids = (await store.stories.articleIds(story.id)).slice(-MAX_TAKE_ARTICLES);
+    let docs = await storyDocs(store, ids);
+
+    const suggestions = nameVariants(docs);
+    if (suggestions.length > 0) {
+      const corrected = await correctNames(store, suggestions);
+      if (corrected > 0) docs = await storyDocs(store, ids);
+    }
+
+    const previous = await store.takes.latest(story.id);
+    const current = { articleCount: story.articleCount, countries: story.countries };
+    const basis = previous && {
+      articleCount: previous.articleCount ?? 0,
+      countries: previous.countries,
+      createdAt: previous.createdAt,
+    };
+    if (!shouldWriteNewVersion(basis, current, new Date(), policy)) return { status: 'done' };
+
+    const names = await outlets();
+    const articles: TakeArticle[] = docs
+      .filter((d) => d.english)
+      .map((d) => ({
+        id: String(d.id),
+        outlet: names.get(String(d.outlet))?.name ?? String(d.outlet),
+        country: d.country ?? 'XX',
+        language: d.language,
+        title: d.english?.title ?? d.title,
+        text: d.english?.text ?? d.text,
+        published: d.published ?? '',
+      }));
+    if (articles.length < 2) return { status: 'done' };
+    const result = await summarizer.summarize({ storyId: story.id, articles });
+    const problems = takeProblems(result, articles);
+    if (problems.length > 0) {
+      log.warn('take not stored: it breaks the take rules', { storyId: story.id, problems });
+      return { status: 'done' };
+    }
+    const version = await store.takes.add({
+      ...takeFromResult(result, story.id, new Date()),
+      articleCount: story.articleCount,
+    });
+    log.info('take written', {
+      storyId: story.id,
+      version,
+      provider: result.provider,
+      sections: result.sections.length,
+    });
+    return { status: 'done' };
+  };
+}

@@ -1,0 +1,136 @@
+import { getDomain, getPublicSuffix } from 'tldts';
+import { logger } from '../config/log.ts';
+import type { Outlet } from '../model/outlet.ts';
+import { decodeBody } from '../net/charset.ts';
+import { parseHttpResponse, readWarc } from '../net/warc.ts';
+import type { Store } from '../store/store.ts';
+import { storePage } from './handlers/fetch.ts';
+import type { Stages } from './stages.ts';
+import { urlKey } from './url-key.ts';
+
+const log = logger('import');
+
+export interface ImportOptions {
+  /** Country for hosts the catalog does not know (else from the country-code domain, else XX). */
+  country?: string;
+  /** Known ISO codes, to read a country from a country-code top-level domain. */
+  countryCodes: ReadonlySet<string>;
+  onRecord?: (counts: ImportCounts) => void;
+}
+
+export interface ImportCounts {
+  records: number;
+  pages: number;
+  stored: number;
+  duplicates: number;
+  noArticle: number;
+  skipped: number;
+}
+
+/** Registrable domain → outlet, from each outlet's homepage and feed hosts. */
+export function outletsByDomain(outlets: readonly Outlet[]): Map<string, Outlet> {
+  const map = new Map<string, Outlet>();
+  for (const o of outlets) {
+    for (const url of [o.homepage, ...o.feeds.map((f) => f.url)]) {
+      const domain = getDomain(url);
+      if (domain && !map.has(domain)) map.set(domain, o);
+    }
+  }
+  return map;
+}
+
+/** The country a country-code domain names (`.de` → DE, `.uk` → GB), if any. */
+export function countryOfDomain(host: string, codes: ReadonlySet<string>): string | undefined {
+  const tld = (getPublicSuffix(host) ?? '').split('.').pop()?.toUpperCase();
+  if (!tld || tld.length !== 2) return undefined;
+  const code = tld === 'UK' ? 'GB' : tld;
+  return codes.has(code) ? code : undefined;
+}
+
+function slug(domain: string): string {
+  return `web-${domain
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
+}
+
+/**
+ * Ingests the HTML responses of a WARC stream through the same extraction as the pipeline. A
+ * record is attributed to its catalog outlet by host; a host the catalog does not know gets an
+ * outlet of its own, marked outside the catalog and named from the page's site name.
+ */
+export async function importWarc(
+  store: Store,
+  stages: Pick<Stages, 'extract' | 'detectLanguage'>,
+  input: NodeJS.ReadableStream,
+  outlets: readonly Outlet[],
+  options: ImportOptions,
+): Promise<ImportCounts> {
+  const byDomain = outletsByDomain(outlets);
+  const created = new Set<string>();
+  const counts: ImportCounts = { records: 0, pages: 0, stored: 0, duplicates: 0, noArticle: 0, skipped: 0 };
+  for await (const record of readWarc(input as never)) {
+    counts.records++;
+    options.onRecord?.(counts);
+    if (record.type !== 'response' || !record.targetUri || record.skipped) continue;
+    const res = parseHttpResponse(record.block);
+    if (!res || res.status !== 200 || !/html/i.test(res.headers['content-type'] ?? '')) {
+      counts.skipped++;
+      continue;
+    }
+    counts.pages++;
+    let url: URL;
+    try {
+      url = new URL(record.targetUri);
+    } catch {
+      counts.skipped++;
+      continue;
+    }
+    const domain = getDomain(url.hostname) ?? url.hostname;
+    let outlet = byDomain.get(domain);
+    const html = decodeBody(res.body, res.headers['content-type']).text;
+    if (!outlet) {
+      const country = options.country ?? countryOfDomain(url.hostname, options.countryCodes) ?? 'XX';
+      outlet = {
+        id: slug(domain),
+        name: domain,
+        homepage: `${url.protocol}//${url.host}/`,
+        country,
+        languages: [],
+        feeds: [],
+        logo: `${url.protocol}//${url.host}/favicon.ico`,
+        kind: 'private',
+        outsideCatalog: true,
+      };
+      byDomain.set(domain, outlet);
+    }
+    if (outlet.outsideCatalog && !created.has(outlet.id)) {
+      // Named after the first page's site name, read from the first page of its host.
+      const site = stages.extract(html, url.href)?.siteName;
+      await store.outlets.ensure({ ...outlet, name: site || outlet.name });
+      created.add(outlet.id);
+    }
+    const id = await store.articles.insertDiscovered({
+      outletId: outlet.id,
+      country: outlet.country,
+      url: url.href,
+      urlKey: urlKey(url.href),
+      ...(record.date ? { published: new Date(record.date).toISOString() } : {}),
+    });
+    if (id === undefined) {
+      counts.duplicates++;
+      continue;
+    }
+    const extracted = await storePage(
+      store,
+      stages,
+      { id, title: '', language: undefined, published: undefined },
+      html,
+      url.href,
+    );
+    if (extracted) counts.stored++;
+    else counts.noArticle++;
+  }
+  log.info('archive imported', { ...counts });
+  return counts;
+}

@@ -1,0 +1,80 @@
+import type { Config } from '../config/config.ts';
+import { logger } from '../config/log.ts';
+import type { Story } from '../model/story.ts';
+import type { StoryFields } from '../store/repositories/stories.ts';
+import type { Store } from '../store/store.ts';
+import { StoryClusterer } from '../stories/clusterer.ts';
+import { storiesFromConfig } from '../stories/from-config.ts';
+import { storyDoc, storyDocs } from './story-docs.ts';
+
+const log = logger('stories');
+const DAY_MS = 86_400_000;
+
+/**
+ * The one writer of stories in a process: the incremental clusterer, rebuilt at start from the
+ * recent assignments in the store, and a queue so articles are assigned one at a time. (With
+ * several workers on PostgreSQL, run clustering in one of them.)
+ */
+export class StoryService {
+  private clusterer?: StoryClusterer;
+  private ready?: Promise<void>;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly store: Store,
+    private readonly config: Config,
+  ) {}
+
+  private async init(): Promise<void> {
+    const { clusterer: options } = storiesFromConfig(this.config);
+    const expiryDays = this.config.int('MERIDIAN_STORY_EXPIRY_DAYS');
+    const clusterer = new StoryClusterer({ ...options, firstStoryId: (await this.store.stories.maxId()) + 1 });
+    const since = new Date(Date.now() - expiryDays * DAY_MS).toISOString();
+    const assignments = await this.store.stories.recentAssignments(since);
+    const storyOf = new Map(assignments.map((a) => [a.articleId, a.storyId]));
+    const docs = await storyDocs(
+      this.store,
+      assignments.map((a) => a.articleId),
+    );
+    clusterer.load(docs.map((doc) => ({ doc, storyId: storyOf.get(Number(doc.id)) as number })));
+    this.clusterer = clusterer;
+    log.info('live stories rebuilt', { articles: docs.length, stories: clusterer.liveCount });
+  }
+
+  /** Assigns one article to a story (joining, starting or merging stories); returns its story. */
+  assign(articleId: number): Promise<Story | undefined> {
+    const run = this.queue.then(() => this.assignNow(articleId));
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private async assignNow(articleId: number): Promise<Story | undefined> {
+    this.ready ??= this.init();
+    await this.ready;
+    const clusterer = this.clusterer as StoryClusterer;
+    const article = await this.store.articles.get(articleId);
+    if (!article) return undefined;
+    if (await this.store.stories.storyOf(articleId))
+      return this.store.stories.get((await this.store.stories.storyOf(articleId)) as number);
+    const english = await this.store.translations.get(articleId);
+    const result = clusterer.add(storyDoc(article, english));
+    for (const absorbed of result.merged ?? []) {
+      await this.store.stories.merge(absorbed, result.storyId);
+      log.info('stories merged', { from: absorbed, into: result.storyId });
+    }
+    const story = clusterer.story(result.storyId);
+    if (!story) return undefined;
+    const fields: StoryFields = {
+      title: story.title,
+      firstSeen: story.firstSeen,
+      lastSeen: story.lastSeen,
+      countries: story.countries,
+      outlets: story.outlets,
+      languages: story.languages,
+      articleCount: story.articleCount,
+    };
+    await this.store.stories.createWithId(result.storyId, fields);
+    await this.store.stories.assign(result.storyId, articleId, result.score);
+    return { ...story, id: result.storyId };
+  }
+}

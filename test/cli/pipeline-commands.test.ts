@@ -1,0 +1,229 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { Store } from '../../src/store/store.ts';
+import { runCli } from '../helpers/cli.ts';
+import { articleHtml, type NewsSite, startNewsSite } from '../helpers/news-site.ts';
+import { buildWarc } from '../helpers/warc.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'meridian-pipeline-cli-'));
+
+/** An operator's catalog file adding one outlet whose feed is the local test site. */
+function overlay(site: NewsSite, name: string): string {
+  const file = join(dir, `${name}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify({
+      outlets: [
+        {
+          id: 'local-daily',
+          name: 'Local Daily',
+          homepage: `${site.base}/`,
+          country: 'AQ',
+          languages: ['en'],
+          feeds: [{ url: site.feedUrl }],
+          logo: `${site.base}/favicon.ico`,
+          kind: 'private',
+        },
+      ],
+    }),
+  );
+  return file;
+}
+
+function envFor(name: string, site?: NewsSite): Record<string, string> {
+  return {
+    MERIDIAN_DATA_DIR: join(dir, name),
+    MERIDIAN_ALLOW_PRIVATE_ADDRESSES: 'true',
+    MERIDIAN_HOST_DELAY_MS: '0',
+    MERIDIAN_TRANSLATOR: 'none',
+    LOG_LEVEL: 'error',
+    ...(site ? { MERIDIAN_CATALOG_FILE: overlay(site, name) } : {}),
+  };
+}
+
+async function storeAt(name: string): Promise<Store> {
+  return Store.open({ dataDir: join(dir, name) });
+}
+
+describe('pipeline commands', () => {
+  let site: NewsSite;
+  before(async () => {
+    site = await startNewsSite({ articles: 6 });
+  });
+  after(async () => {
+    await site?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('ingest --once polls the selected outlet, stores its articles and exits', async () => {
+    const env = envFor('ingest', site);
+    const r = await runCli(['ingest', '--once', '--outlet', 'local-daily'], env);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.err, /ingest: done/);
+    const store = await storeAt('ingest');
+    try {
+      assert.equal(await store.articles.count(), 6);
+      const states = await store.articles.countByState();
+      assert.equal(states.clustered, 6, 'each article went through translation (none) and clustering');
+      assert.ok((await store.stories.list({ limit: 10 })).length >= 1);
+    } finally {
+      await store.close();
+    }
+    const status = await runCli(['status'], env);
+    assert.equal(status.code, 0, status.err);
+    assert.match(status.out, /Articles: 6 \(clustered 6\)/);
+    assert.match(status.out, /local-daily\s+AQ\s+6/);
+    assert.match(status.out, /Translation is off \(MERIDIAN_TRANSLATOR=none\)/);
+    const json = JSON.parse((await runCli(['status', '--json'], env)).out) as { articles: { total: number } };
+    assert.equal(json.articles.total, 6);
+  });
+
+  test('ingest --once rejects an unknown outlet with one clear line', async () => {
+    const r = await runCli(['ingest', '--once', '--outlet', 'nope'], envFor('unknown', site));
+    assert.equal(r.code, 2);
+    assert.match(r.err, /no outlet "nope" in the catalog/);
+  });
+
+  test('sources check fetches each feed once and reports status, HTTP code and item count', async () => {
+    const broken = await startNewsSite({ articles: 1, feedStatus: 404 });
+    try {
+      const env = envFor('check', site);
+      const ok = await runCli(['sources', 'check', '--outlet', 'local-daily', '--json'], env);
+      assert.equal(ok.code, 0, ok.err);
+      assert.deepEqual(JSON.parse(ok.out), {
+        outlet: 'local-daily',
+        url: site.feedUrl,
+        ok: true,
+        status: 200,
+        items: 6,
+      });
+      assert.match(ok.err, /1 of 1 feeds work/);
+      const badEnv = envFor('check-bad', broken);
+      const bad = await runCli(['sources', 'check', '--country', 'AQ'], badEnv);
+      assert.match(bad.out, /^FAIL 404 .* local-daily/m);
+      assert.match(bad.err, /0 of 1 feeds work, 1 failing/);
+    } finally {
+      await broken.close();
+    }
+  });
+
+  test('import reads WARC files: catalog hosts go to their outlet, unknown hosts get one of their own', async () => {
+    const paragraphs = [
+      'Der Bundestag hat am Donnerstag nach langer Debatte ein neues Gesetz zur Wasserversorgung in den Städten beschlossen, das ab dem kommenden Jahr gelten soll.',
+      'Die Opposition kritisierte, dass die Kommunen zu wenig Geld für die Umsetzung bekommen, und kündigte an, vor dem Verfassungsgericht zu klagen.',
+      'Umweltverbände begrüßten die Entscheidung grundsätzlich, forderten aber strengere Regeln für die Landwirtschaft und mehr Kontrollen der Grenzwerte.',
+    ];
+    const warc = join(dir, 'news.warc.gz');
+    writeFileSync(
+      warc,
+      buildWarc([
+        {
+          url: 'https://www.upmedia.mg/news_info.php?SerialNo=1',
+          html: articleHtml(
+            1,
+            '特使抵達台北',
+            ['美國特使週一抵達台北，展開為期三天的訪問，並將與多位官員會面，討論區域安全與經濟合作等議題。'.repeat(3)],
+            'zh-Hant',
+          ),
+        },
+        {
+          url: 'https://www.beispiel-zeitung.de/politik/wasser',
+          html: articleHtml(2, 'Bundestag beschließt Wassergesetz', paragraphs, 'de'),
+          encoded: true,
+        },
+        { url: 'https://www.beispiel-zeitung.de/bild.png', html: 'PNG', contentType: 'image/png' },
+        { url: 'https://www.beispiel-zeitung.de/gone', html: 'Not here', status: 404 },
+      ]),
+    );
+    const env = envFor('import');
+    const r = await runCli(['import', warc], env);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.err, /9 records, 2 HTML pages, 2 articles stored/);
+    const store = await storeAt('import');
+    try {
+      const articles = await store.articles.list({ limit: 10 });
+      const byOutlet = new Map(articles.map((a) => [a.outletId, a]));
+      assert.equal(byOutlet.get('upmedia')?.country, 'TW', 'a catalog host is attributed to its outlet');
+      const web = byOutlet.get('web-beispiel-zeitung-de');
+      assert.equal(web?.country, 'DE', 'country from the country-code domain');
+      assert.equal(web?.language, 'de');
+      assert.equal(web?.blocks.length, 3);
+      const outlet = await store.outlets.get('web-beispiel-zeitung-de');
+      assert.equal(outlet?.outsideCatalog, true);
+      assert.equal(outlet?.name, 'Test Daily', 'named from the page’s site name');
+    } finally {
+      await store.close();
+    }
+    const again = await runCli(['import', warc], env);
+    assert.match(again.err, /0 articles stored, 2 already known/);
+  });
+
+  test('a truncated WARC keeps the articles read before the cut and says so', async () => {
+    const whole = buildWarc(
+      [
+        {
+          url: 'https://www.beispiel-zeitung.de/a',
+          html: articleHtml(3, 'Titel', ['Ein Absatz mit genug Text, damit er als Artikel zählt. '.repeat(6)], 'de'),
+        },
+      ],
+      false,
+    );
+    const file = join(dir, 'cut.warc');
+    writeFileSync(file, whole.subarray(0, whole.length - 40));
+    const r = await runCli(['import', file], envFor('cut'));
+    assert.equal(r.code, 1);
+    assert.match(r.err, /stopped: .*truncated/);
+  });
+
+  test('killing ingest mid-run loses no discovered item and stores no article twice', async () => {
+    const slow = await startNewsSite({ articles: 12, pageDelayMs: 250 });
+    try {
+      const env = { ...process.env, ...envFor('kill', slow), MERIDIAN_HOST_CONCURRENCY: '1' };
+      const child = spawn(process.execPath, ['bin/meridian', 'ingest', '--once', '--outlet', 'local-daily'], {
+        env,
+        stdio: 'ignore',
+      });
+      // Wait until the feed was read and a few pages fetched, then kill without warning.
+      const store = await storeAt('kill');
+      try {
+        for (
+          let i = 0;
+          i < 200 &&
+          ((await store.articles.countByState()).extracted ?? 0) +
+            ((await store.articles.countByState()).clustered ?? 0) <
+            2;
+          i++
+        ) {
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        child.kill('SIGKILL');
+        await new Promise((r) => child.once('exit', r));
+        const atKill = await store.articles.countByState();
+        assert.equal(
+          await store.articles.count(),
+          12,
+          'every discovered item was recorded before any page was fetched',
+        );
+        assert.ok((atKill.discovered ?? 0) > 0, `the kill came mid-run: ${JSON.stringify(atKill)}`);
+
+        const rerun = await runCli(['ingest', '--once', '--outlet', 'local-daily'], envFor('kill', slow));
+        assert.equal(rerun.code, 0, rerun.err);
+        assert.equal(await store.articles.count(), 12, 'nothing stored twice');
+        assert.equal((await store.articles.countByState()).clustered, 12, 'every article finished');
+        const pages = slow.requests.filter((r) => r.startsWith('/news/'));
+        assert.ok(
+          pages.length <= 12 + 2,
+          `pages fetched at most once each, plus those in flight at the kill (${pages.length})`,
+        );
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await slow.close();
+    }
+  });
+});
