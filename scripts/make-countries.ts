@@ -13,6 +13,7 @@ import type { Country, Region } from '../src/model/outlet.ts';
 interface SourceCountry {
   cca2: string;
   cca3: string;
+  ccn3: string;
   name: { common: string };
   region: string;
   subregion: string;
@@ -28,6 +29,8 @@ function toCountry(source: SourceCountry): Country {
   return {
     code: source.cca2.toUpperCase(),
     code3: source.cca3.toUpperCase(),
+    // ISO 3166-1 numeric: how the globe's map data (Natural Earth) names countries.
+    ...(source.ccn3 ? { numeric: source.ccn3 } : {}),
     name: source.name.common,
     region,
     // The package leaves the subregion empty for a few Antarctic territories; the region stands in.

@@ -33,6 +33,8 @@ export interface Country {
   code: string;
   /** ISO 3166-1 alpha-3. */
   code3: string;
+  /** ISO 3166-1 numeric (three digits), as the globe's map data names countries. */
+  numeric?: string;
   name: string;
   region: Region;
   subregion: string;

@@ -10,6 +10,7 @@ import { renderPage } from './render.tsx';
 import { feedRoutes } from './routes/feeds.ts';
 import { pageRoutes } from './routes/pages.tsx';
 import { staticRoutes } from './routes/static.ts';
+import { storyRoutes } from './routes/stories.tsx';
 import { rateLimit, securityHeaders } from './security.ts';
 
 const log = logger('server');
@@ -41,6 +42,7 @@ export function createApp(ctx: ServerContext): Hono {
   app.route('/api', articlesApi(ctx));
   app.route('/', staticRoutes(ctx));
   app.route('/', feedRoutes(ctx));
+  app.route('/', storyRoutes(ctx));
   app.route('/', pageRoutes(ctx));
 
   const wantsHtml = (path: string, accept: string | undefined) =>

@@ -20,6 +20,7 @@ export function catalogApi(ctx: ServerContext): Hono {
       const n = counts.get(country.code);
       return {
         code: country.code,
+        ...(country.numeric ? { numeric: country.numeric } : {}),
         name: country.name,
         region: country.region,
         lat: country.lat,

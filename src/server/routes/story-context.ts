@@ -1,52 +1,88 @@
-import type { Article } from '../../model/article.ts';
+import { storyDocs } from '../../jobs/story-docs.ts';
 import type { Outlet } from '../../model/outlet.ts';
+import type { Story } from '../../model/story.ts';
+import { alternativeTakes, type CountryTakes } from '../../stories/alternative-takes.ts';
+import type { StoryDoc } from '../../stories/doc.ts';
 import type { ServerContext } from '../context.ts';
-import type { AlternativeTake, StoryContext } from '../pages/article.tsx';
-import { summaries } from '../views.ts';
+import type { StoryContext } from '../pages/article.tsx';
+import { type ArticleSummaryView, summaries } from '../views.ts';
 
-/** Most articles a story page or the Alternative Takes section loads. */
-const STORY_ARTICLE_CAP = 300;
+/** Most articles a story page or the Alternative Takes section reads (the most recent). */
+export const STORY_ARTICLE_CAP = 300;
+const CACHE_SIZE = 500;
+
+interface LoadedStory {
+  story: Story;
+  docs: StoryDoc[];
+  views: Map<number, ArticleSummaryView>;
+}
 
 /**
- * The story around an article: the other outlets' articles (one per outlet, the most recent),
- * grouped by country, and the story's latest World's Current Take.
+ * Stories as pages need them (docs for the stories stage, summaries for rendering), cached per
+ * story and size: a story's articles only change when it grows, so an article page under load
+ * does not re-read and re-analyse the same story on every request.
+ */
+const cache = new Map<string, LoadedStory>();
+
+export async function loadStory(
+  ctx: ServerContext,
+  storyId: number,
+  outlets: Map<string, Outlet>,
+): Promise<LoadedStory | undefined> {
+  const story = await ctx.store.stories.get(storyId);
+  if (!story) return undefined;
+  const key = `${story.id}:${story.articleCount}:${story.lastSeen}`;
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const ids = (await ctx.store.stories.articleIds(story.id)).slice(-STORY_ARTICLE_CAP);
+  const docs = await storyDocs(ctx.store, ids);
+  const articles = await ctx.store.articles.getMany(ids);
+  const list = await summaries(ctx.store, outlets, articles);
+  const loaded = { story, docs, views: new Map(list.map((v) => [v.id, v])) };
+  cache.set(key, loaded);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return loaded;
+}
+
+/**
+ * The story around an article: the other outlets' articles (one per outlet), grouped by country,
+ * each with a line on what it stresses that the others do not, and the story's latest take.
  */
 export async function loadStoryContext(
   ctx: ServerContext,
   articleId: number,
   outlets: Map<string, Outlet>,
-  differs: (article: Article, story: Article[]) => string = () => '',
 ): Promise<StoryContext | undefined> {
   const storyId = await ctx.store.stories.storyOf(articleId);
   if (storyId === undefined) return undefined;
-  const story = await ctx.store.stories.get(storyId);
-  if (!story) return undefined;
-  const ids = (await ctx.store.stories.articleIds(story.id)).slice(-STORY_ARTICLE_CAP);
-  const articles = await ctx.store.articles.getMany(ids);
-  const self = articles.find((a) => a.id === articleId);
-  const perOutlet = new Map<string, Article>();
-  for (const a of articles) {
-    if (a.id === articleId || a.outletId === self?.outletId) continue;
-    const seen = perOutlet.get(a.outletId);
-    if (!seen || (a.published ?? '') > (seen.published ?? '')) perOutlet.set(a.outletId, a);
-  }
-  const others = [...perOutlet.values()];
-  const views = await summaries(ctx.store, outlets, others);
-  const byCountry = new Map<string, AlternativeTake[]>();
-  others.forEach((a, i) => {
-    const list = byCountry.get(a.country) ?? [];
-    list.push({ article: views[i] as AlternativeTake['article'], differs: differs(a, articles) });
-    byCountry.set(a.country, list);
-  });
-  const take = await ctx.store.takes.latest(story.id);
-  const sources = new Map(
-    articles.map((a) => [String(a.id), { outlet: outlets.get(a.outletId)?.name ?? a.outletId, country: a.country }]),
-  );
+  const loaded = await loadStory(ctx, storyId, outlets);
+  if (!loaded) return undefined;
+  const self = loaded.docs.find((d) => d.id === articleId);
+  const groups: CountryTakes[] = self ? alternativeTakes(self, loaded.docs) : [];
+  const take = await ctx.store.takes.latest(loaded.story.id);
   return {
-    id: story.id,
-    title: story.title,
-    alternatives: [...byCountry.entries()].map(([country, takes]) => ({ country, takes })),
+    id: loaded.story.id,
+    title: loaded.story.title,
+    alternatives: groups
+      .map((g) => ({
+        country: g.country,
+        takes: g.takes
+          .filter((t) => t.outlet !== self?.outlet)
+          .flatMap((t) => {
+            const article = loaded.views.get(Number(t.articleId));
+            return article ? [{ article, differs: t.differs }] : [];
+          }),
+      }))
+      .filter((g) => g.takes.length > 0),
     ...(take ? { take } : {}),
-    sources,
+    sources: sourcesOf(loaded.views),
   };
+}
+
+export function sourcesOf(views: Map<number, ArticleSummaryView>): Map<string, { outlet: string; country: string }> {
+  return new Map([...views.values()].map((v) => [String(v.id), { outlet: v.outlet.name, country: v.country }]));
 }

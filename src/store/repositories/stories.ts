@@ -59,6 +59,33 @@ export class StoryRepository {
     return rows.map((r) => ({ articleId: r.article_id, storyId: r.story_id }));
   }
 
+  /** Articles per country and distinct outlets abroad, for many stories (coverage and gaps). */
+  async coverage(
+    storyIds: readonly number[],
+  ): Promise<Map<number, { countryCounts: Record<string, number>; outlets: number }>> {
+    const out = new Map<number, { countryCounts: Record<string, number>; outlets: number }>();
+    if (storyIds.length === 0) return out;
+    const rows = await this.db
+      .selectFrom('story_articles')
+      .innerJoin('articles', 'articles.id', 'story_articles.article_id')
+      .select([
+        'story_articles.story_id',
+        'articles.country',
+        (eb) => eb.fn.countAll<number>().as('n'),
+        (eb) => eb.fn.count<number>('articles.outlet_id').distinct().as('outlets'),
+      ])
+      .where('story_articles.story_id', 'in', [...storyIds])
+      .groupBy(['story_articles.story_id', 'articles.country'])
+      .execute();
+    for (const r of rows) {
+      const entry = out.get(r.story_id) ?? { countryCounts: {}, outlets: 0 };
+      entry.countryCounts[r.country] = Number(r.n);
+      entry.outlets += Number(r.outlets);
+      out.set(r.story_id, entry);
+    }
+    return out;
+  }
+
   async update(id: number, fields: StoryFields): Promise<void> {
     await this.db
       .updateTable('stories')

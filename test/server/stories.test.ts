@@ -1,0 +1,195 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Hono } from 'hono';
+import { Config } from '../../src/config/config.ts';
+import { parseFeed } from '../../src/feeds/parse.ts';
+import { takeHandler } from '../../src/jobs/handlers/take.ts';
+import { StoryService } from '../../src/jobs/story-service.ts';
+import type { Outlet } from '../../src/model/outlet.ts';
+import { createSummarizer } from '../../src/takes/providers/index.ts';
+import { OUTLETS, type SeededArticle, seed } from '../helpers/seed.ts';
+import { testApp } from '../helpers/server.ts';
+import { openSqlite, type StoreHandle } from '../helpers/stores.ts';
+
+const hour = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
+const config = Config.fromEnv({ MERIDIAN_TAKE_MIN_INTERVAL_MIN: '0', MERIDIAN_TAKE_MIN_NEW_ARTICLES: '1' });
+
+const outlets: Outlet[] = [
+  ...OUTLETS,
+  {
+    id: 'lemonde',
+    name: 'Le Monde',
+    homepage: 'https://www.lemonde.fr/',
+    country: 'FR',
+    languages: ['fr'],
+    feeds: [{ url: 'https://www.lemonde.fr/rss/une.xml' }],
+    logo: '',
+    kind: 'private',
+  },
+];
+
+/** One event (a dam agreement on the Mekong) told from four countries, plus one unrelated story. */
+const DAM = (
+  country: string,
+  outletId: string,
+  language: string,
+  title: string,
+  english: string[],
+  h: number,
+): SeededArticle => ({
+  outletId,
+  country,
+  language,
+  title: `${title} (${language})`,
+  blocks: english.map((t) => ({ kind: 'p' as const, text: `[${language}] ${t}` })),
+  published: hour(h),
+  english: { title, blocks: english },
+});
+
+const articles: SeededArticle[] = [
+  DAM(
+    'TW',
+    'upmedia',
+    'zh-Hant',
+    'Mekong states sign dam agreement in Vientiane',
+    [
+      'Laos, Thailand, Cambodia and Vietnam signed an agreement on the Mekong dams in Vientiane on Tuesday after two years of talks.',
+      'The agreement sets minimum water flows during the dry season and requires 12 months of notice before any new dam is filled.',
+      'Taiwanese engineering firms have bid for two of the planned hydropower projects, the ministry of economic affairs said.',
+    ],
+    5,
+  ),
+  DAM(
+    'DE',
+    'dw',
+    'de',
+    'Mekong countries agree on rules for dams',
+    [
+      'Laos, Thailand, Cambodia and Vietnam signed an agreement on the Mekong dams in Vientiane on Tuesday.',
+      'Environmental groups in Germany criticised that the agreement sets no binding limits for fish migration along the river.',
+      'The agreement requires 12 months of notice before any new dam is filled, diplomats said.',
+    ],
+    4,
+  ),
+  DAM(
+    'FR',
+    'lemonde',
+    'fr',
+    'Mekong: riparian states sign a water-sharing agreement',
+    [
+      'Laos, Thailand, Cambodia and Vietnam signed an agreement on the Mekong dams and on water sharing in Vientiane on Tuesday.',
+      'France, which funds a monitoring programme of the Mekong River Commission, welcomed the agreement on seasonal flows.',
+      'Fishermen in Cambodia fear that the dams will still reduce the catch; new dams need 12 months of notice before they are filled.',
+    ],
+    3,
+  ),
+  {
+    outletId: 'npr',
+    country: 'US',
+    language: 'en',
+    title: 'Baseball league announces new playoff format',
+    blocks: [
+      {
+        kind: 'p',
+        text: 'The league announced a new playoff format for next season, expanding the bracket to 14 teams.',
+      },
+    ],
+    published: hour(2),
+  },
+];
+
+describe('stories in the reader', () => {
+  let h: StoreHandle;
+  let app: Hono;
+  let ids: number[];
+  let storyId: number;
+  before(async () => {
+    h = await openSqlite();
+    ids = await seed(h.store, articles, outlets);
+    const stories = new StoryService(h.store, config);
+    const assigned = [];
+    for (const id of ids) assigned.push(await stories.assign(id));
+    storyId = assigned[0]?.id as number;
+    const handler = takeHandler(
+      h.store,
+      config,
+      createSummarizer(config, 'extractive'),
+      async () => new Map(outlets.map((o) => [o.id, o])),
+    );
+    await handler(
+      { id: 1, kind: 'take', payload: { storyId }, attempts: 1, maxAttempts: 1 },
+      new AbortController().signal,
+    );
+    ({ app } = await testApp(h.store));
+  });
+  after(async () => h?.cleanup());
+
+  test('the same event from three countries is one story; the unrelated article is not in it', async () => {
+    const members = await h.store.stories.articleIds(storyId);
+    assert.deepEqual(members.sort(), ids.slice(0, 3).sort());
+    const story = await h.store.stories.get(storyId);
+    assert.deepEqual(story?.countries.sort(), ['DE', 'FR', 'TW']);
+    assert.notEqual(await h.store.stories.storyOf(ids[3] as number), storyId);
+  });
+
+  test('the article page shows Alternative Takes by country with what each stresses, and the World’s Current Take', async () => {
+    const html = await (await app.request(`/articles/${ids[0]}`)).text();
+    const alt = html.slice(html.indexOf('id="alternative-takes"'), html.indexOf('id="world-take-title"'));
+    assert.match(alt, /Germany/);
+    assert.match(alt, /France/);
+    assert.match(alt, /Mekong countries agree on rules for dams/);
+    assert.match(alt, /Stresses: /);
+    assert.doesNotMatch(alt, /Mekong states sign dam agreement in Vientiane/, 'not the article itself');
+    assert.match(html, /The World’s Current Take/);
+    const citations = [...html.matchAll(/<sup><a href="\/articles\/(\d+)"/g)].map((m) => Number(m[1]));
+    assert.ok(citations.length > 0, 'sentences carry citations');
+    for (const id of citations) assert.ok(ids.slice(0, 3).includes(id), `citation ${id} is an article of the story`);
+    assert.match(html, /Written by the extractive engine/);
+  });
+
+  test('the story page shows every country’s take, the map, framing, a timeline and take versions', async () => {
+    const html = await (await app.request(`/stories/${storyId}`)).text();
+    assert.match(html, /<h1>Mekong/);
+    for (const country of ['Taiwan', 'Germany', 'France'])
+      assert.match(html, new RegExp(`Every country’s take[\\s\\S]*${country}`));
+    assert.match(html, /<canvas class="story-map"[^>]+data-countries="[A-Z,]+"/);
+    assert.match(html, /Timeline of coverage/);
+    assert.match(html, /<script type="module" src="\/assets\/story-map\.[0-9a-f]+\.js"/);
+    assert.equal((await app.request('/stories/999999')).status, 404);
+  });
+
+  test('a merged story’s old id redirects to the survivor', async () => {
+    const now = new Date().toISOString();
+    const old = await h.store.stories.create({
+      title: 'old',
+      firstSeen: now,
+      lastSeen: now,
+      countries: [],
+      outlets: [],
+      languages: [],
+      articleCount: 0,
+    });
+    await h.store.stories.merge(old, storyId);
+    const res = await app.request(`/stories/${old}`);
+    assert.equal(res.status, 301);
+    assert.equal(res.headers.get('location'), `/stories/${storyId}`);
+  });
+
+  test('overlooked by American media: the story covered abroad and not in the US, as a page and a feed', async () => {
+    const html = await (await app.request('/overlooked')).text();
+    assert.match(html, new RegExp(`href="/stories/${storyId}"`));
+    assert.match(html, /3 countries, 3 articles abroad, 0 in the US/);
+    const feed = parseFeed(await (await app.request('/feeds/overlooked.atom')).text(), 'http://localhost/');
+    assert.equal(feed.items.length, 1);
+    assert.match(feed.items[0]?.link ?? '', new RegExp(`/stories/${storyId}$`));
+  });
+
+  test('the Atom feed of stories carries their takes', async () => {
+    const text = await (await app.request('/feeds/stories.atom')).text();
+    const feed = parseFeed(text, 'http://localhost/');
+    assert.ok(feed.items.some((i) => i.link.endsWith(`/stories/${storyId}`)));
+    assert.match(text, /<content type="text">/);
+    const one = parseFeed(await (await app.request(`/feeds/stories/${storyId}.atom`)).text(), 'http://localhost/');
+    assert.equal(one.items.length, 4, 'the story and its three articles');
+  });
+});
