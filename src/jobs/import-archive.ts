@@ -42,7 +42,7 @@ export function outletsByDomain(outlets: readonly Outlet[]): Map<string, Outlet>
 /** The country a country-code domain names (`.de` → DE, `.uk` → GB), if any. */
 export function countryOfDomain(host: string, codes: ReadonlySet<string>): string | undefined {
   const tld = (getPublicSuffix(host) ?? '').split('.').pop()?.toUpperCase();
-  if (!tld || tld.length !== 2) return undefined;
+  if (tld?.length !== 2) return undefined;
   const code = tld === 'UK' ? 'GB' : tld;
   return codes.has(code) ? code : undefined;
 }
@@ -74,7 +74,7 @@ export async function importWarc(
     options.onRecord?.(counts);
     if (record.type !== 'response' || !record.targetUri || record.skipped) continue;
     const res = parseHttpResponse(record.block);
-    if (!res || res.status !== 200 || !/html/i.test(res.headers['content-type'] ?? '')) {
+    if (res?.status !== 200 || !/html/i.test(res.headers['content-type'] ?? '')) {
       counts.skipped++;
       continue;
     }

@@ -1,15 +1,20 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { run } from '../../src/cli/main.ts';
+import { Store } from '../../src/store/store.ts';
+import { seed } from '../helpers/seed.ts';
 import { fixturePath, fixtureStory } from './helpers.ts';
 
-async function meridian(args: string[]): Promise<{ code: number; out: string; err: string }> {
+async function meridian(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t), tty: false }, {});
+  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t), tty: false }, env);
   return { code, out, err };
 }
 
@@ -38,10 +43,51 @@ describe('meridian take', () => {
     assert.match(out, /Sources:\n {2}\[1\] \S+ \((Portugal|Spain)\)/);
   });
 
-  test('STORY_ID says it is not available yet; bad input is one clear line', async () => {
-    const byId = await meridian(['take', '42']);
-    assert.equal(byId.code, 2);
-    assert.match(byId.err, /not available yet/);
+  test('STORY_ID reads the story from the store, writes its next take version and prints it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'take-store-'));
+    const store = await Store.open({ dataDir });
+    const story = fixtureStory('rhine-low-water');
+    try {
+      const ids = await seed(
+        store,
+        story.map((a) => ({
+          outletId: 'npr',
+          country: 'US',
+          language: 'en',
+          title: a.title,
+          blocks: a.text.split(/\n+/).map((text) => ({ kind: 'p' as const, text })),
+          published: a.published,
+        })),
+      );
+      const now = new Date().toISOString();
+      const storyId = await store.stories.create({
+        title: 'Rhine',
+        firstSeen: now,
+        lastSeen: now,
+        countries: ['US'],
+        outlets: ['npr'],
+        languages: ['en'],
+        articleCount: ids.length,
+      });
+      for (const id of ids) await store.stories.assign(storyId, id, 1);
+      const env = { MERIDIAN_DATA_DIR: dataDir };
+      const byId = await meridian(['take', String(storyId), '--json'], env);
+      assert.equal(byId.code, 0, byId.err);
+      const take = JSON.parse(byId.out);
+      for (const section of take.sections)
+        for (const s of section.sentences) for (const id of s.citations) assert.ok(ids.includes(Number(id)));
+      assert.match(byId.err, /stored as version 1/);
+      assert.equal((await store.takes.latest(storyId))?.version, 1);
+      const missing = await meridian(['take', '999'], env);
+      assert.equal(missing.code, 2);
+      assert.match(missing.err, /no story 999/);
+    } finally {
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test('bad input is one clear line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'take-'));
     const bad = join(dir, 'bad.jsonl');
     writeFileSync(bad, '{"id":"a","text":"x"}\nnot json\n');

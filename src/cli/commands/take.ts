@@ -1,9 +1,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { takeArticles } from '../../jobs/handlers/take.ts';
+import { storyDocs } from '../../jobs/story-docs.ts';
+import { Store } from '../../store/store.ts';
 import { parseStoryJsonl, TakeInputError } from '../../takes/input.ts';
 import { countryName } from '../../takes/llm/countries.ts';
 import { createSummarizer, summarizerProviders } from '../../takes/providers/index.ts';
 import type { TakeArticle, TakeInput, TakeResult } from '../../takes/summarizer.ts';
+import { takeFromResult } from '../../takes/take.ts';
 import { type Command, type CommandContext, UserError } from '../command.ts';
 
 /** Largest story file read (a story of 5,000 long articles fits). */
@@ -12,10 +16,11 @@ const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 export const takeCommand: Command = {
   name: 'take',
   help: `Usage: meridian take --input FILE.jsonl [--provider NAME] [--json]
-       meridian take STORY_ID [--provider NAME] [--json]   (needs the story store: not available yet)
+       meridian take STORY_ID [--provider NAME] [--json]
 
 Writes "The World's Current Take": a few titled sections whose every sentence cites the articles
-it rests on.
+it rests on. With STORY_ID the story's articles come from the database and the take is stored as
+the story's next version (shown on its pages); with --input it is only printed.
 
   --input FILE     one story as JSON Lines, one article a line:
                    {"id", "outlet", "country", "language", "title", "text", "published"} (English text)
@@ -34,9 +39,11 @@ it rests on.
       );
     }
     const input = await loadStory(values.input, positionals, ctx);
-    if (input.articles.length === 0) throw new UserError('the story has no articles');
+    if (input.articles.length === 0)
+      throw new UserError('the story has no articles in English (translated or written in English)');
     const summarizer = createSummarizer(ctx.config(), values.provider);
     const result = await summarizer.summarize(input);
+    if (input.storyId !== undefined) await storeTake(ctx, input.storyId, result, input.articles.length);
     ctx.io.out(
       values.json ? `${JSON.stringify(toJson(result, input.articles), null, 2)}\n` : renderText(result, input.articles),
     );
@@ -57,7 +64,32 @@ async function loadStory(
   const [storyId] = positionals;
   if (storyId === undefined) throw new UserError('give --input FILE.jsonl (or STORY_ID); see meridian take --help');
   if (!/^\d+$/.test(storyId)) throw new UserError(`"${storyId}" is not a story id`);
-  throw new UserError('meridian take STORY_ID is not available yet (it needs the story store); use --input FILE.jsonl');
+  const store = await Store.fromConfig(_ctx.config());
+  try {
+    const story = await store.stories.get(Number(storyId));
+    if (!story) throw new UserError(`no story ${storyId}`);
+    const ids = await store.stories.articleIds(story.id);
+    const outlets = new Map((await store.outlets.list()).map((o) => [o.id, o]));
+    return { storyId: story.id, articles: takeArticles(await storyDocs(store, ids), outlets) };
+  } finally {
+    await store.close();
+  }
+}
+
+/** Stores a take written for a stored story as its next version. */
+async function storeTake(
+  ctx: CommandContext,
+  storyId: number,
+  result: TakeResult,
+  articleCount: number,
+): Promise<void> {
+  const store = await Store.fromConfig(ctx.config());
+  try {
+    const version = await store.takes.add({ ...takeFromResult(result, storyId, new Date()), articleCount });
+    ctx.io.err(`stored as version ${version} of story ${storyId}'s take\n`);
+  } finally {
+    await store.close();
+  }
 }
 
 async function readStoryFile(path: string): Promise<TakeArticle[]> {

@@ -2,6 +2,7 @@ import type { Config } from '../../config/config.ts';
 import { logger } from '../../config/log.ts';
 import type { Outlet } from '../../model/outlet.ts';
 import type { Store } from '../../store/store.ts';
+import type { StoryDoc } from '../../stories/doc.ts';
 import { nameVariants } from '../../stories/names.ts';
 import { shouldWriteNewVersion } from '../../takes/policy.ts';
 import { takePolicySettings } from '../../takes/settings.ts';
@@ -51,18 +52,7 @@ export function takeHandler(
     };
     if (!shouldWriteNewVersion(basis, current, new Date(), policy)) return { status: 'done' };
 
-    const names = await outlets();
-    const articles: TakeArticle[] = docs
-      .filter((d) => d.english)
-      .map((d) => ({
-        id: String(d.id),
-        outlet: names.get(String(d.outlet))?.name ?? String(d.outlet),
-        country: d.country ?? 'XX',
-        language: d.language,
-        title: d.english?.title ?? d.title,
-        text: d.english?.text ?? d.text,
-        published: d.published ?? '',
-      }));
+    const articles = takeArticles(docs, await outlets());
     if (articles.length < 2) return { status: 'done' };
     const result = await summarizer.summarize({ storyId: story.id, articles });
     const problems = takeProblems(result, articles);
@@ -82,4 +72,19 @@ export function takeHandler(
     });
     return { status: 'done' };
   };
+}
+
+/** A story's articles as the summarizers read them: English text, outlet names, countries. */
+export function takeArticles(docs: readonly StoryDoc[], outlets: Map<string, Outlet>): TakeArticle[] {
+  return docs
+    .filter((d) => d.english)
+    .map((d) => ({
+      id: String(d.id),
+      outlet: outlets.get(String(d.outlet))?.name ?? String(d.outlet),
+      country: d.country ?? 'XX',
+      language: d.language,
+      title: d.english?.title ?? d.title,
+      text: d.english?.text ?? d.text,
+      published: d.published ?? '',
+    }));
 }

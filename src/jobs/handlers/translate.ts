@@ -24,7 +24,7 @@ export function translateHandler(store: Store, translator: Translator, target: s
   return async (job, signal) => {
     const { articleId } = job.payload as ArticlePayload;
     const article = await store.articles.get(articleId);
-    if (!article || article.state !== 'extracted') return { status: 'done' };
+    if (article?.state !== 'extracted') return { status: 'done' };
     try {
       const result = await translateArticle(
         { ...article, language: article.language ?? 'und' },
