@@ -10,7 +10,7 @@
  * extracted once untimed to warm up the JIT.
  */
 import { statSync } from 'node:fs';
-import { extractFile, expandPaths, readPageBytes } from '../src/cli/commands/extract.ts';
+import { expandPaths, extractFile, readPageBytes } from '../src/cli/commands/extract.ts';
 
 const args = process.argv.slice(2);
 const roundsIndex = args.indexOf('--rounds');
@@ -44,7 +44,9 @@ const cpu = process.cpuUsage(cpuStart);
 // CPU time of this process: the figure that does not depend on what else the machine is running.
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const pages = files.length * rounds;
-console.log(`${files.length} files (${(bytes / 1e6).toFixed(1)} MB of HTML) x ${rounds} round(s) in ${seconds.toFixed(1)} s`);
+console.log(
+  `${files.length} files (${(bytes / 1e6).toFixed(1)} MB of HTML) x ${rounds} round(s) in ${seconds.toFixed(1)} s`,
+);
 console.log(`  ${(pages / seconds).toFixed(1)} pages/s, ${((bytes * rounds) / 1e6 / seconds).toFixed(2)} MB/s`);
 console.log(
   `  ${(pages / cpuSeconds).toFixed(1)} pages per CPU-second, ${((bytes * rounds) / 1e6 / cpuSeconds).toFixed(2)} MB per CPU-second (${cpuSeconds.toFixed(1)} s of CPU)`,

@@ -114,9 +114,17 @@ const names = [...new Set(pool.flatMap((d) => extractEntities(d.title, d.languag
 const random = rng(42);
 // Each day, a fresh draw of 300 source articles is "in the news"; articles of the day rewrite them.
 const clusterer = new StoryClusterer();
-const windows = { early: [500, 1500], late: [total - 1000, total] } as const;
-const spent = { early: 0, late: 0 };
-const cpuSpent = { early: 0, late: 0 };
+// Around the 1,000th, the 10,000th (index full, steady state) and the last article.
+const windows = {
+  early: [500, 1500],
+  middle: [Math.min(9500, total / 2), Math.min(10500, total / 2 + 1000)],
+  late: [total - 1000, total],
+} as const;
+type Window = keyof typeof windows;
+const windowNames = Object.keys(windows) as Window[];
+const spent: Record<Window, number> = { early: 0, middle: 0, late: 0 };
+const cpuSpent: Record<Window, number> = { early: 0, middle: 0, late: 0 };
+const samples: Record<Window, number[]> = { early: [], middle: [], late: [] };
 const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
@@ -139,19 +147,18 @@ for (let n = 1; n <= total; n++) {
   const dt = performance.now() - t0;
   const dc = cpuMs() - c0;
   addCpu += dc;
-  if (n > windows.early[0] && n <= windows.early[1]) {
-    spent.early += dt;
-    cpuSpent.early += dc;
-  }
-  if (n > windows.late[0] && n <= windows.late[1]) {
-    spent.late += dt;
-    cpuSpent.late += dc;
+  for (const w of windowNames) {
+    if (n > windows[w][0] && n <= windows[w][1]) {
+      spent[w] += dt;
+      cpuSpent[w] += dc;
+      samples[w].push(dt);
+    }
   }
   if (n % 10_000 === 0) {
     const rss = process.memoryUsage().rss;
     peakRss = Math.max(peakRss, rss);
     console.log(
-      `  ${n} articles, wall ${((performance.now() - started) / 1000).toFixed(1)} s, cpu ${((cpuMs() - cpuStarted) / 1000).toFixed(1)} s, live stories ${clusterer.liveCount}, index keys ${clusterer.indexKeys}, rss ${(rss / 2 ** 20).toFixed(0)} MB`,
+      `  ${n} articles, wall ${((performance.now() - started) / 1000).toFixed(1)} s, cpu ${((cpuMs() - cpuStarted) / 1000).toFixed(1)} s, live stories ${clusterer.liveCount}, index keys ${clusterer.indexKeys}, term stats ${clusterer.model.stats.size} keys, rss ${(rss / 2 ** 20).toFixed(0)} MB`,
     );
   }
 }
@@ -167,12 +174,13 @@ console.log(
 console.log(
   `memory: peak rss ${(peakRss / 2 ** 20).toFixed(0)} MB, heap used after GC ${(mem.heapUsed / 2 ** 20).toFixed(0)} MB`,
 );
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+for (const w of windowNames) {
+  console.log(
+    `add(), articles ${windows[w][0]}–${windows[w][1]}: mean wall ${per(spent[w], windows[w])} ms, median wall ${median(samples[w]).toFixed(3)} ms, mean cpu ${per(cpuSpent[w], windows[w])} ms`,
+  );
+}
+const ratio = (a: number, b: number) => (a / b).toFixed(2);
 console.log(
-  `mean add(), articles ${windows.early[0]}–${windows.early[1]}: wall ${per(spent.early, windows.early)} ms, cpu ${per(cpuSpent.early, windows.early)} ms`,
-);
-console.log(
-  `mean add(), articles ${windows.late[0]}–${windows.late[1]}: wall ${per(spent.late, windows.late)} ms, cpu ${per(cpuSpent.late, windows.late)} ms`,
-);
-console.log(
-  `ratio late/early: wall ${(spent.late / span(windows.late) / (spent.early / span(windows.early))).toFixed(2)}, cpu ${(cpuSpent.late / span(windows.late) / (cpuSpent.early / span(windows.early))).toFixed(2)}`,
+  `late/early: mean wall ${ratio(spent.late, spent.early)}, median wall ${ratio(median(samples.late), median(samples.early))}, cpu ${ratio(cpuSpent.late, cpuSpent.early)}; late/middle cpu ${ratio(cpuSpent.late, cpuSpent.middle)}`,
 );

@@ -11,6 +11,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 
 interface CountryInfo {
   code: string;
+  /** ISO 3166-1 numeric: the map's features are named by it. */
   numeric?: string;
   name: string;
   outlets: number;
@@ -72,6 +73,9 @@ async function start(canvas: HTMLCanvasElement, tip: HTMLElement): Promise<void>
       .translate([size / 2, size / 2])
       .scale((size / 2 - 4) * zoom)
       .rotate(rotation);
+    // The view state, readable by tests and tools (the canvas itself is opaque to them).
+    canvas.dataset.rotation = `${rotation[0].toFixed(1)},${rotation[1].toFixed(1)}`;
+    canvas.dataset.zoom = zoom.toFixed(2);
     ctx.clearRect(0, 0, size, size);
     ctx.beginPath();
     path({ type: 'Sphere' });

@@ -13,12 +13,17 @@ export function setLogLevel(level: Level): void {
   threshold = RANK[level];
 }
 
-/** Redirects log lines (tests capture them). Returns a function that restores the previous sink. */
-export function setLogSink(fn: (line: string) => void): () => void {
-  const previous = sink;
+/**
+ * Redirects log lines (tests capture them), at every level unless told otherwise, so what a test
+ * asserts on does not depend on LOG_LEVEL. Returns a function that restores the previous sink.
+ */
+export function setLogSink(fn: (line: string) => void, level: Level = 'debug'): () => void {
+  const previous = { sink, threshold };
   sink = fn;
+  threshold = RANK[level];
   return () => {
-    sink = previous;
+    sink = previous.sink;
+    threshold = previous.threshold;
   };
 }
 

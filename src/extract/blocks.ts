@@ -73,9 +73,11 @@ const BLOCK_TAGS = new Set([
   'audio',
 ]);
 
-/** Elements whose text is never body text. */
+/** Elements whose text is never body text (`rt`/`rp`: the reading aids of Japanese ruby text). */
 const SKIPPED_TAGS = new Set([
   'figcaption',
+  'rt',
+  'rp',
   'script',
   'style',
   'noscript',
@@ -126,7 +128,7 @@ function nextIsBr(node: Node): boolean {
 
 function walkBlock(el: Element, state: BodyBlocks, inlineKind: BlockKind): void {
   const tag = tagOf(el);
-  if (SKIPPED_TAGS.has(tag)) return;
+  if (SKIPPED_TAGS.has(tag) || tag === 'hr') return;
   if (tag === 'figure' || tag === 'picture') {
     if (el.querySelector('img')) state.figures.push({ element: el, blockIndex: state.blocks.length });
     // A figure may still hold a quote or a table (pull quotes, data figures); captions are skipped.
@@ -134,36 +136,23 @@ function walkBlock(el: Element, state: BodyBlocks, inlineKind: BlockKind): void 
     return;
   }
   const heading = HEADINGS[tag];
-  if (heading) return pushText(el, heading, state);
-  if (isDateLine([...el.childNodes])) return;
-  switch (tag) {
-    case 'p':
-    case 'dt':
-    case 'dd':
-    case 'address':
-    case 'summary':
-      if (hasBlockChild(el)) return walkContainer(el, state, inlineKind);
-      return pushText(el, inlineKind, state);
-    case 'blockquote':
-      return walkContainer(el, state, 'quote');
-    case 'ul':
-    case 'ol':
-      for (const item of el.children) {
-        if (tagOf(item) === 'li') walkBlock(item, state, 'li');
-        else walkBlock(item, state, inlineKind);
-      }
-      return;
-    case 'li':
-      return walkContainer(el, state, 'li');
-    case 'pre':
-      return pushPre(el, state);
-    case 'table':
-      return isLayoutTable(el) ? walkLayoutTable(el, state, inlineKind) : pushTable(el, state);
-    case 'hr':
-      return;
-    default:
-      return walkContainer(el, state, inlineKind);
-  }
+  if (heading) pushText(el, heading, state);
+  else if (isDateLine([...el.childNodes])) return;
+  else if (PARAGRAPH_TAGS.has(tag) && !hasBlockChild(el)) pushText(el, inlineKind, state);
+  else if (tag === 'blockquote') walkContainer(el, state, 'quote');
+  else if (tag === 'ul' || tag === 'ol') walkList(el, state, inlineKind);
+  else if (tag === 'li') walkContainer(el, state, 'li');
+  else if (tag === 'pre') pushPre(el, state);
+  else if (tag === 'table' && !isLayoutTable(el)) pushTable(el, state);
+  else if (tag === 'table') walkLayoutTable(el, state, inlineKind);
+  else walkContainer(el, state, inlineKind);
+}
+
+/** Tags whose inline content is one paragraph. */
+const PARAGRAPH_TAGS = new Set(['p', 'dt', 'dd', 'address', 'summary']);
+
+function walkList(list: Element, state: BodyBlocks, inlineKind: BlockKind): void {
+  for (const item of list.children) walkBlock(item, state, tagOf(item) === 'li' ? 'li' : inlineKind);
 }
 
 function hasBlockChild(el: Element): boolean {

@@ -4,6 +4,7 @@ import {
   BOILERPLATE_WORDS,
   CONTENT_HEAD_WORDS,
   CONTENT_NAME_WORDS,
+  FURNITURE_CLASS,
   HIDDEN_PROSE_CHARS,
   HIDDEN_STYLE,
   PROSE_PARAGRAPH_CHARS,
@@ -47,14 +48,18 @@ export function furnitureReason(el: Element, pageChars: number): string | undefi
     unwrap(el);
     return undefined;
   }
-  if (REMOVED_TAGS.has(tag)) return isProtectedContainer(el) ? undefined : `tag:${tag}`;
+  if (REMOVED_TAGS.has(tag)) return holdsArticle(el, pageChars) ? undefined : `tag:${tag}`;
   if (PROTECTED_TAGS.has(tag)) return undefined;
   if (isHidden(el)) {
     if ((el.textContent ?? '').length < HIDDEN_PROSE_CHARS || !holdsProse(el)) return 'hidden';
     unhide(el);
   }
   const role = el.getAttribute('role');
-  if (role && BOILERPLATE_ROLES.has(role)) return isProtectedContainer(el) ? undefined : `role:${role}`;
+  if (role && BOILERPLATE_ROLES.has(role)) {
+    // A "banner" (page header) full of paragraphs is a theme that put the whole page in it.
+    const kept = holdsArticle(el, pageChars) || (role === 'banner' && holdsProse(el));
+    return kept ? undefined : `role:${role}`;
+  }
   const names = classNames(el);
   if (names.length === 0) return undefined;
   const strong = findWord(names, BOILERPLATE_WORDS);
@@ -69,7 +74,11 @@ export function furnitureReason(el: Element, pageChars: number): string | undefi
     if (weak && holdsProse(el)) return undefined;
     return strong ? `word:${strong}` : `weak:${weak}`;
   }
-  const small = findWord(names, SMALL_BOILERPLATE_WORDS);
+  if (FURNITURE_CLASS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) {
+    return isProtectedContainer(el) ? undefined : 'class:furniture';
+  }
+  // No content-head exception here: `caption-text` is still a caption.
+  const small = names.flat().find((w) => SMALL_BOILERPLATE_WORDS.has(w));
   if (small && (el.textContent ?? '').length < SMALL_ELEMENT_CHARS && !el.querySelector('p, img, figure, table')) {
     return `small:${small}`;
   }
@@ -112,6 +121,19 @@ function holdsProse(el: Element): boolean {
   for (const a of el.querySelectorAll('a')) linked += (a.textContent ?? '').length;
   return total - linked >= PROSE_TEXT_CHARS;
 }
+
+/**
+ * A landmark that wraps the article after all: it contains an article element or the title, or
+ * (markup broken so badly that the parser nested the page inside a <footer>) most of the page.
+ * Cheap tags (script, style, svg) are never checked.
+ */
+function holdsArticle(el: Element, pageChars: number): boolean {
+  if (!CONTAINER_TAGS.has(el.localName)) return false;
+  return isProtectedContainer(el) || (el.textContent ?? '').length >= pageChars * BOILERPLATE_MAX_SHARE;
+}
+
+/** Removed tags that can wrap other content. */
+const CONTAINER_TAGS = new Set(['nav', 'aside', 'footer', 'menu', 'dialog', 'div', 'section', 'ul']);
 
 /** A wrapper that holds the article (some sites put the whole page in `<aside>` or a `nav` class). */
 function isProtectedContainer(el: Element): boolean {

@@ -1,5 +1,7 @@
 import type { BodyBlocks } from './blocks.ts';
 import {
+  CREDIT_LINE,
+  CREDIT_LINE_MAX_CHARS,
   FURNITURE_LINE,
   FURNITURE_LINE_MAX_CHARS,
   LINK_BLOCK_DENSITY,
@@ -12,7 +14,8 @@ import {
 /**
  * The last pass over the body, on blocks rather than markup, for furniture that slipped through
  * the container choice:
- *  - furniture labels standing alone ("Advertisement", "Share this article");
+ *  - furniture labels standing alone ("Advertisement", "Share this article") and picture credits
+ *    left in the text ("AFP / Jane Doe");
  *  - a "Related articles" / "Mehr zum Thema" heading and the link-dense blocks under it;
  *  - link-dense blocks at the very end (lists of other stories);
  *  - metadata lines at either end (date lines, "By …", photo credits, copyright).
@@ -25,6 +28,7 @@ export function cleanBody(body: BodyBlocks): BodyBlocks {
   blocks.forEach((block, i) => {
     if (block.kind === 'pre' || block.kind === 'table') return;
     if (block.text.length <= FURNITURE_LINE_MAX_CHARS && FURNITURE_LINE.test(block.text)) keep[i] = false;
+    if (block.text.length <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.test(block.text)) keep[i] = false;
     if (block.text.length <= FURNITURE_LINE_MAX_CHARS && RELATED_HEADING.test(block.text)) {
       keep[i] = false;
       for (let j = i + 1; j < blocks.length && isLinkBlock(j); j++) keep[j] = false;
@@ -35,7 +39,12 @@ export function cleanBody(body: BodyBlocks): BodyBlocks {
 
   const edge = (i: number) => i < METADATA_EDGE_BLOCKS || i >= blocks.length - METADATA_EDGE_BLOCKS;
   blocks.forEach((block, i) => {
-    if (edge(i) && block.kind !== 'table' && block.text.length <= METADATA_LINE_MAX_CHARS && METADATA_LINE.test(block.text)) {
+    if (
+      edge(i) &&
+      block.kind !== 'table' &&
+      block.text.length <= METADATA_LINE_MAX_CHARS &&
+      METADATA_LINE.test(block.text)
+    ) {
       keep[i] = false;
     }
   });

@@ -1,8 +1,8 @@
 import { Readability } from '@mozilla/readability';
 import type { ArticleImage, Block, ExtractedArticle } from '../model/article.ts';
 import { type BodyBlocks, blocksFromElement, cleanText, emptyBody, linkDensity } from './blocks.ts';
-import { cleanBody } from './cleanup.ts';
 import { removeBoilerplate } from './boilerplate.ts';
+import { cleanBody } from './cleanup.ts';
 import { baselineBlocks, blocksFromArticleBody } from './fallback.ts';
 import { findIntro } from './intro.ts';
 import { findHeaderFigure, imageFromFigure } from './lead-image.ts';
@@ -135,10 +135,6 @@ function runReadability(document: Document): Parsed | null {
     return null;
   }
 }
-
-
-
-
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
 

@@ -1,5 +1,5 @@
-import { classWords } from './boilerplate.ts';
 import { cleanText } from './blocks.ts';
+import { classWords } from './boilerplate.ts';
 import { INTRO_MAX_CHARS, INTRO_MIN_CHARS, INTRO_WORDS } from './tuning.ts';
 
 /** A paragraph this long after the title is body text: the intro must come before it. */

@@ -19,7 +19,6 @@ export function parseLdScript(text: string): unknown {
   } catch {
     try {
       // Raw control characters inside strings are the most common breakage.
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point
       return JSON.parse(cleaned.replace(/[\u0000-\u001f]+/g, ' '));
     } catch {
       return undefined;

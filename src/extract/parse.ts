@@ -2,10 +2,18 @@ import { parseHTML } from 'linkedom';
 
 /** Parsing helpers shared by the extractor and its baseline rescue. */
 
-const INERT_SCRIPT = /<script\b[^>]*>[\s\S]*?<\/script\s*>/gi;
+// End tags as the HTML tokenizer reads them: `</script` then anything up to `>` (pages write `</script\n<!--x-->`).
+const INERT_SCRIPT = /<script\b[^>]*>[\s\S]*?<\/script\b[^>]*>/gi;
 const LD_JSON = /^<script\b[^>]*application\/ld\+json/i;
-const INERT_ELEMENT = /<(style|svg|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+// A self-closed `<svg/>` has no end tag: matching on to the next `</svg>` would eat the text between.
+const INERT_ELEMENT = /<(style|svg|template)\b[^>]*(?<!\/)>[\s\S]*?<\/\1\b[^>]*>/gi;
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
+/**
+ * White space right before a block-level tag carries no text (the block boundary separates words
+ * anyway) but costs linkedom a text node each, and node creation is most of its parse time.
+ */
+const SPACE_AT_BLOCK_EDGE =
+  /(?<=>)\s+(?=<\/?(?:div|p|ul|ol|li|dl|dt|dd|table|thead|tbody|tfoot|tr|td|th|section|article|header|footer|nav|aside|main|figure|figcaption|h[1-6]|meta|link|script|style|noscript|form|option|select|head|body|html|title|hr|blockquote|pre)\b)/gi;
 
 /**
  * Scripts (other than JSON-LD), styles, inline SVG and comments are often most of a page's bytes
@@ -15,7 +23,8 @@ export function stripInertMarkup(html: string): string {
   return html
     .replace(INERT_SCRIPT, (m) => (LD_JSON.test(m.slice(0, 200)) ? m : ''))
     .replace(INERT_ELEMENT, '')
-    .replace(HTML_COMMENT, '');
+    .replace(HTML_COMMENT, '')
+    .replace(SPACE_AT_BLOCK_EDGE, '');
 }
 
 /** linkedom needs a whole document; a bare fragment gets the missing html/body around it. */
@@ -34,9 +43,19 @@ export function preparePage(html: string): { source: string; document: Document 
   return { source, document: parseDocument(source) };
 }
 
-/** Parses a page; a document linkedom could not give a root element is parsed again as a fragment. */
+/**
+ * Parses a page. linkedom needs an `<html>` root: a page that starts `<!DOCTYPE html><head>` gets
+ * one, and anything still rootless is parsed again as a fragment inside html/body.
+ */
 export function parseDocument(html: string): Document {
-  const { document } = parseHTML(html);
-  if (document.documentElement && document.body) return document as unknown as Document;
+  const first = parseHTML(html).document;
+  if (isWhole(first)) return first as unknown as Document;
+  const withRoot = parseHTML(`<!doctype html><html>${html.replace(/^\s*<!doctype[^>]*>/i, '')}</html>`).document;
+  if (isWhole(withRoot)) return withRoot as unknown as Document;
   return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document as unknown as Document;
+}
+
+function isWhole(document: { documentElement: Element | null }): boolean {
+  const root = document.documentElement;
+  return root?.localName === 'html' && root.querySelector('body') !== null;
 }

@@ -127,6 +127,13 @@ export const WEAK_BOILERPLATE_WORDS = new Set([
   'skip',
 ]);
 
+/**
+ * Compound class names of boxes that hold prose but are never the article: author boxes and
+ * bios, post-meta footers, community notices. Matched on the raw class and id string.
+ */
+export const FURNITURE_CLASS =
+  /author[-_]?(?:box|bio|info|card|description|profile|details)|about[-_]?(?:the[-_]?)?author|saboxplugin|post[-_]?meta(?:data)?\b|entry[-_]?(?:meta|footer)\b|community[-_]?notice/i;
+
 /** Last words of a class name that say "this is the content" (`comment-content`, `article-body`). */
 export const CONTENT_HEAD_WORDS = new Set(['content', 'body', 'text', 'article', 'story', 'entry', 'main']);
 
@@ -231,7 +238,7 @@ export const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hi
  * this article"), in the languages the catalog covers most. Anchored: they must be the whole block.
  */
 export const FURNITURE_LINE =
-  /^(?:advertisement|advertising|anzeige|werbung|publicidad|publicité|pubblicità|reklama|реклама|广告|廣告|إعلان|sponsored|read more|read also|see also|more on this|related(?: articles| stories| coverage)?|lesen sie auch|mehr zum thema|auch interessant|weiterlesen|lire aussi|à lire aussi|leer más|lea también|ver también|leggi anche|czytaj także|читайте также|share(?: this)?(?: article| story| page)?|teilen|partager|compartir|condividi|follow us.*|folgen sie uns.*|sign up.*newsletter.*|subscribe.*|abonnieren.*|print|drucken|imprimer|tweet|e-?mail|whatsapp|facebook|twitter|linkedin)[\s:.!…»>→-]*$/i;
+  /^(?:(?:\d+\s+)?(?:kommentare?|comments?|commentaires?|comentarios?)(?:\s*(?:schreiben|geschlossen|are closed|closed|\(\d+\)))?|zurück|back|load more|show more|mehr laden|lade weitere inhalte|bild anzeigen|show image|advertisement|advertising|anzeige|werbung|publicidad|publicité|pubblicità|reklama|реклама|广告|廣告|إعلان|sponsored|read more|read also|see also|more on this|related(?: articles| stories| coverage)?|lesen sie auch|mehr zum thema|auch interessant|weiterlesen|lire aussi|à lire aussi|leer más|lea también|ver también|leggi anche|czytaj także|читайте также|share(?: this)?(?: article| story| page)?|teilen|partager|compartir|condividi|follow us.*|folgen sie uns.*|sign up.*newsletter.*|subscribe.*|abonnieren.*|print|drucken|imprimer|tweet|e-?mail|whatsapp|facebook|twitter|linkedin)[\s:.!…»>→-]*$/i;
 
 /** Blocks no longer than this many characters are checked against FURNITURE_LINE. */
 export const FURNITURE_LINE_MAX_CHARS = 60;
@@ -241,7 +248,15 @@ export const FURNITURE_LINE_MAX_CHARS = 60;
  * też"): the heading goes, and so do the link-dense blocks under it. Anchored to the whole block.
  */
 export const RELATED_HEADING =
-  /^(?:related(?: articles| stories| posts| coverage| content| reading)?|recommended(?: for you)?|you (?:might|may) also like|more (?:from|on|about|stories|news)\b.*|read (?:more|also|next)|see also|explore further|further reading|popular|most read|trending|das könnte sie (?:auch )?interessieren|das (?:thema )?könnte dich (?:auch )?interessieren|mehr zum thema.*|mehr aus .*|weitere (?:artikel|beiträge|informationen|themen|tipps|tourentipps).*|weiterführende links?|verwandte (?:artikel|beiträge|themen)|ähnliche beiträge|empfohlene beiträge|auch interessant|lesen sie auch|meistgelesen|à lire aussi|lire aussi|sur le même sujet|dans la même rubrique|leer más|lea también|te puede interesar|noticias relacionadas|leggi anche|potrebbe interessarti|czytaj (?:też|także|więcej)|zobacz (?:też|także)|polecamy|читайте также|похожие (?:статьи|новости)|相關新聞|相关新闻|延伸閱讀|延伸阅读|関連記事|اقرأ أيضا|مواضيع ذات صلة)[\s:.!…»>→-]*$/i;
+  /^(?:related(?: articles| stories| posts| coverage| content| reading)?|recommended(?: for you)?|you (?:might|may) also like|more (?:from|on|about|stories|news)\b.*|read (?:more|also|next)|see also|explore further|further reading|popular|most read|trending|das könnte sie (?:auch )?interessieren|das (?:thema )?könnte dich (?:auch )?interessieren|mehr zum thema.*|mehr aus .*|weitere (?:artikel|beiträge|informationen|themen|tipps|tourentipps).*|weiterführende links?|verwandte (?:artikel|beiträge|themen)|ähnliche beiträge|empfohlene beiträge|auch interessant|lesen sie auch.*|auch lesen|schon gelesen\??|zum weiterlesen|noch mehr .{0,30}|entdecken? (?:sie )?(?:jetzt )?(?:weitere|mehr) .{0,40}|themen im artikel|inhaltsverzeichnis|table of contents|contents|über (?:den|die) autor(?:in)?|about the author|zusatzinformationen|kontakt|contact|quellen(?:angaben)?|meistgelesen|à lire aussi|lire aussi|sur le même sujet|dans la même rubrique|leer más|lea también|(?:te|le) puede interesar|noticias relacionadas|leggi anche|potrebbe interessarti|czytaj (?:też|także|więcej)|zobacz (?:też|także)|polecamy|читайте также|похожие (?:статьи|новости)|相關新聞|相关新闻|延伸閱讀|延伸阅读|関連記事|اقرأ أيضا|مواضيع ذات صلة)[\s:.!…»>→-]*$/i;
+
+/**
+ * A short line that is a picture credit left in the text: an agency or picture library name, on its
+ * own or after a photographer ("AFP / Jane Doe", "Foto: dpa", "Getty Images").
+ */
+export const CREDIT_LINE =
+  /^[^.!?]{0,50}\b(?:getty ?images|afp|reuters|dpa|ap photo|associated press|istock(?:photo)?(?:\.com)?|shutterstock(?:\.com)?|imago(?: images)?|picture[- ]alliance|wenn\.com|keystone|epa(?:-efe)?|anadolu|xinhua|kyodo|ansa|efe|sputnik|tass)\b[^.!?]{0,40}$/i;
+export const CREDIT_LINE_MAX_CHARS = 80;
 
 /** A block counts as a link when at least this share of its characters sit inside links. */
 export const LINK_BLOCK_DENSITY = 0.5;

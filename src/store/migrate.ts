@@ -5,12 +5,14 @@ import { migrations } from './migrations/index.ts';
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */
-export async function migrateToLatest(db: Kysely<unknown>, location: string): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<unknown>, location: string, schema?: string): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider,
     migrationTableName: 'meridian_migrations',
     migrationLockTableName: 'meridian_migrations_lock',
+    // Without it, Kysely looks for its tables in every schema and may find another store's.
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

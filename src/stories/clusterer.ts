@@ -42,7 +42,7 @@ const DEFAULTS = {
   joinThreshold: 0.42,
   mergeThreshold: 0.55,
   expiryDays: 7,
-  maxPostings: 48,
+  maxPostings: 32,
   queryKeys: 24,
   maxCandidates: 6,
   firstStoryId: 1,
@@ -159,17 +159,30 @@ export class StoryClusterer {
   private lookupKeys(profile: Profile): { query: string[]; post: string[] } {
     const stats = this.model.stats;
     const weighted = keyWeights(profile, this.model);
-    const ranked: Array<[string, number]> = [...weighted.terms, ...weighted.names, ...weighted.numbers];
-    ranked.sort((a, b) => b[1] - a[1]);
+    const bags = [weighted.terms, weighted.names, weighted.numbers];
     const q = this.options.queryKeys;
-    const query: string[] = [];
-    for (const [k] of ranked) {
-      if (query.length >= q) break;
-      if (stats.frequency(k) >= 2) query.push(k);
+    // Thresholds from sorted plain numbers: no [key, weight] pair per key (this runs per article).
+    const all: number[] = [];
+    const shared: number[] = [];
+    for (const bag of bags) {
+      for (const [k, w] of bag) {
+        all.push(w);
+        if (stats.frequency(k) >= 2) shared.push(w);
+      }
     }
-    const post = new Set(query);
-    for (const [k] of ranked.slice(0, q)) post.add(k);
-    return { query, post: [...post] };
+    const cut = (ws: number[]) => (ws.length <= q ? Number.NEGATIVE_INFINITY : ws.sort((a, b) => b - a)[q - 1]);
+    const postCut = cut(all) ?? Number.NEGATIVE_INFINITY;
+    const queryCut = cut(shared) ?? Number.NEGATIVE_INFINITY;
+    const query: string[] = [];
+    const post: string[] = [];
+    for (const bag of bags) {
+      for (const [k, w] of bag) {
+        const inQuery = w >= queryCut && query.length < q && stats.frequency(k) >= 2;
+        if (inQuery) query.push(k);
+        if (inQuery || (w >= postCut && post.length < 2 * q)) post.push(k);
+      }
+    }
+    return { query, post };
   }
 
   /** Live stories sharing the most (IDF-weighted) keys with the article, best first. */

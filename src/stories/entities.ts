@@ -31,6 +31,7 @@ const CONNECTORS = new Set([
 ]);
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*|[.!?:;"“”«»()\n]/gu;
 const CAPITALISED = /^(\p{Lu}[\p{Ll}\p{M}'’-]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?|\p{Lu}{2,6}s?|\p{Lu}\.(?:\p{Lu}\.)+)$/u;
+const INITIALS = /^\p{Lu}\.$|^\p{Lu}\.\p{Lu}/u;
 const SENTENCE_END = /^[.!?:;"“”«»()\n]$/u;
 /** Languages that capitalise every noun: there, a single capitalised word says little. */
 const NOUN_CAPITALISING = new Set(['de', 'lb']);
@@ -42,6 +43,38 @@ export interface ExtractedEntities {
   surface: string[];
   /** Numbers of two or more digits and years, normalized ("1,200" → "1200"). */
   numbers: string[];
+}
+
+/** Case of a token's first letter, with an ASCII fast path (this runs for every token). */
+function startsUpper(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_START.test(t);
+}
+
+function startsLower(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c < 128) return c >= 97 && c <= 122;
+  return LOWER_START.test(t);
+}
+
+const UPPER_START = /^\p{Lu}/u;
+const LOWER_START = /^\p{Ll}/u;
+
+function isSentenceEnd(t: string): boolean {
+  return t.length === 1 && SENTENCE_END.test(t);
+}
+
+/** "Mr." and "U.S." end with a dot but do not end a sentence; "Moscow." does. */
+function endsSentence(t: string): boolean {
+  if (isSentenceEnd(t)) return true;
+  if (t.charCodeAt(t.length - 1) !== 46) return false;
+  return !(t.length === 2 && startsUpper(t));
+}
+
+function stripTrailingDots(t: string): string {
+  const last = t.charCodeAt(t.length - 1);
+  return last === 46 || last === 45 ? t.replace(/[.-]+$/u, '') : t;
 }
 
 export function normalizeName(name: string): string {
@@ -61,9 +94,9 @@ export function extractEntities(text: string, language = 'en'): ExtractedEntitie
   const midCaps = new Set<string>();
   let atStart = true;
   for (const t of tokens) {
-    if (/^\p{Ll}/u.test(t)) lowerSeen.add(t);
-    else if (!atStart && /^\p{Lu}/u.test(t)) midCaps.add(t.replace(/[.-]+$/u, ''));
-    atStart = SENTENCE_END.test(t) || (t.endsWith('.') && !/^\p{Lu}\.$/u.test(t));
+    if (startsLower(t)) lowerSeen.add(t);
+    else if (!atStart && startsUpper(t)) midCaps.add(stripTrailingDots(t));
+    atStart = endsSentence(t);
   }
   const nounCaps = NOUN_CAPITALISING.has(language.split('-')[0] ?? '');
   const names = new Set<string>();
@@ -95,26 +128,28 @@ export function extractEntities(text: string, language = 'en'): ExtractedEntitie
     run = [];
   };
   for (const token of tokens) {
-    if (SENTENCE_END.test(token)) {
+    if (isSentenceEnd(token)) {
       flush();
       sentenceStart = true;
       continue;
     }
-    const clean = token.replace(/[.-]+$/u, '');
-    if (CAPITALISED.test(clean) && !(run.length === 0 && NOT_NAMES.has(clean.toLowerCase()))) {
+    const clean = stripTrailingDots(token);
+    const capitalised = startsUpper(clean) && CAPITALISED.test(clean);
+    if (capitalised && !(run.length === 0 && NOT_NAMES.has(clean.toLowerCase()))) {
       if (run.length === 0) runAtStart = sentenceStart;
       run.push(clean);
-      if (token.endsWith('.') && !/^\p{Lu}\.$|^\p{Lu}\.\p{Lu}/u.test(token)) {
+      // "Moscow." ends the name and the sentence; "U.S." and "J." do neither.
+      if (token.endsWith('.') && !INITIALS.test(token)) {
         flush();
         sentenceStart = true;
         continue;
       }
     } else if (run.length > 0 && CONNECTORS.has(token)) {
       run.push(token);
-    } else {
+    } else if (run.length > 0) {
       flush();
     }
-    sentenceStart = token.endsWith('.') && !/^\p{Lu}\.$/u.test(token);
+    sentenceStart = endsSentence(token);
   }
   flush();
   return { names: [...names], surface: [...surface], numbers: extractNumbers(text) };

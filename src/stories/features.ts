@@ -22,6 +22,9 @@ export const WEIGHTS = {
 };
 
 export function isTermWord(word: string): boolean {
+  const c = word.charCodeAt(0);
+  // Fast path for the common case, a word starting with an ASCII letter.
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return word.length > 1 && !ENGLISH_STOPWORDS.has(word);
   if (/^\p{N}+$/u.test(word)) return false; // numbers are their own feature
   if (hasUnspacedScript(word)) return true;
   return word.length > 1 && !ENGLISH_STOPWORDS.has(word);

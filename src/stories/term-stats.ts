@@ -13,20 +13,21 @@ export interface TermStatsSnapshot {
   df: Array<[string, number]>;
 }
 
-/** A key's document frequency and its cached weight (valid while `gen` is the current generation). */
-interface Entry {
-  df: number;
-  weight: number;
-  gen: number;
-}
-
 export class TermStats {
   private docs = 0;
-  private readonly df = new Map<string, Entry>();
   /**
-   * Scoring asks for the same keys' IDF^power thousands of times per article; each entry caches
+   * Key → slot in the columns below. Frequencies and cached weights live in typed arrays rather
+   * than one object per key: hundreds of thousands of keys then cost the garbage collector
+   * nothing to trace.
+   */
+  private readonly slots = new Map<string, number>();
+  private dfs = new Int32Array(1024);
+  private weights = new Float64Array(1024);
+  private gens = new Int32Array(1024);
+  /**
+   * Scoring asks for the same keys' IDF^power thousands of times per article; each slot caches
    * it for one "generation". A new generation starts when the archive grew by 2%, so a cached
-   * weight is never more than 2% of the archive stale, and the cache costs no extra lookup.
+   * weight is never more than 2% of the archive stale.
    */
   private weightPower = 1;
   private generationDocs = 0;
@@ -40,7 +41,7 @@ export class TermStats {
   }
 
   get size(): number {
-    return this.df.size;
+    return this.slots.size;
   }
 
   observe(profile: Profile): void {
@@ -48,7 +49,7 @@ export class TermStats {
     for (const t of profile.terms.keys()) this.bump(t);
     for (const n of profile.names.keys()) this.bump(n);
     for (const n of profile.numbers.keys()) this.bump(n);
-    if (this.df.size > this.maxKeys) this.prune();
+    if (this.slots.size > this.maxKeys) this.prune();
     if (this.docs > this.generationDocs * 1.02) {
       this.generationDocs = this.docs;
       this.gen++;
@@ -57,7 +58,8 @@ export class TermStats {
 
   /** Smoothed inverse document frequency; unseen keys count as seen once. */
   idf(key: string): number {
-    return this.idfOf(this.df.get(key)?.df ?? 1);
+    const slot = this.slots.get(key);
+    return this.idfOf(slot === undefined ? 1 : (this.dfs[slot] ?? 1));
   }
 
   /** idf(key) ** power, cached for the current generation. */
@@ -66,28 +68,29 @@ export class TermStats {
       this.weightPower = power;
       this.gen++;
     }
-    const entry = this.df.get(key);
-    if (!entry) return this.idfOf(1) ** power;
-    if (entry.gen !== this.gen) {
-      entry.weight = this.idfOf(entry.df) ** power;
-      entry.gen = this.gen;
+    const slot = this.slots.get(key);
+    if (slot === undefined) return this.idfOf(1) ** power;
+    if (this.gens[slot] !== this.gen) {
+      this.weights[slot] = this.idfOf(this.dfs[slot] ?? 1) ** power;
+      this.gens[slot] = this.gen;
     }
-    return entry.weight;
+    return this.weights[slot] ?? 0;
   }
 
   frequency(key: string): number {
-    return this.df.get(key)?.df ?? 0;
+    const slot = this.slots.get(key);
+    return slot === undefined ? 0 : (this.dfs[slot] ?? 0);
   }
 
   snapshot(): TermStatsSnapshot {
-    return { docs: this.docs, df: [...this.df].map(([k, e]) => [k, e.df]) };
+    return { docs: this.docs, df: [...this.slots].map(([k, slot]) => [k, this.dfs[slot] ?? 0]) };
   }
 
   static restore(snapshot: TermStatsSnapshot, maxKeys?: number): TermStats {
     const stats = new TermStats(maxKeys);
     stats.docs = snapshot.docs;
     stats.generationDocs = snapshot.docs;
-    for (const [k, df] of snapshot.df) stats.df.set(k, { df, weight: 0, gen: 0 });
+    for (const [k, df] of snapshot.df) stats.slotFor(k, df);
     return stats;
   }
 
@@ -96,12 +99,41 @@ export class TermStats {
   }
 
   private bump(key: string): void {
-    const entry = this.df.get(key);
-    if (entry) entry.df++;
-    else this.df.set(key, { df: 1, weight: 0, gen: 0 });
+    const slot = this.slots.get(key);
+    if (slot === undefined) this.slotFor(key, 1);
+    else this.dfs[slot] = (this.dfs[slot] ?? 0) + 1;
   }
 
+  private slotFor(key: string, df: number): void {
+    const slot = this.slots.size;
+    if (slot >= this.dfs.length) this.grow(this.dfs.length * 2);
+    this.slots.set(key, slot);
+    this.dfs[slot] = df;
+    this.gens[slot] = 0;
+  }
+
+  private grow(capacity: number): void {
+    const grown = (from: Int32Array) => {
+      const to = new Int32Array(capacity);
+      to.set(from.subarray(0, Math.min(from.length, capacity)));
+      return to;
+    };
+    this.dfs = grown(this.dfs);
+    this.gens = grown(this.gens);
+    const weights = new Float64Array(capacity);
+    weights.set(this.weights.subarray(0, Math.min(this.weights.length, capacity)));
+    this.weights = weights;
+  }
+
+  /** Forgets keys seen once, renumbering the slots. */
   private prune(): void {
-    for (const [k, e] of this.df) if (e.df <= 1) this.df.delete(k);
+    const kept: Array<[string, number]> = [];
+    for (const [k, slot] of this.slots) {
+      const df = this.dfs[slot] ?? 0;
+      if (df > 1) kept.push([k, df]);
+    }
+    this.slots.clear();
+    this.gens.fill(0);
+    for (const [k, df] of kept) this.slotFor(k, df);
   }
 }

@@ -103,8 +103,13 @@ export function hasUnspacedScript(word: string): boolean {
  * without a stemmer per language. Unspaced-script words are kept whole.
  */
 const STEM_LENGTH = 6;
+const ASCII_WORD = /^[\x00-\x7f]+$/;
 
 export function stem(word: string): string {
+  if (ASCII_WORD.test(word)) {
+    const bare = word.endsWith("'s") ? word.slice(0, -2) : word.endsWith("'") ? word.slice(0, -1) : word;
+    return bare.length > STEM_LENGTH ? bare.slice(0, STEM_LENGTH) : bare;
+  }
   if (UNSPACED.test(word)) return word;
   const folded = foldAccents(word).replace(/['’]s?$/u, '');
   const bare = /^\p{Script=Arabic}/u.test(folded) ? arabicLightStem(folded) : folded;

@@ -98,6 +98,30 @@ describe('meridian extract', () => {
     assert.equal(lines[0].url, 'https://rundschau.example/x');
     assert.equal(lines[0].author, 'Jana Lindner');
     assert.equal(lines[1].title, 'افتتاح محطة جديدة لتحلية المياه على الساحل');
+    assert.equal(lines[1].language, 'ar');
+  });
+
+  test('language is detected from the text: traditional Chinese is zh-Hant, whatever og:locale says', async () => {
+    const { lines } = await extract([source('chinese-zh-hant')]);
+    assert.equal(lines[0].declaredLanguage, 'zh-TW');
+    assert.equal(lines[0].language, 'zh-Hant');
+  });
+
+  test('--jobs 2 runs on worker threads and prints the same lines in the same order', async () => {
+    const files = [source('lead-figure'), join(dir, 'missing.html'), source('home-index'), source('arabic-rtl')];
+    const sequential = await extract(files);
+    const parallel = await extract(['--jobs', '2', ...files]);
+    assert.equal(parallel.code, 0);
+    assert.deepEqual(parallel.lines, sequential.lines);
+    assert.deepEqual(
+      parallel.lines.map((l) => l.error ?? l.title),
+      [
+        'Glacier retreat uncovers 4,000-year-old forest',
+        sequential.lines[1].error,
+        'no article',
+        'افتتاح محطة جديدة لتحلية المياه على الساحل',
+      ],
+    );
   });
 
   test('--encoding forces the charset', async () => {
@@ -118,5 +142,7 @@ describe('meridian extract', () => {
     const badEncoding = await extract(['--encoding', 'klingon-8', source('lead-figure')]);
     assert.equal(badEncoding.code, 2);
     assert.match(badEncoding.stderr, /unknown encoding/);
+    const badJobs = await extract(['--jobs', 'many', source('lead-figure')]);
+    assert.equal(badJobs.code, 2);
   });
 });

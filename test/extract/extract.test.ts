@@ -6,6 +6,7 @@ import { extractArticle } from '../../src/extract/extract.ts';
 import { flattenLd, parseLdScript } from '../../src/extract/json-ld.ts';
 import { normalizeLanguageTag } from '../../src/extract/language-tag.ts';
 import { normalizeDate } from '../../src/extract/metadata.ts';
+import { sanitizeFragment } from '../../src/extract/sanitize.ts';
 import type { ExtractedArticle } from '../../src/model/article.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'extract');
@@ -118,7 +119,10 @@ describe('body', () => {
     const kinds = blocks.map((b) => b.kind);
     assert.deepEqual(kinds, ['p', 'p', 'quote', 'p', 'table', 'p']);
     const table = blocks[4]!;
-    assert.match(table.text, /^Largest budget items \(million dollars\)\nItem\t2025\t2026\nPublic transport\t88\t98\.6/);
+    assert.match(
+      table.text,
+      /^Largest budget items \(million dollars\)\nItem\t2025\t2026\nPublic transport\t88\t98\.6/,
+    );
     assert.match(table.html ?? '', /<caption>Largest budget items/);
   });
 
@@ -164,9 +168,39 @@ describe('body', () => {
     assert.equal(extractArticle('', 'https://x.example/empty'), null);
   });
 
+  test('an end tag written "</script" + newline does not swallow the page; a self-closed <svg/> neither', () => {
+    const html = `<html><body><script src="/a.js"></script\n\n  ><svg class="icon"/><article>${paragraphs(4)}</article><svg><path d="M0"/></svg><script>b()</script></body></html>`;
+    assert.equal(extractArticle(html, 'https://x.example/a')?.blocks.length, 4);
+  });
+
+  test('a page that starts "<!DOCTYPE html><head>" without <html> is read', () => {
+    const html = `<!DOCTYPE html><head><title>T</title></head><body><article>${paragraphs(4)}</article></body>`;
+    assert.equal(extractArticle(html, 'https://x.example/a')?.blocks.length, 4);
+  });
+
   test('a bare fragment without <html> or <body> is still read', () => {
     const article = extractArticle(paragraphs(3), 'https://x.example/fragment');
     assert.equal(article?.blocks.length, 3);
+  });
+
+  test('Japanese ruby readings (<rt>) are not part of the text', () => {
+    const sentence =
+      '<p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rp>(</rp><rt>ぎゃくたい</rt><rp>)</rp></ruby>をなくすための新しい法律ができました。</p>';
+    const article = extractArticle(
+      `<html lang="ja"><body><article>${sentence.repeat(6)}</article></body></html>`,
+      'https://x.example/a',
+    );
+    assert.equal(article?.blocks[0]?.text, '子どもへの虐待をなくすための新しい法律ができました。');
+  });
+
+  test('a "Related" heading and the links under it, and trailing link lists, are cut', () => {
+    const links =
+      '<ul><li><a href="/1">Another story about something else entirely</a></li><li><a href="/2">And one more story for the reader</a></li></ul>';
+    const html = `<html><body><article>${paragraphs(4)}<h3>Read more</h3>${links}${paragraphs(1)}${links}</article></body></html>`;
+    const text = bodyText(extractArticle(html, 'https://x.example/a'));
+    assert.ok(!text.includes('Read more'));
+    assert.ok(!text.includes('Another story'));
+    assert.match(text, /Paragraph 4 of a plain test article/);
   });
 
   test('paragraphs written as <br><br>-separated text become separate blocks', () => {
@@ -207,6 +241,22 @@ describe('lead image', () => {
       caption: 'Crowds at the station',
       credit: 'Ana Lopes',
     });
+  });
+});
+
+describe('sanitizeFragment', () => {
+  test('keeps table structure and safe links, drops everything active', () => {
+    const out = sanitizeFragment(
+      '<table onclick="x()"><tr><td style="color:red"><a href="javascript:alert(1)">a</a> <a href="https://ok.example/" target="_top">b</a><img src=x onerror=alert(1)><script>alert(2)</script></td></tr></table>',
+    );
+    assert.equal(
+      out,
+      '<table><tr><td><a rel="noopener noreferrer nofollow" target="_blank">a</a> <a href="https://ok.example/" target="_blank" rel="noopener noreferrer nofollow">b</a></td></tr></table>',
+    );
+  });
+
+  test('never throws on garbage', () => {
+    assert.equal(sanitizeFragment('<<<>>><td'), '&lt;&lt;&lt;&gt;&gt;&gt;');
   });
 });
 

@@ -10,9 +10,14 @@ import { Fetcher } from '../../src/net/fetcher.ts';
 import { testApp } from '../helpers/server.ts';
 import { openSqlite } from '../helpers/stores.ts';
 
-const hasApertium = ['/usr/bin/apertium', '/usr/local/bin/apertium'].some((p) => existsSync(p)) && existsSync('/usr/share/apertium/apertium-eng-spa');
-const skip = hasApertium ? false : 'Debian packages apertium and apertium-eng-spa are not installed: Apertium test SKIPPED';
-if (skip && process.env.MERIDIAN_REQUIRE_APERTIUM === '1') throw new Error('Apertium is required (MERIDIAN_REQUIRE_APERTIUM=1) but not installed');
+const hasApertium =
+  ['/usr/bin/apertium', '/usr/local/bin/apertium'].some((p) => existsSync(p)) &&
+  existsSync('/usr/share/apertium/apertium-eng-spa');
+const skip = hasApertium
+  ? false
+  : 'Debian packages apertium and apertium-eng-spa are not installed: Apertium test SKIPPED';
+if (skip && process.env.MERIDIAN_REQUIRE_APERTIUM === '1')
+  throw new Error('Apertium is required (MERIDIAN_REQUIRE_APERTIUM=1) but not installed');
 if (skip) process.stderr.write(`\n*** ${skip} ***\n\n`);
 
 const PARAGRAPHS = [
@@ -31,9 +36,11 @@ describe('a Spanish article from feed to English page, translated by Apertium', 
   test('headline, every paragraph and the caption come out in English; the original stays', async () => {
     const server = createServer((req, res) => {
       if (req.url === '/rss') {
-        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
-          `<?xml version="1.0"?><rss version="2.0"><channel><title>Diario</title><link>${base}/</link><item><title>El Gobierno aprueba un plan contra la sequía</title><link>${base}/sequia</link></item></channel></rss>`,
-        );
+        res
+          .writeHead(200, { 'content-type': 'application/rss+xml' })
+          .end(
+            `<?xml version="1.0"?><rss version="2.0"><channel><title>Diario</title><link>${base}/</link><item><title>El Gobierno aprueba un plan contra la sequía</title><link>${base}/sequia</link></item></channel></rss>`,
+          );
       } else if (req.url === '/sequia') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
       else res.writeHead(404).end();
     });
@@ -42,7 +49,16 @@ describe('a Spanish article from feed to English page, translated by Apertium', 
     const h = await openSqlite();
     const fetcher = new Fetcher({ allowPrivateAddresses: true, hostDelayMs: 0, respectRobots: false });
     try {
-      const outlet: Outlet = { id: 'diario', name: 'Diario', homepage: `${base}/`, country: 'ES', languages: ['es'], feeds: [{ url: `${base}/rss` }], logo: '', kind: 'private' };
+      const outlet: Outlet = {
+        id: 'diario',
+        name: 'Diario',
+        homepage: `${base}/`,
+        country: 'ES',
+        languages: ['es'],
+        feeds: [{ url: `${base}/rss` }],
+        logo: '',
+        kind: 'private',
+      };
       await h.store.outlets.syncCatalog([outlet]);
       await h.store.feeds.syncCatalog([outlet]);
       const config = Config.fromEnv({ MERIDIAN_TRANSLATOR: 'apertium', MERIDIAN_ALLOW_PRIVATE_ADDRESSES: 'true' });
@@ -63,7 +79,10 @@ describe('a Spanish article from feed to English page, translated by Apertium', 
       const { app } = await testApp(h.store, { translator: 'apertium' });
       const html = await (await app.request(`/articles/${article.id}`)).text();
       assert.match(html, /<h1 id="headline" lang="en"[^>]*>[^<]*Government/i);
-      assert.match(html, /<p class="original-title" lang="es" dir="ltr">El Gobierno aprueba un plan contra la sequía<\/p>/);
+      assert.match(
+        html,
+        /<p class="original-title" lang="es" dir="ltr">El Gobierno aprueba un plan contra la sequía<\/p>/,
+      );
       assert.match(html, /Translated from <strong>Spanish<\/strong> by apertium/);
       assert.match(html, /<div class="block-original" lang="es"[^>]*>El Gobierno de España aprobó/);
       assert.match(html, /Un embalse casi vacío en Andalucía/);

@@ -6,7 +6,7 @@ import type { Hono } from 'hono';
 import { parseFeed } from '../../src/feeds/parse.ts';
 import { Fetcher } from '../../src/net/fetcher.ts';
 import { iconPng } from '../../src/server/icons.ts';
-import { openApiDocument } from '../../src/server/openapi.ts';
+import type { openApiDocument } from '../../src/server/openapi.ts';
 import { seed } from '../helpers/seed.ts';
 import { testApp } from '../helpers/server.ts';
 import { openSqlite, type StoreHandle } from '../helpers/stores.ts';
@@ -33,13 +33,29 @@ describe('JSON API, feeds and image proxy', () => {
         published: hour(3),
         english: { title: 'Envoy arrives', blocks: ['The envoy arrived in Taipei.'] },
       },
-      { outletId: 'upmedia', country: 'TW', language: 'zh-Hant', title: '第二篇', blocks: [{ kind: 'p', text: '內容。' }], published: hour(2) },
-      { outletId: 'npr', country: 'US', language: 'en', title: 'Envoy & <friends>', blocks: [{ kind: 'p', text: 'Text.' }], published: hour(1) },
+      {
+        outletId: 'upmedia',
+        country: 'TW',
+        language: 'zh-Hant',
+        title: '第二篇',
+        blocks: [{ kind: 'p', text: '內容。' }],
+        published: hour(2),
+      },
+      {
+        outletId: 'npr',
+        country: 'US',
+        language: 'en',
+        title: 'Envoy & <friends>',
+        blocks: [{ kind: 'p', text: 'Text.' }],
+        published: hour(1),
+      },
     ]);
     images = createServer((req, res) => {
       if (req.url === '/ok.png') res.writeHead(200, { 'content-type': 'image/png' }).end(iconPng(16));
-      else if (req.url === '/fake.jpg') res.writeHead(200, { 'content-type': 'image/jpeg' }).end('<html><script>alert(1)</script></html>');
-      else if (req.url === '/icon.svg') res.writeHead(200, { 'content-type': 'image/svg+xml' }).end('<svg onload="alert(1)"/>');
+      else if (req.url === '/fake.jpg')
+        res.writeHead(200, { 'content-type': 'image/jpeg' }).end('<html><script>alert(1)</script></html>');
+      else if (req.url === '/icon.svg')
+        res.writeHead(200, { 'content-type': 'image/svg+xml' }).end('<svg onload="alert(1)"/>');
       else res.writeHead(404).end();
     });
     await new Promise<void>((r) => images.listen(0, '127.0.0.1', r));
@@ -59,10 +75,15 @@ describe('JSON API, feeds and image proxy', () => {
   });
 
   test('GET /api/articles?country=XX&limit=N pages through a country newest first', async () => {
-    const first = (await (await app.request('/api/articles?country=TW&limit=1')).json()) as { articles: Array<{ id: number; title: string }>; next: string };
+    const first = (await (await app.request('/api/articles?country=TW&limit=1')).json()) as {
+      articles: Array<{ id: number; title: string }>;
+      next: string;
+    };
     assert.equal(first.articles.length, 1);
     assert.equal(first.articles[0]?.id, ids[1]);
-    const second = (await (await app.request(`/api/articles?country=tw&limit=1&before=${encodeURIComponent(first.next)}`)).json()) as {
+    const second = (await (
+      await app.request(`/api/articles?country=tw&limit=1&before=${encodeURIComponent(first.next)}`)
+    ).json()) as {
       articles: Array<{ id: number; title: string; translated: boolean }>;
     };
     assert.equal(second.articles[0]?.id, ids[0]);
@@ -74,7 +95,12 @@ describe('JSON API, feeds and image proxy', () => {
 
   test('GET /api/articles/{id} gives English and original blocks', async () => {
     const body = (await (await app.request(`/api/articles/${ids[0]}`)).json()) as {
-      article: { blocks: Array<{ text: string }>; originalBlocks: Array<{ text: string }>; translationStatus: string; storyId: null };
+      article: {
+        blocks: Array<{ text: string }>;
+        originalBlocks: Array<{ text: string }>;
+        translationStatus: string;
+        storyId: null;
+      };
     };
     assert.equal(body.article.blocks[0]?.text, 'The envoy arrived in Taipei.');
     assert.equal(body.article.originalBlocks[0]?.text, '特使抵達台北。');
@@ -84,12 +110,16 @@ describe('JSON API, feeds and image proxy', () => {
   });
 
   test('countries, outlets, search and status answer', async () => {
-    const countries = (await (await app.request('/api/countries')).json()) as { countries: Array<{ code: string; articles: number; outlets: number }> };
+    const countries = (await (await app.request('/api/countries')).json()) as {
+      countries: Array<{ code: string; articles: number; outlets: number }>;
+    };
     assert.deepEqual(
       countries.countries.find((c) => c.code === 'TW'),
       { ...countries.countries.find((c) => c.code === 'TW'), outlets: 1, articles: 2 },
     );
-    const outlets = (await (await app.request('/api/outlets?country=us')).json()) as { outlets: Array<{ id: string; feeds: string[] }> };
+    const outlets = (await (await app.request('/api/outlets?country=us')).json()) as {
+      outlets: Array<{ id: string; feeds: string[] }>;
+    };
     assert.deepEqual(
       outlets.outlets.map((o) => [o.id, o.feeds]),
       [['npr', ['https://feeds.npr.org/1004/rss.xml']]],

@@ -146,7 +146,7 @@ export function ArticlePage({
         </p>
       </article>
       <aside class="side" aria-label="The story around this article">
-        <section aria-labelledby="alt-title" id="alternative-takes">
+        <section aria-labelledby="alt-title" id="alternative-takes" class="card">
           <h2 id="alt-title">Alternative Takes</h2>
           {story && story.alternatives.length > 0 ? (
             <>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { ArticleSummaryView } from '../views.ts';
 import type { PageKit } from './kit.ts';
 
@@ -81,5 +82,18 @@ export function ArticleItem({ a, kit, showCountry }: { a: ArticleSummaryView; ki
         <span />
       )}
     </li>
+  );
+}
+
+/**
+ * A wide table that scrolls sideways on narrow screens. Keyboard users must be able to scroll it
+ * too, so the region takes focus (WCAG 2.1.1; axe's scrollable-region-focusable).
+ */
+export function ScrollRegion({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
   );
 }

@@ -77,7 +77,7 @@ export function HomePage({
         {latest.length === 0 ? (
           <EmptyState pipeline={pipeline} />
         ) : (
-          <ul class="article-list">
+          <ul class="article-list front">
             {latest.map((a) => (
               <ArticleItem a={a} kit={kit} showCountry />
             ))}

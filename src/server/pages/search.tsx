@@ -37,15 +37,13 @@ export function SearchPage({
   return (
     <>
       <h1>Search</h1>
-      <form class="card" action="/search" method="get" role="search" aria-label="Search articles">
-        <p>
+      <form class="card search-panel" action="/search" method="get" role="search" aria-label="Search articles">
+        <p class="field-words">
           <label for="sq">Words</label>
-          <br />
           <input id="sq" name="q" type="search" value={params.q} maxLength={200} required />
         </p>
         <p>
           <label for="sc">Country</label>
-          <br />
           <select id="sc" name="country">
             <option value="">All countries</option>
             {countries.map((c) => (
@@ -56,15 +54,19 @@ export function SearchPage({
           </select>
         </p>
         <p>
-          <label for="sf">From</label> <input id="sf" name="from" type="date" value={params.from ?? ''} />{' '}
-          <label for="st">to</label> <input id="st" name="to" type="date" value={params.to ?? ''} />
+          <label for="sf">From</label>
+          <input id="sf" name="from" type="date" value={params.from ?? ''} />
+        </p>
+        <p>
+          <label for="st">To</label>
+          <input id="st" name="to" type="date" value={params.to ?? ''} />
         </p>
         <button class="button" type="submit">
           Search
         </button>
       </form>
       {params.q ? (
-        <section aria-labelledby="results-title">
+        <section aria-labelledby="results-title" class="search-results">
           <h2 id="results-title">
             {total} {total === 1 ? 'result' : 'results'} for “{params.q}”
           </h2>

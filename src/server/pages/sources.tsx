@@ -1,7 +1,7 @@
 import { feedHealth, type PipelineStatus } from '../../jobs/status.ts';
 import type { Country, Outlet } from '../../model/outlet.ts';
 import type { FeedRow } from '../../store/repositories/feeds.ts';
-import { flag, OutletLogo, Time } from './bits.tsx';
+import { flag, OutletLogo, ScrollRegion, Time } from './bits.tsx';
 import type { PageKit } from './kit.ts';
 
 const HEALTH: Record<PipelineStatus['feeds'][number]['health'], { label: string; cls: string }> = {
@@ -46,7 +46,7 @@ export function SourcesPage({
             <span aria-hidden="true">{flag(code)}</span>{' '}
             <a href={`/countries/${code.toLowerCase()}`}>{countries.get(code)?.name ?? code}</a>
           </h2>
-          <div class="table-wrap">
+          <ScrollRegion label={`Outlets of ${countries.get(code)?.name ?? code}`}>
             <table class="data">
               <thead>
                 <tr>
@@ -85,7 +85,7 @@ export function SourcesPage({
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
       ))}
     </>

@@ -1,5 +1,5 @@
 import type { PipelineStatus } from '../../jobs/status.ts';
-import { flag, Time } from './bits.tsx';
+import { flag, ScrollRegion, Time } from './bits.tsx';
 import type { PageKit } from './kit.ts';
 
 const HEALTH_CLASS = {
@@ -22,7 +22,7 @@ export function StatusPage({ kit, status }: { kit: PageKit; status: PipelineStat
       </p>
       {status.translation.hint ? <p class="empty">{status.translation.hint}</p> : null}
       <h2>Pipeline</h2>
-      <div class="table-wrap">
+      <ScrollRegion label="Pipeline jobs">
         <table class="data">
           <thead>
             <tr>
@@ -35,6 +35,13 @@ export function StatusPage({ kit, status }: { kit: PageKit; status: PipelineStat
             </tr>
           </thead>
           <tbody>
+            {jobKinds.length === 0 ? (
+              <tr>
+                <td colSpan={6} class="muted">
+                  No jobs have run yet.
+                </td>
+              </tr>
+            ) : null}
             {jobKinds.map(([kind, c]) => (
               <tr>
                 <th scope="row">{kind}</th>
@@ -47,7 +54,7 @@ export function StatusPage({ kit, status }: { kit: PageKit; status: PipelineStat
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {status.parked.length > 0 ? (
         <>
           <h2>Parked jobs</h2>
@@ -70,7 +77,7 @@ export function StatusPage({ kit, status }: { kit: PageKit; status: PipelineStat
           .join('; ')}
       </p>
       <h2>Outlets</h2>
-      <div class="table-wrap">
+      <ScrollRegion label="Outlets">
         <table class="data">
           <thead>
             <tr>
@@ -97,9 +104,9 @@ export function StatusPage({ kit, status }: { kit: PageKit; status: PipelineStat
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <h2>Feeds</h2>
-      <div class="table-wrap">
+      <ScrollRegion label="Feeds">
         <table class="data">
           <thead>
             <tr>
@@ -126,7 +133,7 @@ export function StatusPage({ kit, status }: { kit: PageKit; status: PipelineStat
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

@@ -1,0 +1,212 @@
+/**
+ * Load on the reader with a big archive: fills a SQLite store with 100,000 articles (150 outlets in
+ * 50 countries, 30 days, 60% translated), serves it on loopback in a child process, and drives
+ * 100 concurrent connections with autocannon at country pages and article pages (a different
+ * page per request). Prints requests/s and latency p50/p99. Target (issue 4): p99 < 50 ms.
+ *
+ *   npx tsx bench/reader-load.ts [articles=100000] [seconds=10]
+ *   npx tsx bench/reader-load.ts --fill DATA_DIR [articles]   (only fill a store, to inspect it)
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { loadCountries } from '../src/catalog/data.ts';
+import { Config } from '../src/config/config.ts';
+import type { Outlet } from '../src/model/outlet.ts';
+import { createApp } from '../src/server/app.tsx';
+import { buildAssets } from '../src/server/assets.ts';
+import { listen } from '../src/server/http.ts';
+import { ImageSigner } from '../src/server/image-url.ts';
+import { Store } from '../src/store/store.ts';
+
+const COUNTRIES = 50;
+const OUTLETS_PER_COUNTRY = 3;
+const BATCH = 500;
+
+/** A few real-looking paragraphs; each article picks and varies them, so no two bodies are equal. */
+const PARAGRAPHS = [
+  'The government announced on {day} that it would bring forward the vote on the budget, after weeks of negotiations with the opposition over spending on health and education.',
+  'Officials in {city} said the measures would take effect at the start of next month, and that the cost would be covered by savings elsewhere in the administration.',
+  'Critics said the plan did little to address rising prices, which have hit households in {city} especially hard since the spring, and called for a broader debate in parliament.',
+  '“We have listened to every side,” the minister told reporters on {day}. “This is a fair compromise, and it is time to act.”',
+  'Analysts expect the central bank to keep interest rates unchanged at its next meeting, citing slowing growth and uncertainty about exports to the country’s main trading partners.',
+  'Thousands of people gathered in the centre of {city} on {day} evening, some carrying banners and flags, in one of the largest demonstrations the city has seen this year.',
+  'The report, published by an independent commission, found that emergency services had been stretched by the floods and recommended new investment in flood defences.',
+];
+const TOPICS = [
+  'Budget vote',
+  'Floods',
+  'Election',
+  'Rail strike',
+  'Trade talks',
+  'Heatwave',
+  'Summit',
+  'Court ruling',
+];
+const CITIES = ['the capital', 'the port city', 'the north', 'the border region', 'the old town'];
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+function body(i: number): Array<{ kind: 'p'; text: string }> {
+  const n = 4 + (i % 5);
+  return Array.from({ length: n }, (_, k) => ({
+    kind: 'p' as const,
+    text: (PARAGRAPHS[(i + k * 3) % PARAGRAPHS.length] as string)
+      .replaceAll('{day}', DAYS[(i + k) % DAYS.length] as string)
+      .replaceAll('{city}', CITIES[(i * 7 + k) % CITIES.length] as string),
+  }));
+}
+
+async function fill(store: Store, total: number): Promise<{ countries: string[]; maxId: number }> {
+  const countries = loadCountries().slice(0, COUNTRIES);
+  const outlets: Outlet[] = countries.flatMap((c) =>
+    Array.from({ length: OUTLETS_PER_COUNTRY }, (_, k) => ({
+      id: `${c.code.toLowerCase()}-outlet-${k}`,
+      name: `${c.name} ${['Daily', 'Herald', 'Broadcasting'][k]}`,
+      homepage: `https://news-${k}.${c.code.toLowerCase()}.example/`,
+      country: c.code,
+      languages: ['en'],
+      feeds: [{ url: `https://news-${k}.${c.code.toLowerCase()}.example/rss` }],
+      logo: `https://news-${k}.${c.code.toLowerCase()}.example/logo.png`,
+      kind: k === 2 ? ('public' as const) : ('private' as const),
+    })),
+  );
+  await store.outlets.syncCatalog(outlets);
+  await store.feeds.syncCatalog(outlets);
+  const now = Date.now();
+  const start = performance.now();
+  for (let from = 0; from < total; from += BATCH) {
+    await store.db.transaction().execute(async (trx) => {
+      const rows = [];
+      for (let i = from; i < Math.min(total, from + BATCH); i++) {
+        const outlet = outlets[i % outlets.length] as Outlet;
+        const published = new Date(now - ((i * 2_591_000) % (30 * 86_400_000)) - i).toISOString();
+        const url = `https://${new URL(outlet.homepage).host}/news/${i}`;
+        rows.push({
+          outlet_id: outlet.id,
+          url,
+          url_key: url,
+          country: outlet.country,
+          language: i % 5 < 3 ? 'fr' : 'en',
+          title: `${TOPICS[i % TOPICS.length]}: ${(PARAGRAPHS[i % PARAGRAPHS.length] as string).slice(4, 70).replace(/\{\w+\}/g, 'today')}`,
+          blocks: JSON.stringify(body(i)),
+          image_url: i % 3 === 0 ? null : `https://${new URL(outlet.homepage).host}/img/${i}.jpg`,
+          image_caption: i % 3 === 0 ? null : 'People gather in the main square',
+          published_at: published,
+          paywalled: 0,
+          content_hash: `h${i}`,
+          state: i % 5 < 3 ? 'translated' : 'extracted',
+          discovered_at: published,
+          updated_at: published,
+        });
+      }
+      const ids = await trx.insertInto('articles').values(rows).returning(['id', 'language', 'blocks']).execute();
+      const translations = ids
+        .filter((r) => r.language === 'fr')
+        .map((r) => ({
+          article_id: r.id,
+          target: 'en',
+          source: 'fr',
+          title: `Translated headline of article ${r.id}`,
+          blocks: r.blocks,
+          provider: 'deepl',
+          model: 'default',
+          characters: 1200,
+          ms: 40,
+          created_at: new Date(now).toISOString(),
+        }));
+      if (translations.length) await trx.insertInto('translations').values(translations).execute();
+    });
+  }
+  const maxId = Number(
+    (
+      await store.db
+        .selectFrom('articles')
+        .select((eb) => eb.fn.max('id').as('m'))
+        .executeTakeFirst()
+    )?.m ?? 0,
+  );
+  console.log(`filled ${total} articles in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  return { countries: countries.map((c) => c.code.toLowerCase()), maxId };
+}
+
+/** Child process: serves the store and prints its URL on stdout. */
+async function serve(dataDir: string): Promise<void> {
+  const store = await Store.open({ dataDir });
+  const app = createApp({
+    store,
+    config: Config.fromEnv({}),
+    countries: loadCountries(),
+    outlets: [],
+    startedAt: new Date(),
+    assets: await buildAssets(),
+    images: new ImageSigner('load'),
+    translator: 'deepl',
+    fetchImage: async () => ({ status: 404, contentType: 'text/plain', body: new Uint8Array() }),
+  });
+  const server = await listen(app, '127.0.0.1', 0);
+  console.log(server.url);
+  process.on('SIGTERM', () => void server.close(1000).then(() => store.close()));
+}
+
+function run(url: string, seconds: number, paths: () => string) {
+  return autocannon({
+    url,
+    connections: 100,
+    duration: seconds,
+    requests: [{ setupRequest: (req) => ({ ...req, path: paths() }) }],
+  });
+}
+
+async function main(): Promise<void> {
+  const total = Number(process.argv[2] ?? 100_000);
+  const seconds = Number(process.argv[3] ?? 10);
+  const dir = mkdtempSync(join(tmpdir(), 'meridian-load-'));
+  const store = await Store.open({ dataDir: dir });
+  const { countries, maxId } = await fill(store, total);
+  await store.close();
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, LOG_LEVEL: 'error' },
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim()));
+      child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
+    });
+    const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)] as T;
+    const suites: Array<[string, () => string]> = [
+      // The floor: the cheapest route of the same server on the same machine at the same time.
+      ['/healthz', () => '/healthz'],
+      ['country pages', () => `/countries/${pick(countries)}`],
+      ['article pages', () => `/articles/${1 + Math.floor(Math.random() * maxId)}`],
+      ['home page', () => '/'],
+    ];
+    // Warm-up: first requests compile code paths and fill the page cache.
+    await run(url, 2, suites[0]![1]);
+    console.log(`${total} articles, 100 connections, ${seconds} s each, ${url}`);
+    for (const [name, paths] of suites) {
+      const r = await run(url, seconds, paths);
+      const non2xx = r.non2xx + r.errors + r.timeouts;
+      console.log(
+        `${name.padEnd(14)} ${Math.round(r.requests.average).toString().padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  (${r.requests.total} requests, ${non2xx} not 2xx/errors)`,
+      );
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function fillOnly(dataDir: string, total: number): Promise<void> {
+  const store = await Store.open({ dataDir });
+  await fill(store, total);
+  await store.close();
+}
+
+if (process.argv[2] === '--serve') await serve(process.argv[3] as string);
+else if (process.argv[2] === '--fill') await fillOnly(process.argv[3] as string, Number(process.argv[4] ?? 100_000));
+else await main();
