@@ -28,7 +28,7 @@ export const FALLBACK_GAIN = 1.5;
 export const MAX_LINK_DENSITY = 0.55;
 
 /** Readability's own threshold for a first attempt before it relaxes its rules. */
-export const READABILITY_CHAR_THRESHOLD = 500;
+export const READABILITY_CHAR_THRESHOLD = 250;
 
 /** Readability looks at more top candidates than its default (5): it merges split bodies more often. */
 export const READABILITY_TOP_CANDIDATES = 5;

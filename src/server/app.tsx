@@ -6,6 +6,7 @@ import type { ServerContext } from './context.ts';
 import { HttpError, jsonError } from './errors.ts';
 import { imageProxy } from './image-proxy.ts';
 import { openApiDocument } from './openapi.ts';
+import { pageCache } from './page-cache.ts';
 import { renderPage } from './render.tsx';
 import { feedRoutes } from './routes/feeds.ts';
 import { pageRoutes } from './routes/pages.tsx';
@@ -19,6 +20,7 @@ const log = logger('server');
 export function createApp(ctx: ServerContext): Hono {
   const app = new Hono();
   app.use('*', securityHeaders());
+  app.use('*', pageCache({ ttlMs: ctx.config.int('MERIDIAN_PAGE_CACHE_MS'), maxEntries: 2000 }));
   app.use(
     '/api/*',
     rateLimit({ perSecond: ctx.config.number('MERIDIAN_API_RATE'), burst: ctx.config.int('MERIDIAN_API_BURST') }),

@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.ts';
 import type { Country, Outlet } from '../model/outlet.ts';
+import type { CountryCount } from '../store/repositories/outlets.ts';
 import type { Store } from '../store/store.ts';
 import type { Assets } from './assets.ts';
 import type { ImageSigner } from './image-url.ts';
@@ -56,4 +57,17 @@ export function pageKit(ctx: ServerContext): PageKit {
     img: (url) => ctx.images.url(url),
     countryName: (code) => names.get(code)?.name ?? (code === 'XX' ? 'Unknown country' : code),
   };
+}
+
+const COUNTS_TTL_MS = 30_000;
+const countsCache = new WeakMap<ServerContext, { at: number; counts: Promise<CountryCount[]> }>();
+
+/** Articles and outlets per country, recomputed at most every 30 s (the globe and its list). */
+export function countryCounts(ctx: ServerContext): Promise<CountryCount[]> {
+  const hit = countsCache.get(ctx);
+  if (hit && Date.now() - hit.at < COUNTS_TTL_MS) return hit.counts;
+  const counts = ctx.store.outlets.countsByCountry();
+  countsCache.set(ctx, { at: Date.now(), counts });
+  counts.catch(() => countsCache.delete(ctx));
+  return counts;
 }

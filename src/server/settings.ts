@@ -18,6 +18,15 @@ export const serverSettings = declareSettings([
     description: 'Requests one client may make at once before the rate limit applies.',
   },
   {
+    name: 'MERIDIAN_PAGE_CACHE_MS',
+    type: 'int',
+    default: 5000,
+    min: 0,
+    max: 600_000,
+    group: 'server',
+    description: 'How long rendered pages and feeds are served from memory (0: render every request).',
+  },
+  {
     name: 'MERIDIAN_SECRET',
     type: 'string',
     default: '',

@@ -57,6 +57,8 @@ export interface SeededArticle {
   language: string;
   blocks: Array<{ kind: 'p' | 'quote' | 'table' | 'h2'; text: string; html?: string }>;
   published: string;
+  /** Default: https://example.org/<outlet>/<index>. */
+  url?: string;
   image?: { url: string; caption?: string; credit?: string };
   english?: { title: string; blocks: string[]; caption?: string };
 }
@@ -67,7 +69,7 @@ export async function seed(store: Store, articles: SeededArticle[], outlets: Out
   await store.feeds.syncCatalog(outlets);
   const ids: number[] = [];
   for (const [i, a] of articles.entries()) {
-    const url = `https://example.org/${a.outletId}/${i}`;
+    const url = a.url ?? `https://example.org/${a.outletId}/${i}`;
     const id = (await store.articles.insertDiscovered({ outletId: a.outletId, country: a.country, url, urlKey: url }))!;
     await store.articles.saveExtracted(
       id,

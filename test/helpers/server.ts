@@ -21,7 +21,8 @@ export async function testApp(
   assets ??= buildAssets();
   const ctx: ServerContext = {
     store,
-    config: Config.fromEnv(options.env ?? {}),
+    // Tests change the store between requests: no page cache unless a test asks for one.
+    config: Config.fromEnv({ MERIDIAN_PAGE_CACHE_MS: '0', ...options.env }),
     countries: COUNTRIES,
     outlets: OUTLETS,
     startedAt: new Date(),

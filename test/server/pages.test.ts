@@ -184,3 +184,50 @@ describe('empty store', () => {
     }
   });
 });
+
+describe('page cache', () => {
+  test('pages are served from memory for MERIDIAN_PAGE_CACHE_MS; search and status never are', async () => {
+    const h = await openSqlite();
+    try {
+      await seed(h.store, [
+        {
+          outletId: 'dw',
+          country: 'DE',
+          language: 'de',
+          title: 'Erster Artikel',
+          blocks: [{ kind: 'p', text: 'Eins.' }],
+          published: hour(2),
+        },
+      ]);
+      const { app } = await testApp(h.store, { env: { MERIDIAN_PAGE_CACHE_MS: '60000' } });
+      const first = await (await app.request('/countries/de')).text();
+      assert.match(first, /Erster Artikel/);
+      await seed(h.store, [
+        {
+          outletId: 'dw',
+          country: 'DE',
+          language: 'de',
+          title: 'Zweiter Artikel',
+          blocks: [{ kind: 'p', text: 'Zwei.' }],
+          published: hour(1),
+          url: 'https://example.org/dw/zwei',
+        },
+      ]);
+      const cached = await app.request('/countries/de');
+      assert.doesNotMatch(await cached.text(), /Zweiter Artikel/, 'within the TTL the rendered page is reused');
+      assert.match(
+        cached.headers.get('content-security-policy') ?? '',
+        /script-src 'self'/,
+        'cached pages keep their headers',
+      );
+      assert.match(
+        await (await app.request('/countries/de?outlet=dw')).text(),
+        /Zweiter Artikel/,
+        'another URL is rendered afresh',
+      );
+      assert.match(await (await app.request('/search?q=Zweiter')).text(), /1 result/);
+    } finally {
+      await h.cleanup();
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { logger } from '../../config/log.ts';
 import { assemblePipeline } from '../../jobs/assemble.ts';
+import { createFetcher } from '../../net/fetcher.ts';
 import { createApp } from '../../server/app.tsx';
 import { buildAssets } from '../../server/assets.ts';
 import { listen } from '../../server/http.ts';
@@ -33,9 +34,11 @@ unfinished is put back in the queue.
     if (values.host) config = config.with({ HOST: values.host });
     const runtime = await openRuntime(config);
     const assembled = await assemblePipeline(runtime.store, config);
-    const { fetcher } = assembled;
     const runPipeline = !values['no-pipeline'] && config.bool('MERIDIAN_PIPELINE');
     const assets = await buildAssets();
+    // Readers wait on images: the proxy gets its own fetcher without the pipeline's crawl delay
+    // (the address guard, size and time caps stay).
+    const imageFetcher = createFetcher(config, { hostDelayMs: 0, hostConcurrency: 6 });
     const app = createApp({
       store: runtime.store,
       config,
@@ -46,7 +49,7 @@ unfinished is put back in the queue.
       images: new ImageSigner(serverSecret(config)),
       translator: assembled.translator.passthrough ? 'none' : assembled.translator.name,
       fetchImage: async (url, signal) => {
-        const res = await fetcher.fetch(url, { purpose: 'image', signal });
+        const res = await imageFetcher.fetch(url, { purpose: 'image', signal });
         return { status: res.status, contentType: res.contentType ?? '', body: res.body };
       },
     });
@@ -62,6 +65,7 @@ unfinished is put back in the queue.
     await server.close(10_000);
     await pipeline?.stop(15_000);
     await assembled.close();
+    await imageFetcher.close();
     await runtime.close();
     log.info('stopped');
     return 0;

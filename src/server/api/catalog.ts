@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { ServerContext } from '../context.ts';
+import { countryCounts, type ServerContext } from '../context.ts';
 import { BadRequestError } from '../errors.ts';
 
 const COUNTRY = /^[A-Za-z]{2}$/;
@@ -15,7 +15,7 @@ export function catalogApi(ctx: ServerContext): Hono {
   const api = new Hono();
 
   api.get('/countries', async (c) => {
-    const counts = new Map((await ctx.store.outlets.countsByCountry()).map((r) => [r.country, r]));
+    const counts = new Map((await countryCounts(ctx)).map((r) => [r.country, r]));
     const countries = ctx.countries.map((country) => {
       const n = counts.get(country.code);
       return {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { pipelineStatus } from '../../jobs/status.ts';
 import { countryParam } from '../api/catalog.ts';
-import { countryIndex, outletIndex, pageKit, type ServerContext } from '../context.ts';
+import { countryCounts, countryIndex, outletIndex, pageKit, type ServerContext } from '../context.ts';
 import { BadRequestError, NotFoundHttpError } from '../errors.ts';
 import { ArticlePage } from '../pages/article.tsx';
 import { CountryPage } from '../pages/country.tsx';
@@ -60,7 +60,7 @@ export function pageRoutes(ctx: ServerContext): Hono {
 
   app.get('/', async (c) => {
     const [counts, outlets, latest] = await Promise.all([
-      ctx.store.outlets.countsByCountry(),
+      countryCounts(ctx),
       outletIndex(ctx),
       ctx.store.articles.list({ limit: 20 }),
     ]);

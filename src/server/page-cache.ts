@@ -1,0 +1,32 @@
+import type { MiddlewareHandler } from 'hono';
+
+/**
+ * A few seconds of memory for rendered pages and feeds. Under load most requests are for the
+ * same handful of pages (home, busy countries, the story of the day); serving them from memory
+ * for `ttlMs` keeps the tail latency near the server's floor, and readers see new articles at most
+ * `ttlMs` late. Status, search, the API and the image proxy are never cached here.
+ */
+export function pageCache(options: { ttlMs: number; maxEntries: number }): MiddlewareHandler {
+  const entries = new Map<string, { at: number; status: number; headers: [string, string][]; body: ArrayBuffer }>();
+  const cacheable = (path: string) =>
+    path === '/' ||
+    path === '/overlooked' ||
+    path === '/sources' ||
+    /^\/(countries|articles|stories)\/[^/]+$/.test(path) ||
+    /^\/feeds\/.+\.atom$/.test(path);
+  return async (c, next) => {
+    if (options.ttlMs <= 0 || c.req.method !== 'GET' || !cacheable(c.req.path)) return next();
+    const key = c.req.url.slice(c.req.url.indexOf(c.req.path));
+    const now = Date.now();
+    const hit = entries.get(key);
+    if (hit && now - hit.at < options.ttlMs) {
+      return new Response(hit.body, { status: hit.status, headers: hit.headers });
+    }
+    await next();
+    if (c.res.status !== 200) return;
+    const body = await c.res.clone().arrayBuffer();
+    entries.delete(key);
+    entries.set(key, { at: now, status: c.res.status, headers: [...c.res.headers.entries()], body });
+    if (entries.size > options.maxEntries) entries.delete(entries.keys().next().value as string);
+  };
+}
