@@ -4,7 +4,7 @@
  * for a country's name and count, click to open its page. The server-rendered list of countries
  * beside it is the keyboard and screen-reader path to the same pages.
  */
-import { geoCentroid, geoContains, geoGraticule10, geoOrthographic, geoPath } from 'd3-geo';
+import { geoCentroid, geoContains, geoGraticule10, geoInterpolate, geoOrthographic, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -94,6 +94,29 @@ async function start(canvas: HTMLCanvasElement, tip: HTMLElement): Promise<void>
       ctx.fill();
       ctx.strokeStyle = f === hovered ? '#ffffff' : COLORS.border;
       ctx.lineWidth = f === hovered ? 1.6 : 0.5;
+      ctx.stroke();
+    }
+    drawArcs();
+  }
+
+  // A selected story: arcs from the country that reported it first to every other one.
+  const arcCountries = (canvas.dataset.arcs ?? '').split(',').filter(Boolean);
+  const arcOrigin = canvas.dataset.arcsOrigin ?? arcCountries[0] ?? '';
+  const centroidOf = new Map<string, [number, number]>();
+  for (const f of land) {
+    const code = info(f)?.code;
+    if (code && arcCountries.includes(code)) centroidOf.set(code, geoCentroid(f) as [number, number]);
+  }
+  function drawArcs() {
+    const from = centroidOf.get(arcOrigin);
+    if (!ctx || !from) return;
+    ctx.strokeStyle = 'rgba(242, 193, 78, 0.95)';
+    ctx.lineWidth = 2;
+    for (const [code, to] of centroidOf) {
+      if (code === arcOrigin) continue;
+      const between = geoInterpolate(from, to);
+      ctx.beginPath();
+      path({ type: 'LineString', coordinates: Array.from({ length: 41 }, (_, i) => between(i / 40)) });
       ctx.stroke();
     }
   }
@@ -187,7 +210,9 @@ async function start(canvas: HTMLCanvasElement, tip: HTMLElement): Promise<void>
     const n = info(f)?.articlesLastDay ?? -1;
     return n > (best ? (info(best)?.articlesLastDay ?? -1) : -1) ? f : best;
   }, undefined);
-  if (busiest && (info(busiest)?.articlesLastDay ?? 0) > 0) {
+  const origin = centroidOf.get(arcOrigin);
+  if (origin) rotation = [-origin[0], -origin[1]];
+  else if (busiest && (info(busiest)?.articlesLastDay ?? 0) > 0) {
     const [lon, lat] = geoCentroid(busiest);
     rotation = [-lon, -lat];
   }

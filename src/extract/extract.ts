@@ -34,18 +34,25 @@ export type BodySource = 'readability' | 'json-ld' | 'baseline';
  * holds no article (a home page, an index, an error page: too little text, or mostly links).
  *
  * The cascade, in one place:
+ *  0. Cut scripts, styles, inline SVG and comments out of the string and give linkedom a whole
+ *     document (parse.ts): half the parse time, and pages with junk before `<html>` still parse.
  *  1. Read the page's own metadata first (JSON-LD, OpenGraph, meta tags, `<time>`, `<html lang>`),
- *     because Readability removes the scripts that hold JSON-LD.
+ *     because Readability removes the scripts that hold JSON-LD; note the lead figure and the
+ *     intro paragraph of the article header (intro.ts), which Readability may leave behind.
  *  2. Remove page furniture (navigation, share bars, comments, related links, cookie and newsletter
- *     boxes, ads, hidden elements) by tag, ARIA role and class/id words: see boilerplate.ts.
+ *     boxes, ads, author boxes, hidden elements) by tag, ARIA role and class/id words: boilerplate.ts.
  *  3. Readability (mozilla/readability 0.6 on linkedom) picks the main container; its content is
  *     turned into ordered blocks (p, h2, h3, quote, li, pre, table) by blocks.ts.
  *  4. When that yields less than FALLBACK_BELOW_CHARS, two rescues compete: the JSON-LD
  *     articleBody, then a baseline that re-parses the page and takes the element whose paragraphs
- *     hold the most text. A rescue replaces Readability's body only if it is FALLBACK_GAIN times
- *     longer, so a short but real article keeps Readability's cleaner output.
- *  5. The result is refused (null) when it is shorter than MIN_ARTICLE_CHARS or when most of its
- *     text sits in links.
+ *     hold the most text (fallback.ts). A rescue replaces Readability's body only if it is
+ *     FALLBACK_GAIN times longer, so a short but real article keeps Readability's cleaner output.
+ *  5. Block clean-up (cleanup.ts): furniture labels, picture credits, "Related" headings with
+ *     their links, trailing link lists, date and byline lines at either end. The intro paragraph
+ *     leads the body when the body lacks it.
+ *  6. The result is refused (null) when it is shorter than MIN_ARTICLE_CHARS (CJK weighted) or
+ *     when more than MAX_LINK_DENSITY of its text sits in links.
+ * Every threshold and pattern lives in tuning.ts.
  */
 export function extractArticle(html: string, url: string, options: ExtractOptions = {}): ExtractedArticle | null {
   return extractWithSource(html, url, options)?.article ?? null;

@@ -19,7 +19,7 @@ export const CJK_LENGTH_FACTOR = 3;
  * When Readability's text is shorter than this, the fallbacks (JSON-LD articleBody, the baseline)
  * are tried as well and the longest credible result wins.
  */
-export const FALLBACK_BELOW_CHARS = 500;
+export const FALLBACK_BELOW_CHARS = 2000;
 
 /** A candidate from a fallback must be this much longer than Readability's text to replace it. */
 export const FALLBACK_GAIN = 1.5;
@@ -28,7 +28,7 @@ export const FALLBACK_GAIN = 1.5;
 export const MAX_LINK_DENSITY = 0.55;
 
 /** Readability's own threshold for a first attempt before it relaxes its rules. */
-export const READABILITY_CHAR_THRESHOLD = 250;
+export const READABILITY_CHAR_THRESHOLD = 500;
 
 /** Readability looks at more top candidates than its default (5): it merges split bodies more often. */
 export const READABILITY_TOP_CANDIDATES = 5;

@@ -158,6 +158,16 @@ describe('stories in the reader', () => {
     assert.equal((await app.request('/stories/999999')).status, 404);
   });
 
+  test('the home page lists the stories most countries cover; selecting one draws its arcs on the globe', async () => {
+    const home = await (await app.request('/')).text();
+    assert.match(home, /Stories across the world/);
+    assert.match(home, new RegExp(`href="/stories/${storyId}">Mekong`));
+    assert.doesNotMatch(home, /data-arcs=/);
+    const selected = await (await app.request(`/?story=${storyId}`)).text();
+    assert.match(selected, /<canvas[^>]+data-arcs="[A-Z,]+"[^>]+data-arcs-origin="TW"/);
+    for (const code of ['TW', 'DE', 'FR']) assert.match(selected, new RegExp(`data-arcs="[A-Z,]*${code}`));
+  });
+
   test('a merged story’s old id redirects to the survivor', async () => {
     const now = new Date().toISOString();
     const old = await h.store.stories.create({

@@ -1,3 +1,4 @@
+import type { Story } from '../../model/story.ts';
 import type { ArticleSummaryView } from '../views.ts';
 import { ArticleItem, flag, Time } from './bits.tsx';
 import type { PageKit } from './kit.ts';
@@ -19,16 +20,26 @@ export interface PipelineSummary {
   articles: number;
 }
 
+export interface TopStory {
+  story: Story;
+  /** Where it was first reported (the arcs start there). */
+  origin: string;
+}
+
 export function HomePage({
   kit,
   countries,
   latest,
   pipeline,
+  stories,
+  selected,
 }: {
   kit: PageKit;
   countries: CountryEntry[];
   latest: ArticleSummaryView[];
   pipeline: PipelineSummary;
+  stories: TopStory[];
+  selected?: TopStory | undefined;
 }) {
   const covered = countries.filter((c) => c.outlets > 0);
   return (
@@ -46,7 +57,14 @@ export function HomePage({
             width={640}
             height={640}
             role="img"
-            aria-label="Globe of the world’s coverage in the last 24 hours. Use the list of countries below to choose one with a keyboard."
+            aria-label={
+              selected
+                ? `Globe with the countries covering “${selected.story.title}”: ${selected.story.countries.map((c) => kit.countryName(c)).join(', ')}.`
+                : 'Globe of the world’s coverage in the last 24 hours. Use the list of countries below to choose one with a keyboard.'
+            }
+            {...(selected
+              ? { 'data-arcs': selected.story.countries.join(','), 'data-arcs-origin': selected.origin }
+              : {})}
           />
           <div class="globe-tip" id="globe-tip" role="status" aria-live="polite" />
         </div>
@@ -71,7 +89,31 @@ export function HomePage({
         </div>
       </section>
       <section aria-labelledby="latest-title">
-        <h2 id="latest-title" class="flush">
+        {stories.length > 0 ? (
+          <section class="top-stories card" aria-labelledby="stories-title">
+            <h2 id="stories-title" class="flush">
+              Stories across the world
+            </h2>
+            <ol>
+              {stories.map((t) => (
+                <li>
+                  <a href={`/stories/${t.story.id}`}>{t.story.title}</a>
+                  <div class="byline">
+                    {t.story.countries.length} countries, {t.story.outlets.length} outlets
+                    <span aria-hidden="true">·</span>
+                    <a
+                      href={`/?story=${t.story.id}#globe`}
+                      aria-current={selected?.story.id === t.story.id ? 'true' : undefined}
+                    >
+                      Show on the globe
+                    </a>
+                  </div>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ) : null}
+        <h2 id="latest-title" class={stories.length > 0 ? '' : 'flush'}>
           Latest from around the world
         </h2>
         {latest.length === 0 ? (

@@ -5,7 +5,7 @@ import { countryCounts, countryIndex, outletIndex, pageKit, type ServerContext }
 import { BadRequestError, NotFoundHttpError } from '../errors.ts';
 import { ArticlePage } from '../pages/article.tsx';
 import { CountryPage } from '../pages/country.tsx';
-import { HomePage, type PipelineSummary } from '../pages/home.tsx';
+import { HomePage, type PipelineSummary, type TopStory } from '../pages/home.tsx';
 import { SearchPage } from '../pages/search.tsx';
 import { SourcesPage } from '../pages/sources.tsx';
 import { StatusPage } from '../pages/status.tsx';
@@ -74,6 +74,13 @@ export function pageRoutes(ctx: ServerContext): Hono {
       }))
       .sort((a, b) => a.name.localeCompare(b.name));
     const views = await summaries(ctx.store, outlets, latest);
+    const stories = await topStories(ctx);
+    const storyParam = c.req.query('story');
+    let selected = stories.find((t) => String(t.story.id) === storyParam);
+    if (!selected && storyParam && /^\d{1,10}$/.test(storyParam)) {
+      const story = await ctx.store.stories.get(Number(storyParam));
+      if (story) selected = { story, origin: await storyOrigin(ctx, story.id) };
+    }
     return renderPage(
       c,
       ctx,
@@ -83,6 +90,8 @@ export function pageRoutes(ctx: ServerContext): Hono {
         countries={countries}
         latest={views}
         pipeline={latest.length === 0 ? await pipelineSummary(ctx) : emptySummary}
+        stories={stories}
+        selected={selected}
       />,
     );
   });
@@ -198,6 +207,24 @@ export function pageRoutes(ctx: ServerContext): Hono {
   });
 
   return app;
+}
+
+/** The stories most countries are covering now (the last two days). */
+async function topStories(ctx: ServerContext, limit = 5): Promise<TopStory[]> {
+  const since = new Date(Date.now() - 2 * 86_400_000).toISOString();
+  const stories = (await ctx.store.stories.list({ limit: 200, minCountries: 2, since }))
+    .sort((a, b) => b.countries.length - a.countries.length || b.articleCount - a.articleCount)
+    .slice(0, limit);
+  return Promise.all(stories.map(async (story) => ({ story, origin: await storyOrigin(ctx, story.id) })));
+}
+
+/** The country of a story's earliest article. */
+async function storyOrigin(ctx: ServerContext, storyId: number): Promise<string> {
+  const ids = await ctx.store.stories.articleIds(storyId);
+  const first = (await ctx.store.articles.getMany(ids.slice(0, 50))).sort((a, b) =>
+    (a.published ?? '').localeCompare(b.published ?? ''),
+  )[0];
+  return first?.country ?? '';
 }
 
 const emptySummary: PipelineSummary = {
