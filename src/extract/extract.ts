@@ -179,8 +179,9 @@ function sameText(a: string, b: string): boolean {
 /** The description is a standfirst only when it says something the first paragraph does not. */
 function chooseStandfirst(description: string | undefined, blocks: Block[], title: string): string | undefined {
   const text = cleanText(description ?? '').replace(/\n/g, ' ');
-  if (text.length < 20 || sameText(text, title)) return undefined;
   const norm = (s: string) => s.toLowerCase().replace(/\W+/gu, '');
+  // A description that is only the title ("Title" against "Title_Section_Site") says nothing new.
+  if (text.length < 20 || norm(title).startsWith(norm(text)) || norm(text).startsWith(norm(title))) return undefined;
   const probe = norm(text.replace(/(?:\.\.\.|…)$/, '')).slice(0, 80);
   for (const block of blocks.slice(0, 3)) {
     const first = norm(block.text);

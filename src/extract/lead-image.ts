@@ -23,6 +23,8 @@ export function imageFromFigure(figure: Element, baseUrl: string): ArticleImage 
   return image;
 }
 
+const CREDIT_LABEL = /^(?:(?:[Cc]redit|CREDIT|[Pp]hoto|PHOTO|[Ff]oto|FOTO|[Bb]ild|[Ii]mage)(?::\s*|\s+|(?=\p{Lu})))+/u;
+
 /** The real URL of an image, looking through lazy-loading attributes and srcset (largest candidate). */
 export function imageUrl(img: Element, baseUrl: string): string | undefined {
   for (const attr of LAZY_IMAGE_ATTRIBUTES) {
@@ -71,7 +73,8 @@ export function splitCaption(captionEl: Element): { caption?: string; credit?: s
       caption = caption.slice(0, match.index).trim();
     }
   }
-  const credit = creditText?.replace(/^(?:photo|foto|bild|credit|image)\s*:\s*/i, '').trim();
+  // Labels before the name, sometimes doubled by a visually hidden copy: "CreditCreditJane Doe", "Foto: dpa".
+  const credit = creditText?.replace(CREDIT_LABEL, '').trim();
   return { ...(caption ? { caption } : {}), ...(credit ? { credit } : {}) };
 }
 

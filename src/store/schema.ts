@@ -152,7 +152,14 @@ export interface GlossaryTable {
   updated_at: string;
 }
 
+export interface ArticleFingerprintTable {
+  article_id: number;
+  band: string;
+  fingerprint: string;
+}
+
 export interface Database {
+  article_fingerprints: ArticleFingerprintTable;
   outlets: OutletTable;
   feeds: FeedTable;
   articles: ArticleTable;

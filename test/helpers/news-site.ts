@@ -20,6 +20,8 @@ export interface NewsSiteOptions {
   failing?: number[];
   /** Article numbers served as the same text as article 0 (a wire story on another URL). */
   duplicates?: number[];
+  /** Article numbers served as article 0's text with another headline and one sentence more. */
+  nearDuplicates?: number[];
   feedStatus?: number;
 }
 
@@ -62,6 +64,11 @@ export async function startNewsSite(opts: NewsSiteOptions): Promise<NewsSite> {
     const n = Number(m[1]);
     const answer = () => {
       if (opts.failing?.includes(n)) return void res.writeHead(500).end('oops');
+      const html = { 'content-type': 'text/html; charset=utf-8' };
+      if (opts.nearDuplicates?.includes(n)) {
+        const edited = [...PARAGRAPHS(0), 'A spokesman for the delegation declined to comment further on Tuesday.'];
+        return void res.writeHead(200, html).end(articleHtml(n, 'River talks: a constructive meeting', edited));
+      }
       const same = opts.duplicates?.includes(n) ? 0 : n;
       res
         .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })

@@ -98,6 +98,17 @@ describe('pipeline from feed to stored article', () => {
     assert.equal(second?.duplicateOf, first?.id);
   });
 
+  test('a near-duplicate (the wire copy with another headline and a sentence more) is linked too', async () => {
+    const env = await setup({ articles: 3, nearDuplicates: [2] });
+    cleanups.push(env.close);
+    await env.pipeline.runOnce();
+    const all = await env.store.articles.list({ limit: 10 });
+    const original = all.find((x) => x.title === 'Talks on the river, part 0');
+    const copy = all.find((x) => x.title === 'River talks: a constructive meeting');
+    assert.ok(original && copy, JSON.stringify(all.map((x) => [x.title, x.duplicateOf])));
+    assert.equal(copy.duplicateOf, original.id);
+  });
+
   test('a page that fails keeps its article, with its fetch job waiting for a retry', async () => {
     const env = await setup({ articles: 2, failing: [1] });
     cleanups.push(env.close);

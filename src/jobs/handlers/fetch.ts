@@ -2,6 +2,7 @@ import { logger } from '../../config/log.ts';
 import type { Article, ExtractedArticle } from '../../model/article.ts';
 import type { Store } from '../../store/store.ts';
 import { type ArticlePayload, JOB } from '../kinds.ts';
+import { bands, minhash, NEAR_DUPLICATE_SIMILARITY, similarity } from '../minhash.ts';
 import { indexForSearch } from '../search-index.ts';
 import type { Stages } from '../stages.ts';
 import { contentHash } from '../text-hash.ts';
@@ -83,6 +84,20 @@ export async function storePage(
   if (duplicateOf === undefined && extracted.canonicalUrl) {
     const canonicalOwner = await store.articles.idByUrlKey(urlKey(extracted.canonicalUrl));
     if (canonicalOwner !== undefined && canonicalOwner !== articleId) duplicateOf = canonicalOwner;
+  }
+  // The body only: wire copies keep the text and change the headline. The fingerprint is saved
+  // before looking, and the earlier article is always the original, so two copies processed at
+  // the same moment still find each other whichever looks first.
+  const fingerprint = minhash(extracted.blocks.map((b) => b.text).join('\n'));
+  if (fingerprint) {
+    const keys = bands(fingerprint);
+    await store.articles.saveFingerprint(articleId, fingerprint, keys);
+    const near = (await store.articles.fingerprintCandidates(keys, articleId)).filter(
+      (c) => similarity(c.fingerprint, fingerprint) >= NEAR_DUPLICATE_SIMILARITY,
+    );
+    for (const later of near.filter((c) => c.id > articleId)) await store.articles.linkDuplicate(later.id, articleId);
+    const earlier = near.find((c) => c.id < articleId);
+    if (duplicateOf === undefined && earlier) duplicateOf = earlier.id;
   }
   await store.articles.saveExtracted(articleId, extracted, {
     contentHash: hash,

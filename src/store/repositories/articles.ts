@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Article, ArticleState, Block, ExtractedArticle } from '../../model/article.ts';
 import { nowIso, parseJson } from '../json.ts';
 import type { ArticleRow, Database } from '../schema.ts';
@@ -81,6 +81,43 @@ export class ArticleRepository {
     return row?.id;
   }
 
+  /** Links a copy to the earlier article it repeats, unless it is already linked. */
+  async linkDuplicate(copyId: number, originalId: number): Promise<void> {
+    await this.db
+      .updateTable('articles')
+      .set({ duplicate_of: originalId })
+      .where('id', '=', copyId)
+      .where('duplicate_of', 'is', null)
+      .execute();
+  }
+
+  /** Records an article's MinHash signature under its band keys (see jobs/minhash.ts). */
+  async saveFingerprint(articleId: number, fingerprint: string, bandKeys: readonly string[]): Promise<void> {
+    await this.db.deleteFrom('article_fingerprints').where('article_id', '=', articleId).execute();
+    await this.db
+      .insertInto('article_fingerprints')
+      .values(bandKeys.map((band) => ({ article_id: articleId, band, fingerprint })))
+      .execute();
+  }
+
+  /** Earlier articles sharing a band with these, with their fingerprints (near-duplicate candidates). */
+  async fingerprintCandidates(
+    bandKeys: readonly string[],
+    exceptId: number,
+    limit = 200,
+  ): Promise<Array<{ id: number; fingerprint: string }>> {
+    const rows = await this.db
+      .selectFrom('article_fingerprints')
+      .select(['article_id', 'fingerprint'])
+      .distinct()
+      .where('band', 'in', [...bandKeys])
+      .where('article_id', '!=', exceptId)
+      .orderBy('article_id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ id: r.article_id, fingerprint: r.fingerprint }));
+  }
+
   /** Stores what extraction found and moves the article to `extracted`. */
   async saveExtracted(
     id: number,
@@ -105,7 +142,8 @@ export class ArticleRepository {
         image_credit: a.image?.credit ?? null,
         paywalled: a.paywalled ? 1 : 0,
         content_hash: extra.contentHash,
-        duplicate_of: extra.duplicateOf ?? null,
+        // A link made earlier (by a later copy that found this one first) is kept.
+        duplicate_of: extra.duplicateOf ?? sql<number | null>`duplicate_of`,
         fetched_at: extra.fetchedAt ?? nowIso(),
         state: 'extracted',
         error: null,
