@@ -8,6 +8,9 @@ import {
   METADATA_EDGE_BLOCKS,
   METADATA_LINE,
   METADATA_LINE_MAX_CHARS,
+  READ_ALSO_LINE,
+  READ_ALSO_MAX_CHARS,
+  READ_MORE_TAIL,
   RELATED_HEADING,
 } from './tuning.ts';
 
@@ -16,19 +19,24 @@ import {
  * the container choice:
  *  - furniture labels standing alone ("Advertisement", "Share this article") and picture credits
  *    left in the text ("AFP / Jane Doe");
+ *  - "Read also: <other article>" lines, and "Read more" glued to the end of a paragraph;
  *  - a "Related articles" / "Mehr zum Thema" heading and the link-dense blocks under it;
  *  - link-dense blocks at the very end (lists of other stories);
  *  - metadata lines at either end (date lines, "By …", photo credits, copyright).
  */
 export function cleanBody(body: BodyBlocks): BodyBlocks {
-  const { blocks, links } = body;
+  const blocks = body.blocks.slice();
+  const links = body.links;
   const keep = blocks.map(() => true);
   const isLinkBlock = (i: number) => (links[i] ?? 0) >= (blocks[i]?.text.length ?? 1) * LINK_BLOCK_DENSITY;
 
   blocks.forEach((block, i) => {
     if (block.kind === 'pre' || block.kind === 'table') return;
+    const trimmed = block.text.replace(READ_MORE_TAIL, '');
+    if (trimmed !== block.text && trimmed) blocks[i] = { ...block, text: trimmed };
     if (block.text.length <= FURNITURE_LINE_MAX_CHARS && FURNITURE_LINE.test(block.text)) keep[i] = false;
     if (block.text.length <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.test(block.text)) keep[i] = false;
+    if (block.text.length <= READ_ALSO_MAX_CHARS && READ_ALSO_LINE.test(block.text)) keep[i] = false;
     if (block.text.length <= FURNITURE_LINE_MAX_CHARS && RELATED_HEADING.test(block.text)) {
       keep[i] = false;
       for (let j = i + 1; j < blocks.length && isLinkBlock(j); j++) keep[j] = false;

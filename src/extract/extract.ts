@@ -152,11 +152,15 @@ function weightedLength(blocks: Block[]): number {
   return total;
 }
 
+/** Letters and digits only, lower-cased, in any script: for comparing texts that differ in punctuation. */
+function norm(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
 /** The intro paragraph leads the body unless the body already has it. */
 function withIntro(body: BodyBlocks, intro: string): BodyBlocks {
-  const norm = (s: string) => s.toLowerCase().replace(/\W+/gu, '');
   const probe = norm(intro).slice(0, 120);
-  if (body.blocks.some((b) => norm(b.text).includes(probe))) return body;
+  if (!probe || body.blocks.some((b) => norm(b.text).includes(probe))) return body;
   return {
     blocks: [{ kind: 'p', text: intro }, ...body.blocks],
     links: [0, ...body.links],
@@ -172,16 +176,18 @@ function dropTitleEcho(blocks: Block[], title: string): Block[] {
 }
 
 function sameText(a: string, b: string): boolean {
-  const norm = (s: string) => s.toLowerCase().replace(/\W+/gu, '');
-  return norm(a) === norm(b);
+  const letters = norm(a);
+  return letters !== '' && letters === norm(b);
 }
 
 /** The description is a standfirst only when it says something the first paragraph does not. */
 function chooseStandfirst(description: string | undefined, blocks: Block[], title: string): string | undefined {
   const text = cleanText(description ?? '').replace(/\n/g, ' ');
-  const norm = (s: string) => s.toLowerCase().replace(/\W+/gu, '');
+  const letters = norm(text);
+  const titleLetters = norm(title);
+  if (text.length < 20 || !letters) return undefined;
   // A description that is only the title ("Title" against "Title_Section_Site") says nothing new.
-  if (text.length < 20 || norm(title).startsWith(norm(text)) || norm(text).startsWith(norm(title))) return undefined;
+  if (titleLetters && (titleLetters.startsWith(letters) || letters.startsWith(titleLetters))) return undefined;
   const probe = norm(text.replace(/(?:\.\.\.|…)$/, '')).slice(0, 80);
   for (const block of blocks.slice(0, 3)) {
     const first = norm(block.text);

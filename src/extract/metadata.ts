@@ -64,7 +64,7 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
     resolveUrl(document.querySelector('link[rel~="canonical"][href]')?.getAttribute('href'), baseUrl) ??
     resolveUrl(pick('og:url'), baseUrl);
   const siteName =
-    pick('og:site_name', 'application-name', 'twitter:site') ??
+    pick('og:site_name', 'application-name') ??
     (ld.article ? ldText(ld.article.publisher) : undefined) ??
     (ld.site ? ldText(ld.site.name) : undefined);
 

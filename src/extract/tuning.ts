@@ -238,7 +238,7 @@ export const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hi
  * this article"), in the languages the catalog covers most. Anchored: they must be the whole block.
  */
 export const FURNITURE_LINE =
-  /^(?:(?:\d+\s+)?(?:kommentare?|comments?|commentaires?|comentarios?)(?:\s*(?:schreiben|geschlossen|are closed|closed|\(\d+\)))?|zurück|back|load more|show more|mehr laden|lade weitere inhalte|bild anzeigen|show image|advertisement|advertising|anzeige|werbung|publicidad|publicité|pubblicità|reklama|реклама|广告|廣告|إعلان|sponsored|read more|read also|see also|more on this|related(?: articles| stories| coverage)?|lesen sie auch|mehr zum thema|auch interessant|weiterlesen|lire aussi|à lire aussi|leer más|lea también|ver también|leggi anche|czytaj także|читайте также|share(?: this)?(?: article| story| page)?|teilen|partager|compartir|condividi|follow us.*|folgen sie uns.*|sign up.*newsletter.*|subscribe.*|abonnieren.*|print|drucken|imprimer|tweet|e-?mail|whatsapp|facebook|twitter|linkedin)[\s:.!…»>→-]*$/i;
+  /^[\s*|•·–—-]*(?:(?:\d+\s+)?(?:kommentare?|comments?|commentaires?|comentarios?)(?:\s*(?:schreiben|geschlossen|are closed|closed|\(\d+\)))?|zurück|back|load more|show more|mehr laden|lade weitere inhalte|bild anzeigen|show image|advertisement|advertising|anzeige|werbung|publicidad|publicité|pubblicità|reklama|реклама|广告|廣告|إعلان|sponsored|read more|read also|see also|more on this|related(?: articles| stories| coverage)?|lesen sie auch|mehr zum thema|auch interessant|weiterlesen|lire aussi|à lire aussi|leer más|lea también|ver también|leggi anche|czytaj także|читайте также|share(?: this)?(?: article| story| page)?|teilen|partager|compartir|condividi|follow us.*|folgen sie uns.*|sign up.*newsletter.*|subscribe.*|abonnieren.*|print|drucken|imprimer|tweet|e-?mail|whatsapp|facebook|twitter|linkedin)[\s:.!…»>→-]*$/i;
 
 /** Blocks no longer than this many characters are checked against FURNITURE_LINE. */
 export const FURNITURE_LINE_MAX_CHARS = 60;
@@ -257,6 +257,18 @@ export const RELATED_HEADING =
 export const CREDIT_LINE =
   /^[^.!?]{0,50}\b(?:getty ?images|afp|reuters|dpa|ap photo|associated press|istock(?:photo)?(?:\.com)?|shutterstock(?:\.com)?|imago(?: images)?|picture[- ]alliance|wenn\.com|keystone|epa(?:-efe)?|anadolu|xinhua|kyodo|ansa|efe|sputnik|tass)\b[^.!?]{0,40}$/i;
 export const CREDIT_LINE_MAX_CHARS = 80;
+
+/**
+ * A short block that opens with "Read also:" (and then names another article) is a pointer to
+ * another page, whatever follows the colon.
+ */
+export const READ_ALSO_LINE =
+  /^(?:read (?:more|also|next)|see also|more on this|related|auch lesen|lesen sie (?:auch|mehr)|mehr zum thema|siehe auch|à lire aussi|lire aussi|voir aussi|lea (?:también|más)|vea también|ver también|(?:le|te) puede interesar|puedes ver|mira|mire|leggi anche|czytaj (?:też|także|więcej)|zobacz (?:też|także)|читайте также|延伸閱讀|延伸阅读|相關新聞|相关新闻|اقرأ أيضا)\s*[:：»>|–-]/i;
+export const READ_ALSO_MAX_CHARS = 250;
+
+/** A "Read more" link glued to the end of a paragraph (teaser excerpts): cut from the text. */
+export const READ_MORE_TAIL =
+  /\s*(?:\[(?:…|\.\.\.)\]\s*)?(?:read more|continue reading|weiterlesen|mehr lesen|lire la suite|leer más|seguir leyendo|leggi tutto|czytaj dalej)\s*[»>→.…]*$/i;
 
 /** A block counts as a link when at least this share of its characters sit inside links. */
 export const LINK_BLOCK_DENSITY = 0.5;
@@ -395,4 +407,5 @@ export const AUTHOR_META = [
 ];
 
 /** Leading "By" of a byline, in a few languages. */
-export const BYLINE_PREFIX = /^(?:by|von|par|por|di|door|av|af|przez|от|作者[:：]?|بقلم)\s+/i;
+export const BYLINE_PREFIX =
+  /^(?:(?:by|von|par|por|di|door|av|af|przez|от|بقلم)\s+|(?:author|autor|auteur|autore|作者|記者|记者)\s*[:：]\s*)/i;

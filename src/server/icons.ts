@@ -27,12 +27,12 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([len, body, crc]);
 }
 
-function pixel(x: number, y: number, size: number): [number, number, number] {
+function pixel(x: number, y: number, size: number): Rgb {
   const s = size / 64;
   const dx = x / s - 32;
   const dy = y / s - 32;
   const r = Math.hypot(dx, dy);
-  const navy: [number, number, number] = [0x10, 0x26, 0x3f];
+  const navy: Rgb = [0x10, 0x26, 0x3f];
   if (r > 22.5) return navy;
   if (r > 20.5) return [0xf2, 0xc1, 0x4e];
   const ellipse = Math.hypot(dx / 9, dy / 22);
@@ -40,16 +40,19 @@ function pixel(x: number, y: number, size: number): [number, number, number] {
   return [0x0b, 0x6e, 0x6e];
 }
 
-export function iconPng(size: number): Buffer {
-  const raw = Buffer.alloc((size * 3 + 1) * size);
-  for (let y = 0; y < size; y++) {
-    const row = y * (size * 3 + 1);
+export type Rgb = [number, number, number];
+
+/** An 8-bit RGB PNG of `width`×`height`, each pixel from `pixel(x, y)`. */
+export function encodePng(width: number, height: number, pixel: (x: number, y: number) => Rgb): Buffer {
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const row = y * (width * 3 + 1);
     raw[row] = 0; // filter: none
-    for (let x = 0; x < size; x++) raw.set(pixel(x + 0.5, y + 0.5, size), row + 1 + x * 3);
+    for (let x = 0; x < width; x++) raw.set(pixel(x, y), row + 1 + x * 3);
   }
   const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
   header[8] = 8; // bit depth
   header[9] = 2; // truecolour
   return Buffer.concat([
@@ -58,4 +61,8 @@ export function iconPng(size: number): Buffer {
     chunk('IDAT', deflateSync(raw, { level: 9 })),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+export function iconPng(size: number): Buffer {
+  return encodePng(size, size, (x, y) => pixel(x + 0.5, y + 0.5, size));
 }

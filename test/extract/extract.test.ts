@@ -150,6 +150,8 @@ describe('body', () => {
     const article = extractArticle(html, url)!;
     assert.equal(article.blocks.length, 4);
     assert.match(article.blocks[0]!.text, /^強烈颱風昨夜從東部海岸登陸，/);
+    // Text comparisons work on letters of every script, not just ASCII ones.
+    assert.equal(article.standfirst, '颱風帶來豪雨與強風，東部鐵公路交通大受影響，全台逾十二萬戶停電。');
     assert.ok(!bodyText(article).includes('首頁'));
   });
 
@@ -201,6 +203,17 @@ describe('body', () => {
     assert.ok(!text.includes('Read more'));
     assert.ok(!text.includes('Another story'));
     assert.match(text, /Paragraph 4 of a plain test article/);
+  });
+
+  test('"Read also: …" lines, glued "Read more" links and picture credits left in the text are cut', () => {
+    const html = `<html><body><article>${paragraphs(2)}<p>Read also: <a href="/x">The other story of the day</a></p><p>A teaser-like paragraph that ends with a link to the rest of the text in the usual way. <a href="/y">Read more »</a></p><p>AFP / Jane Doe</p>${paragraphs(2)}</article></body></html>`;
+    const article = extractArticle(html, 'https://x.example/a')!;
+    const text = bodyText(article);
+    assert.ok(!text.includes('The other story'));
+    assert.ok(!text.includes('Jane Doe'));
+    assert.ok(!text.includes('Read more'));
+    assert.ok(text.includes('A teaser-like paragraph that ends with a link to the rest of the text in the usual way.'));
+    assert.equal(article.blocks.length, 5);
   });
 
   test('paragraphs written as <br><br>-separated text become separate blocks', () => {

@@ -1,30 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Outlet } from '../../src/model/outlet.ts';
+import { OUTLETS } from '../helpers/seed.ts';
 import { backends, type StoreHandle } from '../helpers/stores.ts';
 
-const outlets: Outlet[] = [
-  {
-    id: 'upmedia',
-    name: 'UpMedia',
-    homepage: 'https://www.upmedia.mg/',
-    country: 'TW',
-    languages: ['zh-Hant'],
-    feeds: [{ url: 'https://www.upmedia.mg/rss' }],
-    logo: 'https://www.upmedia.mg/favicon.ico',
-    kind: 'private',
-  },
-  {
-    id: 'npr',
-    name: 'NPR',
-    homepage: 'https://www.npr.org/',
-    country: 'US',
-    languages: ['en'],
-    feeds: [{ url: 'https://feeds.npr.org/1004/rss.xml', topic: 'world' }],
-    logo: 'https://www.npr.org/favicon.ico',
-    kind: 'public',
-  },
-];
+const outlets: Outlet[] = OUTLETS.filter((o) => o.id === 'upmedia' || o.id === 'npr');
 
 for (const backend of await backends()) {
   describe(`repositories on ${backend.name}`, { skip: backend.skip }, () => {
