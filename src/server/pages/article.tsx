@@ -218,10 +218,18 @@ function TranslationBar({ a, showOriginal }: { a: ArticleView; showOriginal: boo
 }
 
 const names = new Intl.DisplayNames(['en'], { type: 'language' });
+const nameCache = new Map<string, string>();
+
+/** English name of a language tag ("zh-Hant" → "Traditional Chinese"), memoized: pages ask often. */
 export function languageName(tag: string): string {
-  try {
-    return names.of(tag) ?? tag;
-  } catch {
-    return tag;
+  let name = nameCache.get(tag);
+  if (name === undefined) {
+    try {
+      name = names.of(tag) ?? tag;
+    } catch {
+      name = tag;
+    }
+    if (nameCache.size < 1000) nameCache.set(tag, name);
   }
+  return name;
 }
