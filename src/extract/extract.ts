@@ -7,13 +7,14 @@ import { baselineBlocks, blocksFromArticleBody } from './fallback.ts';
 import { findIntro } from './intro.ts';
 import { findHeaderFigure, imageFromFigure } from './lead-image.ts';
 import { normalizeDate, type PageMetadata, readMetadata } from './metadata.ts';
-import { preparePage } from './parse.ts';
+import { domDepthExceeds, preparePage } from './parse.ts';
 import {
   BYLINE_PREFIX,
   CJK_LENGTH_FACTOR,
   FALLBACK_BELOW_CHARS,
   FALLBACK_GAIN,
   LEAD_IMAGE_MAX_BLOCK_INDEX,
+  MAX_DOM_DEPTH,
   MAX_HTML_CHARS,
   MAX_LINK_DENSITY,
   MIN_ARTICLE_CHARS,
@@ -50,7 +51,8 @@ export type BodySource = 'readability' | 'json-ld' | 'baseline';
  *  5. Block clean-up (cleanup.ts): furniture labels, picture credits, "Related" headings with
  *     their links, trailing link lists, date and byline lines at either end. The intro paragraph
  *     leads the body when the body lacks it.
- *  6. The result is refused (null) when it is shorter than MIN_ARTICLE_CHARS (CJK weighted) or
+ *  6. The result is refused (null) when the page nests deeper than MAX_DOM_DEPTH (hostile or
+ *     broken markup, checked right after parsing), when it is shorter than MIN_ARTICLE_CHARS (CJK weighted) or
  *     when more than MAX_LINK_DENSITY of its text sits in links.
  * Every threshold and pattern lives in tuning.ts.
  */
@@ -65,6 +67,7 @@ export function extractWithSource(
   options: ExtractOptions = {},
 ): { article: ExtractedArticle; source: BodySource } | null {
   const { source, document } = preparePage(html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html);
+  if (domDepthExceeds(document.documentElement, MAX_DOM_DEPTH)) return null;
   const meta = readMetadata(document, url);
   const headerFigure = findHeaderFigure(document);
   const headerImage = headerFigure ? imageFromFigure(headerFigure, meta.baseUrl) : undefined;

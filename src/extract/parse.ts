@@ -59,3 +59,14 @@ function isWhole(document: { documentElement: Element | null }): boolean {
   const root = document.documentElement;
   return root?.localName === 'html' && root.querySelector('body') !== null;
 }
+
+/** Depth of the deepest element under `root`, counted without recursion; stops once past `limit`. */
+export function domDepthExceeds(root: Element, limit: number): boolean {
+  const stack: [Element, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [el, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    for (const child of el.children) stack.push([child, depth + 1]);
+  }
+  return false;
+}

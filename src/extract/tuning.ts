@@ -6,6 +6,13 @@
 /** Pages larger than this are cut before parsing: no news article needs more, and DOM cost is linear. */
 export const MAX_HTML_CHARS = 3_000_000;
 
+/**
+ * Pages nested deeper than this are refused: real pages stay under about 60 levels, while the cost
+ * of Readability and of recursive walks grows with depth (1,000 levels take seconds, 20,000
+ * overflow the stack).
+ */
+export const MAX_DOM_DEPTH = 400;
+
 /** Below this many characters of body text the page is treated as having no article (home, index, error pages). */
 export const MIN_ARTICLE_CHARS = 140;
 

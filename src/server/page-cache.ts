@@ -8,6 +8,7 @@ import type { MiddlewareHandler } from 'hono';
  */
 export function pageCache(options: { ttlMs: number; maxEntries: number }): MiddlewareHandler {
   const entries = new Map<string, { at: number; status: number; headers: [string, string][]; body: ArrayBuffer }>();
+  const seen = new Map<string, number>();
   const cacheable = (path: string) =>
     path === '/' ||
     path === '/overlooked' ||
@@ -22,11 +23,19 @@ export function pageCache(options: { ttlMs: number; maxEntries: number }): Middl
     if (hit && now - hit.at < options.ttlMs) {
       return new Response(hit.body, { status: hit.status, headers: hit.headers });
     }
+    // Admission: a page is kept only when asked for twice within the TTL, so the long tail of
+    // articles read once does not churn memory; popular pages are cached from their second hit.
+    const seenAt = seen.get(key);
+    seen.set(key, now);
+    if (seen.size > options.maxEntries * 4) seen.delete(seen.keys().next().value as string);
     await next();
-    if (c.res.status !== 200) return;
-    const body = await c.res.clone().arrayBuffer();
+    if (c.res.status !== 200 || seenAt === undefined || now - seenAt > options.ttlMs) return;
+    // Read the body once and answer with the bytes (cheaper than teeing the stream with clone()).
+    const body = await c.res.arrayBuffer();
+    const headers: [string, string][] = [...c.res.headers.entries()];
+    c.res = new Response(body, { status: 200, headers });
     entries.delete(key);
-    entries.set(key, { at: now, status: c.res.status, headers: [...c.res.headers.entries()], body });
+    entries.set(key, { at: now, status: 200, headers, body });
     if (entries.size > options.maxEntries) entries.delete(entries.keys().next().value as string);
   };
 }

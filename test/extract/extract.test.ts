@@ -180,6 +180,12 @@ describe('body', () => {
     assert.equal(extractArticle(html, 'https://x.example/a')?.blocks.length, 4);
   });
 
+  test('absurdly deep nesting (20,000 divs, 3,000 nested tables) is refused with null, not a stack overflow', () => {
+    const deep = `<html><body>${'<div>'.repeat(20_000)}${paragraphs(3)}${'</div>'.repeat(20_000)}</body></html>`;
+    assert.equal(extractArticle(deep, 'https://x.example/a'), null);
+    assert.equal(extractArticle('<table><tr><td>'.repeat(3000), 'https://x.example/a'), null);
+  });
+
   test('a bare fragment without <html> or <body> is still read', () => {
     const article = extractArticle(paragraphs(3), 'https://x.example/fragment');
     assert.equal(article?.blocks.length, 3);
