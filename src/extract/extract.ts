@@ -51,9 +51,10 @@ export type BodySource = 'readability' | 'json-ld' | 'baseline';
  *  5. Block clean-up (cleanup.ts): furniture labels, picture credits, "Related" headings with
  *     their links, trailing link lists, date and byline lines at either end. The intro paragraph
  *     leads the body when the body lacks it.
- *  6. The result is refused (null) when the page nests deeper than MAX_DOM_DEPTH (hostile or
- *     broken markup, checked right after parsing), when it is shorter than MIN_ARTICLE_CHARS (CJK weighted) or
- *     when more than MAX_LINK_DENSITY of its text sits in links.
+ *  6. A body shorter than MIN_ARTICLE_CHARS (CJK weighted) or with more than MAX_LINK_DENSITY
+ *     of its text in links is no article: the rescues of step 4 get a second chance, in order,
+ *     and the first that passes wins; else the result is null. Pages nested deeper than
+ *     MAX_DOM_DEPTH (hostile or broken markup) are refused right after parsing.
  * Every threshold and pattern lives in tuning.ts.
  */
 export function extractArticle(html: string, url: string, options: ExtractOptions = {}): ExtractedArticle | null {
@@ -77,13 +78,14 @@ export function extractWithSource(
   removeBoilerplate(document);
 
   const parsed = runReadability(document);
+  const minChars = options.minChars ?? MIN_ARTICLE_CHARS;
+  const rescues: [BodySource, () => BodyBlocks][] = [
+    ['json-ld', () => blocksFromArticleBody(meta.articleBody ?? '')],
+    ['baseline', () => baselineBlocks(source)],
+  ];
   let body: BodyBlocks = parsed?.content ? blocksFromElement(parsed.content) : emptyBody();
   let bodySource: BodySource = 'readability';
   if (weightedLength(body.blocks) < FALLBACK_BELOW_CHARS) {
-    const rescues: [BodySource, () => BodyBlocks][] = [
-      ['json-ld', () => blocksFromArticleBody(meta.articleBody ?? '')],
-      ['baseline', () => baselineBlocks(source)],
-    ];
     for (const [name, rescue] of rescues) {
       const candidate = rescue();
       if (weightedLength(candidate.blocks) > Math.max(weightedLength(body.blocks) * FALLBACK_GAIN, 1)) {
@@ -92,11 +94,19 @@ export function extractWithSource(
       }
     }
   }
-
-  body = cleanBody(body);
-  if (intro) body = withIntro(body, intro);
-  if (linkDensity(body) > MAX_LINK_DENSITY) return null;
-  if (weightedLength(body.blocks) < (options.minChars ?? MIN_ARTICLE_CHARS)) return null;
+  body = finishBody(body, intro);
+  if (!isArticle(body, minChars) && bodySource === 'readability') {
+    // Readability chose a list of links (or almost nothing): a rescue that passes the tests wins.
+    for (const [name, rescue] of rescues) {
+      const candidate = finishBody(rescue(), intro);
+      if (isArticle(candidate, minChars)) {
+        body = candidate;
+        bodySource = name;
+        break;
+      }
+    }
+  }
+  if (!isArticle(body, minChars)) return null;
 
   const title = meta.title ?? (parsed?.title || h1 || pageTitle);
   const blocks = dropTitleEcho(body.blocks, title);
@@ -153,6 +163,16 @@ function weightedLength(blocks: Block[]): number {
   let total = 0;
   for (const b of blocks) total += b.text.length + (b.text.match(CJK)?.length ?? 0) * (CJK_LENGTH_FACTOR - 1);
   return total;
+}
+
+function finishBody(body: BodyBlocks, intro: string | undefined): BodyBlocks {
+  const cleaned = cleanBody(body);
+  return intro ? withIntro(cleaned, intro) : cleaned;
+}
+
+/** Long enough, and not mostly links. */
+function isArticle(body: BodyBlocks, minChars: number): boolean {
+  return linkDensity(body) <= MAX_LINK_DENSITY && weightedLength(body.blocks) >= minChars;
 }
 
 /** Letters and digits only, lower-cased, in any script: for comparing texts that differ in punctuation. */

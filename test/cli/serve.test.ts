@@ -27,8 +27,13 @@ test('meridian serve starts on SQLite under the data dir, answers, and stops cle
     });
     const health = (await (await fetch(`${url}/healthz`)).json()) as { status: string; database: string };
     assert.deepEqual([health.status, health.database], ['ok', 'sqlite']);
-    const countries = (await (await fetch(`${url}/api/countries`)).json()) as { countries: Array<{ code: string; outlets: number }> };
-    assert.ok((countries.countries.find((c) => c.code === 'TW')?.outlets ?? 0) >= 1, 'the catalog was written to the store');
+    const countries = (await (await fetch(`${url}/api/countries`)).json()) as {
+      countries: Array<{ code: string; outlets: number }>;
+    };
+    assert.ok(
+      (countries.countries.find((c) => c.code === 'TW')?.outlets ?? 0) >= 1,
+      'the catalog was written to the store',
+    );
     const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     assert.equal(await exit, 0, 'a graceful stop exits 0');
