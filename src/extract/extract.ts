@@ -95,9 +95,10 @@ export function extractWithSource(
     }
   }
   body = finishBody(body, intro);
-  if (!isArticle(body, minChars) && bodySource === 'readability') {
-    // Readability chose a list of links (or almost nothing): a rescue that passes the tests wins.
-    for (const [name, rescue] of rescues) {
+  if (!isArticle(body, minChars)) {
+    // Readability (or the longer rescue) gave a list of links or almost nothing: the first other
+    // rescue that passes the tests wins.
+    for (const [name, rescue] of rescues.filter(([name]) => name !== bodySource)) {
       const candidate = finishBody(rescue(), intro);
       if (isArticle(candidate, minChars)) {
         body = candidate;

@@ -186,6 +186,22 @@ describe('body', () => {
     assert.equal(extractArticle('<table><tr><td>'.repeat(3000), 'https://x.example/a'), null);
   });
 
+  test('when the page body reads as a list of links, the JSON-LD articleBody is the article', () => {
+    const body =
+      'Erster Absatz des Artikels mit genug Text, um als Artikel zu zählen.\nZweiter Absatz des Artikels, ebenfalls lang genug und ohne jeden Link darin.\nDritter Absatz.';
+    const ld = JSON.stringify({ '@type': 'NewsArticle', headline: 'H', articleBody: body });
+    const links = Array.from(
+      { length: 12 },
+      (_, i) => `<li><a href="/${i}">Eine andere Meldung mit der Nummer ${i}</a></li>`,
+    ).join('');
+    const html = `<html><head><script type="application/ld+json">${ld}</script></head><body><ul>${links}</ul></body></html>`;
+    const article = extractArticle(html, 'https://x.example/a');
+    assert.deepEqual(
+      article?.blocks.map((b) => b.text),
+      body.split('\n'),
+    );
+  });
+
   test('a bare fragment without <html> or <body> is still read', () => {
     const article = extractArticle(paragraphs(3), 'https://x.example/fragment');
     assert.equal(article?.blocks.length, 3);
