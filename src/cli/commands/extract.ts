@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -147,6 +148,9 @@ function listPages(dir: string): string[] {
   return out;
 }
 
+/** Below this many files, one thread is faster than starting workers. */
+const PARALLEL_FROM = 40;
+
 export const extractCommand: Command = {
   name: 'extract',
   help: `Usage: meridian extract [--url URL] [--encoding ENC] [--jobs N] FILE|DIR...
@@ -166,8 +170,8 @@ code is 0 once every file has been tried (2 for a usage error).
   --url URL       the URL the page came from (resolves relative links); default: the page's
                   canonical URL
   --encoding ENC  decode with this charset instead of detecting it (e.g. windows-1251)
-  --jobs N        extract on N worker threads (default 1); output order stays the order of
-                  the files`,
+  --jobs N        extract on N worker threads (default: one per core, at most 4, for more than
+                  ${PARALLEL_FROM} files); output order stays the order of the files`,
   async run(args, ctx) {
     const { values, positionals } = parseArgs({
       args,
@@ -181,13 +185,19 @@ code is 0 once every file has been tried (2 for a usage error).
     if (values.encoding !== undefined && !normaliseCharset(values.encoding)) {
       throw new UserError(`unknown encoding "${values.encoding}"`);
     }
-    const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
+    const files = expandPaths(positionals);
+    // Worker threads pay for themselves (each loads the language model) only on many files.
+    const jobs =
+      values.jobs === undefined
+        ? files.length > PARALLEL_FROM
+          ? Math.min(4, availableParallelism())
+          : 1
+        : Number(values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
       throw new UserError('--jobs must be a whole number from 1 to 64');
     const options: ExtractFileOptions = {};
     if (values.url) options.url = values.url;
     if (values.encoding) options.encoding = values.encoding;
-    const files = expandPaths(positionals);
     const emit = (record: ExtractRecord) => ctx.io.out(`${JSON.stringify(record)}\n`);
     if (jobs > 1 && files.length > 1) {
       const { extractInParallel } = await import('./extract-pool.ts');
