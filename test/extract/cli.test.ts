@@ -133,6 +133,13 @@ describe('meridian extract', () => {
     assert.equal(lines[0].charset, 'windows-1252');
   });
 
+  test('text leads with the standfirst, then the body blocks', async () => {
+    const { lines } = await extract([source('boilerplate')]);
+    const [record] = lines;
+    assert.ok(record.text.startsWith(`${record.standfirst}\n\n${record.blocks[0].text}`));
+    assert.equal(record.text.split('\n\n').length, record.blocks.length + 1);
+  });
+
   test('usage errors exit 2 with one line on stderr', async () => {
     const none = await extract([]);
     assert.equal(none.code, 2);

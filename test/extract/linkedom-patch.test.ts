@@ -5,7 +5,9 @@ import { test } from 'node:test';
 import { parseHTML } from 'linkedom';
 
 test('linkedom is patched to create listener maps lazily (scripts/patch-linkedom.mjs)', () => {
-  const file = createRequire(import.meta.url).resolve('linkedom').replace(/cjs\/index\.js$/, 'esm/interface/event-target.js');
+  const file = createRequire(import.meta.url)
+    .resolve('linkedom')
+    .replace(/cjs\/index\.js$/, 'esm/interface/event-target.js');
   assert.match(readFileSync(file, 'utf8'), /meridian: lazy listener map/);
 });
 

@@ -47,9 +47,14 @@ export interface ExtractFileOptions {
   encoding?: string;
 }
 
-/** The body as plain text: blocks separated by a blank line. */
+/** The article as plain text: the standfirst, then the body blocks, separated by a blank line. */
 export function articleText(article: ExtractedArticle): string {
-  return article.blocks.map((b) => b.text).join('\n\n');
+  const blocks = article.blocks.map((b) => b.text);
+  // The standfirst is the article's first paragraph for a reader (the page shows it above the
+  // body), so it leads the text unless the body already starts with it.
+  const lead = article.standfirst?.trim();
+  if (lead && !blocks[0]?.startsWith(lead.slice(0, 60))) blocks.unshift(lead);
+  return blocks.join('\n\n');
 }
 
 /** Reads bytes of a page file, gunzipping `.gz`. Throws on unreadable files. */
