@@ -27,7 +27,13 @@ for (const file of files) {
   }
   const patched = source
     .replace(EAGER, 'constructor() {} /* meridian: lazy listener map */')
-    .replace(ADD, 'addEventListener(type, listener, options) {\n    let map = wm.get(this);\n    if (!map) wm.set(this, (map = new Map()));')
-    .replace(REMOVE, 'removeEventListener(type, listener) {\n    const map = wm.get(this);\n    if (map && map.has(type)) {');
+    .replace(
+      ADD,
+      'addEventListener(type, listener, options) {\n    let map = wm.get(this);\n    if (!map) wm.set(this, (map = new Map()));',
+    )
+    .replace(
+      REMOVE,
+      'removeEventListener(type, listener) {\n    const map = wm.get(this);\n    if (map && map.has(type)) {',
+    );
   writeFileSync(file, patched);
 }
