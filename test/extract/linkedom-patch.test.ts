@@ -12,16 +12,17 @@ test('linkedom is patched to create listener maps lazily (scripts/patch-linkedom
 });
 
 test('event listeners still work on patched nodes', () => {
-  const { document } = parseHTML('<html><body><div id="a"><p id="b">x</p></div></body></html>');
+  const window = parseHTML('<html><body><div id="a"><p id="b">x</p></div></body></html>');
+  const { document } = window;
   const seen: string[] = [];
   const outer = (e: Event) => seen.push(`outer:${(e.target as Element).id}`);
   document.getElementById('a')?.addEventListener('ping', outer);
   const p = document.getElementById('b');
   const inner = () => seen.push('inner');
   p?.addEventListener('ping', inner);
-  p?.dispatchEvent(new document.defaultView.Event('ping', { bubbles: true }));
+  p?.dispatchEvent(new window.Event('ping', { bubbles: true }));
   p?.removeEventListener('ping', inner);
   p?.removeEventListener('never-added', inner);
-  p?.dispatchEvent(new document.defaultView.Event('ping', { bubbles: true }));
+  p?.dispatchEvent(new window.Event('ping', { bubbles: true }));
   assert.deepEqual(seen, ['inner', 'outer:b', 'outer:b']);
 });
