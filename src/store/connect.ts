@@ -53,11 +53,36 @@ function connectSqlite(options: ConnectOptions): Connection {
   } catch (err) {
     throw new StoreError(describeSqliteError(file, err), { cause: err });
   }
+  cachePreparedStatements(sqlite);
   return {
     db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
     dialect: 'sqlite',
     location: file,
   };
+}
+
+/** Distinct SQL texts whose prepared statements are kept (IN-lists of varying length make more). */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query anew, and preparing costs about as much as running a simple indexed
+ * query. Statements are reused by SQL text instead: better-sqlite3 statements are reusable as long
+ * as they are not iterated concurrently, and Kysely only calls all()/run() on them.
+ */
+function cachePreparedStatements(sqlite: SqliteDatabase.Database): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let stmt = cache.get(source);
+    if (stmt) {
+      cache.delete(source);
+    } else {
+      stmt = prepare(source);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(source, stmt);
+    return stmt;
+  }) as typeof sqlite.prepare;
 }
 
 function prepareDataDir(dir: string): string {
