@@ -1,10 +1,10 @@
 /**
  * Load on the reader with a big archive: fills a SQLite store with 100,000 articles (150 outlets in
- * 50 countries, 30 days, 60% translated), serves it on loopback in a child process, and drives
+ * 50 countries, 30 days, 60% translated), serves it on loopback with `meridian serve` in a child process, and drives
  * 100 concurrent connections with autocannon at country pages and article pages (a different
  * page per request). Prints requests/s and latency p50/p99. Target (issue 4): p99 < 50 ms.
  *
- *   npx tsx bench/reader-load.ts [articles=100000] [seconds=10]
+ *   npx tsx bench/reader-load.ts [articles=100000] [seconds=10] [--processes N]
  *   npx tsx bench/reader-load.ts --fill DATA_DIR [articles]   (only fill a store, to inspect it)
  */
 import { spawn } from 'node:child_process';
@@ -14,12 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { loadCountries } from '../src/catalog/data.ts';
-import { Config } from '../src/config/config.ts';
 import type { Outlet } from '../src/model/outlet.ts';
-import { createApp } from '../src/server/app.tsx';
-import { buildAssets } from '../src/server/assets.ts';
-import { listen } from '../src/server/http.ts';
-import { ImageSigner } from '../src/server/image-url.ts';
 import { Store } from '../src/store/store.ts';
 
 const COUNTRIES = 50;
@@ -132,25 +127,6 @@ async function fill(store: Store, total: number): Promise<{ countries: string[];
   return { countries: countries.map((c) => c.code.toLowerCase()), maxId };
 }
 
-/** Child process: serves the store and prints its URL on stdout. */
-async function serve(dataDir: string): Promise<void> {
-  const store = await Store.open({ dataDir });
-  const app = createApp({
-    store,
-    config: Config.fromEnv({}),
-    countries: loadCountries(),
-    outlets: [],
-    startedAt: new Date(),
-    assets: await buildAssets(),
-    images: new ImageSigner('load'),
-    translator: 'deepl',
-    fetchImage: async () => ({ status: 404, contentType: 'text/plain', body: new Uint8Array() }),
-  });
-  const server = await listen(app, '127.0.0.1', 0);
-  console.log(server.url);
-  process.on('SIGTERM', () => void server.close(1000).then(() => store.close()));
-}
-
 function run(url: string, seconds: number, paths: () => string) {
   return autocannon({
     url,
@@ -161,20 +137,35 @@ function run(url: string, seconds: number, paths: () => string) {
 }
 
 async function main(): Promise<void> {
+  const processesIndex = process.argv.indexOf('--processes');
+  const processes = processesIndex >= 0 ? Number(process.argv.splice(processesIndex, 2)[1]) : 1;
   const total = Number(process.argv[2] ?? 100_000);
   const seconds = Number(process.argv[3] ?? 10);
   const dir = mkdtempSync(join(tmpdir(), 'meridian-load-'));
   const store = await Store.open({ dataDir: dir });
   const { countries, maxId } = await fill(store, total);
   await store.close();
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', dir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, LOG_LEVEL: 'error' },
+  // The real `meridian serve` on the filled store, without the pipeline.
+  const child = spawn(process.execPath, [fileURLToPath(new URL('../bin/meridian', import.meta.url)), 'serve'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'error',
+      MERIDIAN_DATA_DIR: dir,
+      PORT: '0',
+      MERIDIAN_PIPELINE: 'false',
+      MERIDIAN_WEB_PROCESSES: String(processes),
+    },
   });
   try {
     const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim()));
-      child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => {
+        err += d.toString();
+        const m = /Meridian is running at (\S+)/.exec(err);
+        if (m) resolve(m[1] as string);
+      });
+      child.once('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
     });
     const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)] as T;
     const suites: Array<[string, () => string]> = [
@@ -186,7 +177,7 @@ async function main(): Promise<void> {
     ];
     // Warm-up: first requests compile code paths and fill the page cache.
     await run(url, 2, suites[0]![1]);
-    console.log(`${total} articles, 100 connections, ${seconds} s each, ${url}`);
+    console.log(`${total} articles, ${processes} web process(es), 100 connections, ${seconds} s each, ${url}`);
     for (const [name, paths] of suites) {
       const r = await run(url, seconds, paths);
       const non2xx = r.non2xx + r.errors + r.timeouts;
@@ -207,6 +198,5 @@ async function fillOnly(dataDir: string, total: number): Promise<void> {
   await store.close();
 }
 
-if (process.argv[2] === '--serve') await serve(process.argv[3] as string);
-else if (process.argv[2] === '--fill') await fillOnly(process.argv[3] as string, Number(process.argv[4] ?? 100_000));
+if (process.argv[2] === '--fill') await fillOnly(process.argv[3] as string, Number(process.argv[4] ?? 100_000));
 else await main();

@@ -27,6 +27,15 @@ export const serverSettings = declareSettings([
     description: 'How long rendered pages and feeds are served from memory (0: render every request).',
   },
   {
+    name: 'MERIDIAN_WEB_PROCESSES',
+    type: 'int',
+    default: 1,
+    min: 1,
+    max: 64,
+    group: 'server',
+    description: 'Processes serving pages on the shared port (set it to the number of cores on a busy server).',
+  },
+  {
     name: 'MERIDIAN_SECRET',
     type: 'string',
     default: '',
