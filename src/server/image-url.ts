@@ -5,10 +5,19 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * cannot be used as an open proxy.
  */
 export class ImageSigner {
+  /** Outlet logos and recent images repeat on every page: their signatures are remembered. */
+  private readonly signed = new Map<string, string>();
+
   constructor(private readonly secret: string) {}
 
   private sign(url: string): string {
-    return createHmac('sha256', this.secret).update(url).digest('base64url').slice(0, 22);
+    let signature = this.signed.get(url);
+    if (signature === undefined) {
+      signature = createHmac('sha256', this.secret).update(url).digest('base64url').slice(0, 22);
+      if (this.signed.size >= 20_000) this.signed.delete(this.signed.keys().next().value as string);
+      this.signed.set(url, signature);
+    }
+    return signature;
   }
 
   /** `/img?u=…&s=…` for a foreign image URL, or '' when there is none. */

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Article, ArticleState, Block, ExtractedArticle } from '../../model/article.ts';
+import { compiledOnce } from '../compiled.ts';
 import { nowIso, parseJson } from '../json.ts';
 import type { ArticleRow, Database } from '../schema.ts';
 
@@ -173,8 +174,13 @@ export class ArticleRepository {
     return rows.map((r) => r.id);
   }
 
+  private readonly byId = compiledOnce(
+    () => this.db as Kysely<never>,
+    () => this.db.selectFrom('articles').selectAll().where('id', '=', 0),
+  );
+
   async get(id: number): Promise<Article | undefined> {
-    const row = await this.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.byId(id);
     return row && toArticle(row);
   }
 

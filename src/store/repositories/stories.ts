@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Story } from '../../model/story.ts';
+import { compiledOnce } from '../compiled.ts';
 import { nowIso, parseJson } from '../json.ts';
 import type { Database, StoryTable } from '../schema.ts';
 
@@ -127,13 +128,13 @@ export class StoryRepository {
     return undefined;
   }
 
+  private readonly storyByArticle = compiledOnce(
+    () => this.db as Kysely<never>,
+    () => this.db.selectFrom('story_articles').select('story_id').where('article_id', '=', 0),
+  );
+
   async storyOf(articleId: number): Promise<number | undefined> {
-    const row = await this.db
-      .selectFrom('story_articles')
-      .select('story_id')
-      .where('article_id', '=', articleId)
-      .executeTakeFirst();
-    return row?.story_id;
+    return (await this.storyByArticle(articleId))?.story_id;
   }
 
   async articleIds(storyId: number): Promise<number[]> {

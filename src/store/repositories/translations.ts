@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Block } from '../../model/article.ts';
 import type { ArticleTranslation } from '../../model/translation.ts';
+import { compiledOnce } from '../compiled.ts';
 import { parseJson } from '../json.ts';
 import type { Database, TranslationTable } from '../schema.ts';
 
@@ -29,13 +30,13 @@ export class TranslationRepository {
       .execute();
   }
 
+  private readonly byArticle = compiledOnce(
+    () => this.db as Kysely<never>,
+    () => this.db.selectFrom('translations').selectAll().where('article_id', '=', 0).where('target', '=', ''),
+  );
+
   async get(articleId: number, target = 'en'): Promise<ArticleTranslation | undefined> {
-    const row = await this.db
-      .selectFrom('translations')
-      .selectAll()
-      .where('article_id', '=', articleId)
-      .where('target', '=', target)
-      .executeTakeFirst();
+    const row = await this.byArticle(articleId, target);
     return row && toTranslation(row);
   }
 
