@@ -2,9 +2,26 @@ import type { Context } from 'hono';
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { ServerContext } from './context.ts';
-import { Layout, type PageMeta } from './pages/layout.tsx';
+import { Head, NAV_PATHS, type PageMeta, SiteFooter, SiteHeader } from './pages/layout.tsx';
 
-/** Renders a page inside the layout. Preact escapes every text and attribute value. */
+/**
+ * The header and footer are the same on every page but for the current section, so each is
+ * rendered once and reused: a page request renders only its head and its own content.
+ */
+const headers = new Map<string, string>();
+let footer: string | undefined;
+
+function siteHeader(path: string): string {
+  const key = NAV_PATHS.includes(path) ? path : '';
+  let html = headers.get(key);
+  if (html === undefined) {
+    html = renderToString(<SiteHeader path={key} />);
+    headers.set(key, html);
+  }
+  return html;
+}
+
+/** Renders a page: head, site header, the page's content in <main>, footer. Preact escapes every value. */
 export function renderPage(
   c: Context,
   ctx: ServerContext,
@@ -12,10 +29,9 @@ export function renderPage(
   body: ComponentChildren,
   status: 200 | 404 | 400 = 200,
 ) {
-  const html = `<!doctype html>${renderToString(
-    <Layout meta={meta} assets={ctx.assets} path={c.req.path}>
-      {body}
-    </Layout>,
-  )}`;
+  footer ??= renderToString(<SiteFooter />);
+  const html = `<!doctype html><html lang="en">${renderToString(<Head meta={meta} assets={ctx.assets} />)}<body>${siteHeader(
+    c.req.path,
+  )}<main id="main" class="wrap">${renderToString(<>{body}</>)}</main>${footer}</body></html>`;
   return c.html(html, status, { 'Cache-Control': 'no-cache' });
 }
