@@ -56,6 +56,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./commands/status.ts')).statusCommand,
   },
   {
+    name: 'retry',
+    summary: 'Queue parked jobs again, or re-enable feeds disabled after repeated failures',
+    load: async () => (await import('./commands/retry.ts')).retryCommand,
+  },
+  {
     name: 'extract',
     summary: 'Extract the article of saved HTML pages (no network), one JSON line per page',
     load: async () => (await import('./commands/extract.ts')).extractCommand,

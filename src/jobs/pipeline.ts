@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { Config } from '../config/config.ts';
 import { logger } from '../config/log.ts';
+import { backoffMs } from '../net/backoff.ts';
 import type { Store } from '../store/store.ts';
 import { fetchHandler } from './handlers/fetch.ts';
 import { pollHandler } from './handlers/poll.ts';
@@ -45,10 +46,9 @@ export function scheduleFromConfig(config: Config): ScheduleSettings {
   };
 }
 
-/** Backoff for failed jobs: 30 s, 1 min, 2 min … capped at an hour, with jitter. */
+/** Backoff for failed jobs: about 30 s, 1 min, 2 min … capped at an hour, with jitter. */
 export function jobRetryDelayMs(attempt: number): number {
-  const base = Math.min(3_600_000, 30_000 * 2 ** Math.max(0, attempt - 1));
-  return Math.round(base * (0.8 + Math.random() * 0.4));
+  return backoffMs(attempt, { baseMs: 30_000, maxMs: 3_600_000 });
 }
 
 /**

@@ -1,10 +1,9 @@
 import type { ExtractedArticle, ParsedFeed } from '../model/article.ts';
-import type { ArticleTranslation } from '../model/translation.ts';
 
 /**
  * The stage functions the pipeline calls, as narrow interfaces: handlers depend on these shapes,
- * `stages-default.ts` binds them to the real `net`, `feeds`, `extract`, `language`, `translate`
- * and `stories` code, and tests may bind them to local servers and fixtures.
+ * `stages-default.ts` binds them to the real `net`, `feeds`, `extract` and `language` code, and
+ * tests may bind them to local servers and fixtures.
  */
 export interface FetchedResource {
   /** Final URL after redirects. */
@@ -27,6 +26,4 @@ export interface Stages {
   parseFeed(text: string, baseUrl: string): ParsedFeed;
   extract(html: string, url: string): ExtractedArticle | null;
   detectLanguage(text: string, hint?: string): string | undefined;
-  /** Present when translation is configured; returns undefined for the `none` provider. */
-  translate?: (articleId: number) => Promise<ArticleTranslation | undefined>;
 }

@@ -5,11 +5,3 @@ export class StoreError extends Error {
     this.name = 'StoreError';
   }
 }
-
-/** A row the caller asked for by id does not exist. */
-export class NotFoundError extends Error {
-  constructor(what: string, id: string | number) {
-    super(`${what} ${id} not found`);
-    this.name = 'NotFoundError';
-  }
-}

@@ -227,3 +227,49 @@ describe('pipeline commands', () => {
     }
   });
 });
+
+describe('meridian retry', () => {
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('re-queues parked jobs and re-enables disabled feeds', async () => {
+    const name = 'retry';
+    const store = await Store.open({ dataDir: join(dir, name) });
+    try {
+      const outlet = {
+        id: 'o',
+        name: 'O',
+        homepage: 'https://o.example/',
+        country: 'FR',
+        languages: ['fr'],
+        feeds: [{ url: 'https://o.example/rss' }],
+        logo: '',
+        kind: 'private' as const,
+      };
+      await store.outlets.syncCatalog([outlet]);
+      await store.feeds.syncCatalog([outlet]);
+      const feed = (await store.feeds.list())[0]!;
+      await store.feeds.recordPoll(feed.id, { ok: false, status: 500, nextIntervalS: 3600, disable: true });
+      await store.jobs.enqueue('fetch', { articleId: 1 }, { maxAttempts: 1 });
+      const [job] = await store.jobs.claim(['fetch'], 'w');
+      await store.jobs.fail(job!, 'boom', new Date());
+    } finally {
+      await store.close();
+    }
+    const env = { MERIDIAN_DATA_DIR: join(dir, name) };
+    const none = await runCli(['retry'], env);
+    assert.equal(none.code, 2);
+    const jobs = await runCli(['retry', '--jobs'], env);
+    assert.match(jobs.out, /1 parked job queued again/);
+    const feeds = await runCli(['retry', '--feeds'], env);
+    assert.match(feeds.out, /1 feed enabled and due now/);
+    const unknown = await runCli(['retry', 'https://nowhere.example/rss'], env);
+    assert.match(unknown.err, /no such feed/);
+    const after = await Store.open({ dataDir: join(dir, name) });
+    try {
+      assert.equal((await after.feeds.list())[0]?.disabled, 0);
+      assert.equal(await after.jobs.pending(['fetch']), 1);
+    } finally {
+      await after.close();
+    }
+  });
+});

@@ -7,7 +7,6 @@ export interface PageMeta {
   feeds?: Array<{ title: string; href: string }>;
   /** Island scripts this page loads (names from web/). */
   scripts?: string[];
-  canonicalPath?: string;
 }
 
 const NAV = [
