@@ -4,36 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import type { Io } from '../../src/cli/command.ts';
-import { run } from '../../src/cli/main.ts';
+import { runCli } from '../helpers/cli.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'extract');
 
-function capture(): Io & { stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    tty: false,
-    stdout: () => out,
-    stderr: () => err,
-  };
-}
-
 async function extract(args: string[]) {
-  const io = capture();
-  const code = await run(['extract', ...args], io, {});
-  const lines = io
-    .stdout()
+  const { code, out, err } = await runCli(['extract', ...args]);
+  const lines = out
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l));
-  return { code, lines, stderr: io.stderr() };
+  return { code, lines, stderr: err };
 }
 
 describe('meridian extract', () => {

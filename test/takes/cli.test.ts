@@ -3,20 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { run } from '../../src/cli/main.ts';
 import { Store } from '../../src/store/store.ts';
+import { runCli } from '../helpers/cli.ts';
 import { seed } from '../helpers/seed.ts';
 import { fixturePath, fixtureStory } from './helpers.ts';
 
-async function meridian(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t), tty: false }, env);
-  return { code, out, err };
-}
+const meridian = runCli;
 
 describe('meridian take', () => {
   test('--input --json prints the take with resolvable citations', async () => {
