@@ -205,6 +205,34 @@ for (const backend of await backends()) {
       assert.equal((await store.takes.versions(s1)).length, 2);
     });
 
+    test('search: words in headlines and bodies, two-character Chinese words, filters, wildcards taken literally', async () => {
+      const { store } = h;
+      const ids = (await store.articles.list({ limit: 10 })).map((a) => a.id);
+      await store.search.index(
+        ids[0]!,
+        '美方特使抵達台北\nUS envoy arrives in Taipei',
+        '特使週一抵達。 Turnout was 100% in the capital.',
+      );
+      await store.search.index(ids[1]!, 'Later', 'Nothing about it.');
+      assert.deepEqual(
+        (await store.search.search({ q: 'envoy', limit: 10 })).hits.map((x) => x.id),
+        [ids[0]],
+      );
+      assert.deepEqual(
+        (await store.search.search({ q: '特使', limit: 10 })).hits.map((x) => x.id),
+        [ids[0]],
+        'two-character CJK word',
+      );
+      assert.deepEqual(
+        (await store.search.search({ q: '台北 envoy', limit: 10 })).hits.map((x) => x.id),
+        [ids[0]],
+      );
+      assert.equal((await store.search.search({ q: '特使', country: 'US', limit: 10 })).total, 0, 'country filter');
+      assert.equal((await store.search.search({ q: '100%', limit: 10 })).total, 1);
+      assert.equal((await store.search.search({ q: '1%0', limit: 10 })).total, 0, '% is a character, not a wildcard');
+      assert.equal((await store.search.search({ q: 'T_', limit: 10 })).total, 0, '_ is a character, not a wildcard');
+    });
+
     test('jobs: dedupe, claim, retry with backoff, park after the last attempt, recover stale', async () => {
       const { store } = h;
       const j1 = await store.jobs.enqueue('fetch', { articleId: 1 }, { dedupeKey: 'fetch:1', maxAttempts: 2 });

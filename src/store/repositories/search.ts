@@ -54,6 +54,11 @@ export class SearchRepository {
       query.to ? sql`a.published_at < ${nextDay(query.to)}` : sql`1 = 1`,
     ];
     const where = sql.join(filters, sql` AND `);
+    const terms = q.split(/\s+/).filter(Boolean);
+    // Two-character words are common in Chinese and Japanese (台灣, 東京) and fall below the
+    // trigram index (and, unspaced, are no token of their own in a tsvector): those queries match
+    // substrings instead, a scan that stops at the page size.
+    if (terms.some((t) => [...t].length < 3 || CJK.test(t))) return this.substringSearch(terms, where, query);
     if (this.dialect === 'sqlite') {
       const match = ftsQuery(q);
       if (!match) return { hits: [], total: 0 };
@@ -72,6 +77,32 @@ export class SearchRepository {
       ORDER BY rank DESC LIMIT ${query.limit} OFFSET ${query.offset ?? 0}`.execute(this.db);
     return { hits: rows.rows.map((r) => ({ id: r.id, rank: r.rank })), total: Number(rows.rows[0]?.total ?? 0) };
   }
+
+  /** Every term as a substring of the headline or body, newest first. */
+  private async substringSearch(
+    terms: string[],
+    where: ReturnType<typeof sql.join>,
+    query: SearchQuery,
+  ): Promise<{ hits: SearchHit[]; total: number }> {
+    const id = this.dialect === 'sqlite' ? sql.raw('s.rowid') : sql.raw('s.article_id');
+    const like = this.dialect === 'sqlite' ? sql.raw('LIKE') : sql.raw('ILIKE');
+    const each = terms.map(
+      (t) => sql`(s.title ${like} ${likePattern(t)} ESCAPE '\\' OR s.body ${like} ${likePattern(t)} ESCAPE '\\')`,
+    );
+    const rows = await sql<{ id: number; total: number | string }>`
+      SELECT ${id} AS id, count(*) OVER () AS total
+      FROM article_search s JOIN articles a ON a.id = ${id}
+      WHERE ${sql.join(each, sql` AND `)} AND ${where}
+      ORDER BY a.published_at DESC LIMIT ${query.limit} OFFSET ${query.offset ?? 0}`.execute(this.db);
+    return { hits: rows.rows.map((r, i) => ({ id: r.id, rank: i })), total: Number(rows.rows[0]?.total ?? 0) };
+  }
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** Escapes LIKE wildcards in a reader's word. */
+function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /**
