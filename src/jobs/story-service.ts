@@ -49,13 +49,17 @@ export class StoryService {
   }
 
   private async assignNow(articleId: number): Promise<Story | undefined> {
-    this.ready ??= this.init();
+    // A failed start (the store was briefly unreachable) is tried again by the next article.
+    this.ready ??= this.init().catch((err) => {
+      this.ready = undefined;
+      throw err;
+    });
     await this.ready;
     const clusterer = this.clusterer as StoryClusterer;
     const article = await this.store.articles.get(articleId);
     if (!article) return undefined;
-    if (await this.store.stories.storyOf(articleId))
-      return this.store.stories.get((await this.store.stories.storyOf(articleId)) as number);
+    const assigned = await this.store.stories.storyOf(articleId);
+    if (assigned !== undefined) return this.store.stories.get(assigned);
     const english = await this.store.translations.get(articleId);
     const result = clusterer.add(storyDoc(article, english));
     for (const absorbed of result.merged ?? []) {
