@@ -7,6 +7,8 @@ export interface PipelineStatus {
   generatedAt: string;
   database: string;
   articles: { total: number; byState: Record<string, number> };
+  /** Feeds per state of health. */
+  feedHealth: Record<'ok' | 'failing' | 'disabled' | 'waiting', number>;
   feeds: Array<{
     url: string;
     outletId: string;
@@ -37,11 +39,20 @@ export interface PipelineStatus {
   };
 }
 
-export function feedHealth(f: FeedRow): PipelineStatus['feeds'][number]['health'] {
+export type FeedHealth = PipelineStatus['feeds'][number]['health'];
+
+export function feedHealth(f: FeedRow): FeedHealth {
   if (f.disabled) return 'disabled';
   if (f.consecutive_failures > 0) return 'failing';
   if (!f.last_success_at) return 'waiting';
   return 'ok';
+}
+
+/** How many feeds are in each state of health. */
+export function countFeedHealth(feeds: readonly FeedRow[]): Record<FeedHealth, number> {
+  const counts = { ok: 0, failing: 0, disabled: 0, waiting: 0 };
+  for (const f of feeds) counts[feedHealth(f)]++;
+  return counts;
 }
 
 const max = (a: string | null, b: string | null) => (a && b ? (a > b ? a : b) : (a ?? b));
@@ -77,6 +88,7 @@ export async function pipelineStatus(store: Store, translator: string, now = new
     generatedAt: now.toISOString(),
     database: store.location,
     articles: { total, byState },
+    feedHealth: countFeedHealth(feeds),
     feeds: feeds.map((f) => ({
       url: f.url,
       outletId: f.outlet_id,

@@ -33,8 +33,7 @@ last error, articles today and the next poll.
             .join(', ') || 'none yet'
         })`,
       );
-      const health = { ok: 0, failing: 0, disabled: 0, waiting: 0 };
-      for (const f of status.feeds) health[f.health]++;
+      const health = status.feedHealth;
       out(
         `Feeds: ${status.feeds.length}: ${health.ok} ok, ${health.failing} failing, ${health.disabled} disabled, ${health.waiting} not polled yet`,
       );

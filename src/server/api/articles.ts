@@ -3,6 +3,7 @@ import { pipelineStatus } from '../../jobs/status.ts';
 import { outletIndex, type ServerContext } from '../context.ts';
 import { BadRequestError, NotFoundHttpError } from '../errors.ts';
 import { dateParam, parseCursor, parseId } from '../routes/pages.tsx';
+import { searchArticles } from '../search.ts';
 import { articleView, summaries } from '../views.ts';
 import { countryParam } from './catalog.ts';
 
@@ -56,17 +57,15 @@ export function articlesApi(ctx: ServerContext): Hono {
     const from = dateParam(c.req.query('from'));
     const to = dateParam(c.req.query('to'));
     const limit = limitParam(c.req.query('limit'), 20, 100);
-    const { hits, total } = await ctx.store.search.search({
-      q,
-      limit,
-      ...(country ? { country } : {}),
-      ...(from ? { from } : {}),
-      ...(to ? { to } : {}),
-    });
-    const articles = await ctx.store.articles.getMany(hits.map((h) => h.id));
-    const order = new Map(hits.map((h, i) => [h.id, i]));
-    articles.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-    return c.json({ total, articles: await summaries(ctx.store, await outletIndex(ctx), articles) });
+    return c.json(
+      await searchArticles(ctx, {
+        q,
+        limit,
+        ...(country ? { country } : {}),
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+      }),
+    );
   });
 
   api.get('/status', async (c) => c.json(await pipelineStatus(ctx.store, ctx.translator)));

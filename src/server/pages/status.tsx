@@ -10,8 +10,7 @@ const HEALTH_CLASS = {
 } as const;
 
 export function StatusPage({ kit, status }: { kit: PageKit; status: PipelineStatus }) {
-  const counts = { ok: 0, failing: 0, disabled: 0, waiting: 0 };
-  for (const f of status.feeds) counts[f.health]++;
+  const counts = status.feedHealth;
   const jobKinds = Object.entries(status.jobs);
   return (
     <>

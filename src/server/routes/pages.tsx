@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { pipelineStatus } from '../../jobs/status.ts';
+import { countFeedHealth, feedHealth, pipelineStatus } from '../../jobs/status.ts';
 import { countryParam } from '../api/catalog.ts';
 import { countryCounts, countryIndex, outletIndex, pageKit, type ServerContext } from '../context.ts';
 import { BadRequestError, NotFoundHttpError } from '../errors.ts';
@@ -10,6 +10,7 @@ import { SearchPage } from '../pages/search.tsx';
 import { SourcesPage } from '../pages/sources.tsx';
 import { StatusPage } from '../pages/status.tsx';
 import { renderPage } from '../render.tsx';
+import { searchArticles } from '../search.ts';
 import { articleView, summaries } from '../views.ts';
 import { loadStoryContext } from './story-context.ts';
 
@@ -32,22 +33,16 @@ async function pipelineSummary(ctx: ServerContext): Promise<PipelineSummary> {
   const feeds = await ctx.store.feeds.list();
   let nextPollAt: string | null = null;
   let lastError: string | null = null;
-  let ok = 0;
-  let failing = 0;
-  let disabled = 0;
   for (const f of feeds) {
-    if (f.disabled) disabled++;
-    else if (f.consecutive_failures > 0) {
-      failing++;
-      lastError = f.last_error;
-    } else if (f.last_success_at) ok++;
+    if (feedHealth(f) === 'failing') lastError = f.last_error;
     if (!f.disabled && (!nextPollAt || f.next_poll_at < nextPollAt)) nextPollAt = f.next_poll_at;
   }
+  const health = countFeedHealth(feeds);
   return {
     feeds: feeds.length,
-    feedsOk: ok,
-    feedsFailing: failing,
-    feedsDisabled: disabled,
+    feedsOk: health.ok,
+    feedsFailing: health.failing,
+    feedsDisabled: health.disabled,
     nextPollAt,
     lastError,
     articles: await ctx.store.articles.count(),
@@ -161,8 +156,8 @@ export function pageRoutes(ctx: ServerContext): Hono {
     const from = dateParam(c.req.query('from'));
     const to = dateParam(c.req.query('to'));
     const page = Math.max(1, Math.min(100, Number(c.req.query('page') ?? 1) || 1));
-    const { hits, total } = q
-      ? await ctx.store.search.search({
+    const { articles: results, total } = q
+      ? await searchArticles(ctx, {
           q,
           limit: PAGE_SIZE,
           offset: (page - 1) * PAGE_SIZE,
@@ -170,11 +165,7 @@ export function pageRoutes(ctx: ServerContext): Hono {
           ...(from ? { from } : {}),
           ...(to ? { to } : {}),
         })
-      : { hits: [], total: 0 };
-    const articles = await ctx.store.articles.getMany(hits.map((h) => h.id));
-    const order = new Map(hits.map((h, i) => [h.id, i]));
-    articles.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-    const results = await summaries(ctx.store, await outletIndex(ctx), articles);
+      : { articles: [], total: 0 };
     const countries = [...ctx.countries].sort((a, b) => a.name.localeCompare(b.name));
     return renderPage(
       c,
