@@ -18,6 +18,16 @@ export const coreSettings = declareSettings([
     description: 'postgres://… to use PostgreSQL instead of the embedded SQLite.',
   },
   {
+    name: 'MERIDIAN_SQLITE_CACHE_MB',
+    type: 'int',
+    default: 256,
+    min: 2,
+    max: 65_536,
+    group: 'core',
+    description:
+      'Most memory each process gives SQLite for database pages it has read (taken as pages are used, not up front).',
+  },
+  {
     name: 'HOST',
     type: 'string',
     default: '127.0.0.1',

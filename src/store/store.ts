@@ -63,7 +63,9 @@ export class Store {
   static fromConfig(config: Config, extra: Partial<ConnectOptions> & { migrate?: boolean } = {}): Promise<Store> {
     const databaseUrl = config.string('DATABASE_URL');
     return Store.open({
-      ...(databaseUrl ? { databaseUrl } : { dataDir: config.string('MERIDIAN_DATA_DIR') }),
+      ...(databaseUrl
+        ? { databaseUrl }
+        : { dataDir: config.string('MERIDIAN_DATA_DIR'), sqliteCacheMb: config.int('MERIDIAN_SQLITE_CACHE_MB') }),
       ...extra,
     });
   }

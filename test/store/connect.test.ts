@@ -4,6 +4,8 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import { Config } from '../../src/config/config.ts';
 import { SQLITE_FILE } from '../../src/store/connect.ts';
 import { StoreError } from '../../src/store/errors.ts';
 import { Store } from '../../src/store/store.ts';
@@ -45,6 +47,15 @@ describe('opening the embedded store', () => {
     await store.close();
     const reopened = await Store.open({ dataDir: dir });
     await reopened.close();
+  });
+
+  test('MERIDIAN_SQLITE_CACHE_MB sizes the page cache (negative cache_size is KiB)', async () => {
+    const store = await Store.fromConfig(
+      Config.fromEnv({ MERIDIAN_DATA_DIR: join(root, 'cache'), MERIDIAN_SQLITE_CACHE_MB: '48' }),
+    );
+    const { rows } = await sql<{ cache_size: number }>`PRAGMA cache_size`.execute(store.db);
+    assert.equal(rows[0]?.cache_size, -48 * 1024);
+    await store.close();
   });
 
   test('a corrupt database file is a clear StoreError naming the file, not a crash', async () => {

@@ -189,6 +189,18 @@ for (const backend of await backends()) {
       assert.deepEqual((await store.stories.articleIds(s1)).sort(), [ids[0]!.id, ids[1]!.id].sort());
       assert.equal(await store.stories.storyOf(ids[1]!.id), s1);
 
+      // The reader's one-statement lookup agrees with the three separate ones.
+      for (const { id } of ids) {
+        const reading = await store.articles.getForReading(id);
+        assert.deepEqual(reading?.article, await store.articles.get(id));
+        assert.deepEqual(reading?.translation, await store.translations.get(id));
+        assert.equal(reading?.storyId, await store.stories.storyOf(id));
+      }
+      const translated = (await store.articles.idByUrlKey('upmedia.mg/news_info.php?serialno=1'))!;
+      assert.equal((await store.articles.getForReading(translated))?.translation?.title, 'US envoy arrives');
+      assert.equal((await store.articles.getForReading(translated, 'fr'))?.translation, undefined);
+      assert.equal(await store.articles.getForReading(999_999), undefined);
+
       const take = {
         storyId: s1,
         sections: [{ heading: 'Talks', sentences: [{ text: 'An envoy arrived.', citations: [String(ids[0]!.id)] }] }],

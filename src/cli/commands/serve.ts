@@ -8,6 +8,7 @@ import { createApp } from '../../server/app.tsx';
 import { buildAssets } from '../../server/assets.ts';
 import { listen } from '../../server/http.ts';
 import { ImageSigner } from '../../server/image-url.ts';
+import { prewarmSqliteCache } from '../../store/prewarm.ts';
 import type { Command } from '../command.ts';
 import { openRuntime, serverSecret } from '../runtime.ts';
 import { untilSignal } from '../signals.ts';
@@ -62,6 +63,14 @@ the first process only runs the pipeline and supervises them.
       },
     });
     const server = await listen(app, config.string('HOST'), config.int('PORT'));
+    const warmUp = new AbortController();
+    const warming = prewarmSqliteCache(runtime.store, {
+      cacheMb: config.int('MERIDIAN_SQLITE_CACHE_MB'),
+      signal: warmUp.signal,
+    }).then(
+      (r) => log.info('database pages read into the cache', { articles: r.articles, ms: Math.round(r.ms) }),
+      (err) => log.warn('reading database pages into the cache failed', { err }),
+    );
     const pipeline = runPipeline ? assembled.pipeline : undefined;
     await pipeline?.start();
     if (!cluster.isWorker) {
@@ -76,7 +85,9 @@ the first process only runs the pipeline and supervises them.
     }
 
     log.info('shutting down', { signal: await untilSignal() });
+    warmUp.abort();
     await server.close(10_000);
+    await warming;
     await pipeline?.stop(15_000);
     await assembled.close();
     await imageFetcher.close();

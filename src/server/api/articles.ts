@@ -38,16 +38,10 @@ export function articlesApi(ctx: ServerContext): Hono {
 
   api.get('/articles/:id', async (c) => {
     const id = parseId(c.req.param('id'));
-    const article = await ctx.store.articles.get(id);
-    if (!article || article.state === 'discovered') throw new NotFoundHttpError('No such article');
-    const [outlets, translation, storyId] = await Promise.all([
-      outletIndex(ctx),
-      ctx.store.translations.get(id),
-      ctx.store.stories.storyOf(id),
-    ]);
-    return c.json({
-      article: { ...articleView(article, outlets, translation, ctx.translator !== 'none'), storyId: storyId ?? null },
-    });
+    const found = await ctx.store.articles.getForReading(id);
+    if (!found || found.article.state === 'discovered') throw new NotFoundHttpError('No such article');
+    const view = articleView(found.article, await outletIndex(ctx), found.translation, ctx.translator !== 'none');
+    return c.json({ article: { ...view, storyId: found.storyId ?? null } });
   });
 
   api.get('/search', async (c) => {

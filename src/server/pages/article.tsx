@@ -20,29 +20,31 @@ export interface StoryContext {
   sources: Map<string, { outlet: string; country: string }>;
 }
 
-function BlockView({ block, lang }: { block: Block; lang?: string }) {
-  const attrs = lang ? { lang, dir: dirOf(lang) } : {};
+function BlockView({ block, lang }: { block: Block; lang: string | undefined }) {
+  // Attributes passed one by one (undefined ones are left out), not spread: a spread per block
+  // was a measurable part of rendering a long article.
+  const dir = lang ? dirOf(lang) : undefined;
   switch (block.kind) {
     case 'h2':
-      return <h2 {...attrs}>{block.text}</h2>;
+      return <h2 lang={lang} dir={dir}>{block.text}</h2>;
     case 'h3':
-      return <h3 {...attrs}>{block.text}</h3>;
+      return <h3 lang={lang} dir={dir}>{block.text}</h3>;
     case 'quote':
-      return <blockquote {...attrs}>{block.text}</blockquote>;
+      return <blockquote lang={lang} dir={dir}>{block.text}</blockquote>;
     case 'li':
-      return <p {...attrs}>• {block.text}</p>;
+      return <p lang={lang} dir={dir}>• {block.text}</p>;
     case 'pre':
-      return <pre {...attrs}>{block.text}</pre>;
+      return <pre lang={lang} dir={dir}>{block.text}</pre>;
     case 'table':
       // Table HTML is the only foreign markup shown; sanitized at extraction and again here, so
       // a row written by an older version or another tool cannot carry script.
       return block.html ? (
-        <div class="table-wrap" {...attrs} dangerouslySetInnerHTML={{ __html: sanitizeFragment(block.html) }} />
+        <div class="table-wrap" lang={lang} dir={dir} dangerouslySetInnerHTML={{ __html: sanitizeFragment(block.html) }} />
       ) : (
-        <p {...attrs}>{block.text}</p>
+        <p lang={lang} dir={dir}>{block.text}</p>
       );
     default:
-      return <p {...attrs}>{block.text}</p>;
+      return <p lang={lang} dir={dir}>{block.text}</p>;
   }
 }
 
@@ -127,7 +129,7 @@ export function ArticlePage({
         <div class="article-body">
           {a.blocks.map((b, i) => (
             <>
-              <BlockView block={b} {...(translated ? { lang: 'en' } : { lang })} />
+              <BlockView block={b} lang={translated ? 'en' : lang} />
               {translated && a.originalBlocks[i] ? (
                 <div class="block-original" lang={lang} dir={dirOf(lang)}>
                   {a.originalBlocks[i].text}

@@ -132,12 +132,13 @@ export function pageRoutes(ctx: ServerContext): Hono {
 
   app.get('/articles/:id', async (c) => {
     const id = parseId(c.req.param('id'));
-    const article = await ctx.store.articles.get(id);
+    const found = await ctx.store.articles.getForReading(id);
+    const article = found?.article;
     if (!article || article.state === 'discovered' || article.blocks.length === 0)
       throw new NotFoundHttpError('No such article');
-    const [outlets, translation] = await Promise.all([outletIndex(ctx), ctx.store.translations.get(id)]);
-    const view = articleView(article, outlets, translation, ctx.translator !== 'none');
-    const story = await loadStoryContext(ctx, article.id, outlets);
+    const outlets = await outletIndex(ctx);
+    const view = articleView(article, outlets, found.translation, ctx.translator !== 'none');
+    const story = found.storyId === undefined ? undefined : await loadStoryContext(ctx, found.storyId, id, outlets);
     return renderPage(
       c,
       ctx,

@@ -54,11 +54,10 @@ export async function loadStory(
  */
 export async function loadStoryContext(
   ctx: ServerContext,
+  storyId: number,
   articleId: number,
   outlets: Map<string, Outlet>,
 ): Promise<StoryContext | undefined> {
-  const storyId = await ctx.store.stories.storyOf(articleId);
-  if (storyId === undefined) return undefined;
   const loaded = await loadStory(ctx, storyId, outlets);
   if (!loaded) return undefined;
   const self = loaded.docs.find((d) => d.id === articleId);

@@ -85,7 +85,7 @@ export class TranslationRepository {
   }
 }
 
-function toTranslation(row: TranslationTable): ArticleTranslation {
+export function toTranslation(row: TranslationTable): ArticleTranslation {
   return {
     articleId: row.article_id,
     target: row.target,
