@@ -31,7 +31,7 @@ export function createApp(ctx: ServerContext): Hono {
   );
 
   app.get('/healthz', async (c) => {
-    await ctx.store.articles.count();
+    await ctx.store.ping();
     return c.json({
       status: 'ok',
       database: ctx.store.dialect,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Config } from '../config/config.ts';
 import { type ConnectOptions, connect } from './connect.ts';
 import type { DialectName } from './dialect.ts';
@@ -68,6 +68,11 @@ export class Store {
         : { dataDir: config.string('MERIDIAN_DATA_DIR'), sqliteCacheMb: config.int('MERIDIAN_SQLITE_CACHE_MB') }),
       ...extra,
     });
+  }
+
+  /** A round trip to the database that reads nothing (health checks). */
+  async ping(): Promise<void> {
+    await sql`SELECT 1`.execute(this.db);
   }
 
   async close(): Promise<void> {

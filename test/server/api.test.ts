@@ -74,6 +74,17 @@ describe('JSON API, feeds and image proxy', () => {
     await h?.cleanup();
   });
 
+  test('/healthz answers ok while the database answers, and 500 once it does not', async () => {
+    const own = await openSqlite();
+    const { app: healthApp } = await testApp(own.store);
+    const ok = await healthApp.request('/healthz');
+    assert.equal(ok.status, 200);
+    assert.equal(((await ok.json()) as { status: string }).status, 'ok');
+    await own.cleanup();
+    const down = await healthApp.request('/healthz');
+    assert.equal(down.status, 500);
+  });
+
   test('GET /api/articles?country=XX&limit=N pages through a country newest first', async () => {
     const first = (await (await app.request('/api/articles?country=TW&limit=1')).json()) as {
       articles: Array<{ id: number; title: string }>;

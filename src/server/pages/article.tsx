@@ -26,25 +26,56 @@ function BlockView({ block, lang }: { block: Block; lang: string | undefined }) 
   const dir = lang ? dirOf(lang) : undefined;
   switch (block.kind) {
     case 'h2':
-      return <h2 lang={lang} dir={dir}>{block.text}</h2>;
+      return (
+        <h2 lang={lang} dir={dir}>
+          {block.text}
+        </h2>
+      );
     case 'h3':
-      return <h3 lang={lang} dir={dir}>{block.text}</h3>;
+      return (
+        <h3 lang={lang} dir={dir}>
+          {block.text}
+        </h3>
+      );
     case 'quote':
-      return <blockquote lang={lang} dir={dir}>{block.text}</blockquote>;
+      return (
+        <blockquote lang={lang} dir={dir}>
+          {block.text}
+        </blockquote>
+      );
     case 'li':
-      return <p lang={lang} dir={dir}>• {block.text}</p>;
+      return (
+        <p lang={lang} dir={dir}>
+          • {block.text}
+        </p>
+      );
     case 'pre':
-      return <pre lang={lang} dir={dir}>{block.text}</pre>;
+      return (
+        <pre lang={lang} dir={dir}>
+          {block.text}
+        </pre>
+      );
     case 'table':
       // Table HTML is the only foreign markup shown; sanitized at extraction and again here, so
       // a row written by an older version or another tool cannot carry script.
       return block.html ? (
-        <div class="table-wrap" lang={lang} dir={dir} dangerouslySetInnerHTML={{ __html: sanitizeFragment(block.html) }} />
+        <div
+          class="table-wrap"
+          lang={lang}
+          dir={dir}
+          dangerouslySetInnerHTML={{ __html: sanitizeFragment(block.html) }}
+        />
       ) : (
-        <p lang={lang} dir={dir}>{block.text}</p>
+        <p lang={lang} dir={dir}>
+          {block.text}
+        </p>
       );
     default:
-      return <p lang={lang} dir={dir}>{block.text}</p>;
+      return (
+        <p lang={lang} dir={dir}>
+          {block.text}
+        </p>
+      );
   }
 }
 
