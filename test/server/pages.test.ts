@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Hono } from 'hono';
 import { parseHTML } from 'linkedom';
+import { listen } from '../../src/server/http.ts';
 import { seed } from '../helpers/seed.ts';
 import { testApp } from '../helpers/server.ts';
 import { openSqlite, type StoreHandle } from '../helpers/stores.ts';
@@ -227,6 +228,24 @@ describe('page cache', () => {
         'another URL is rendered afresh',
       );
       assert.match(await (await app.request('/search?q=Zweiter')).text(), /1 result/);
+
+      // Over real HTTP (the node adapter writes cached bytes on its own path): a hit carries the
+      // same bytes, type, length and security headers as the page it was made from.
+      const server = await listen(app, '127.0.0.1', 0);
+      try {
+        const responses = [];
+        for (let i = 0; i < 3; i++) responses.push(await fetch(`${server.url}/countries/fr`));
+        const bodies = await Promise.all(responses.map((r) => r.text()));
+        assert.equal(new Set(bodies).size, 1);
+        for (const r of responses) {
+          assert.equal(r.headers.get('content-type'), 'text/html; charset=UTF-8');
+          assert.equal(r.headers.get('content-length'), String(Buffer.byteLength(bodies[0] as string)));
+          assert.match(r.headers.get('content-security-policy') ?? '', /default-src 'self'/);
+          assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
+        }
+      } finally {
+        await server.close(1000);
+      }
     } finally {
       await h.cleanup();
     }
