@@ -194,7 +194,7 @@ async function main(): Promise<void> {
       [
         'recent articles',
         () =>
-          `/articles/${Math.random() < 0.9 ? maxId - Math.floor(Math.random() * 2000) : 1 + Math.floor(Math.random() * maxId)}`,
+          `/articles/${Math.random() < 0.9 ? Math.max(1, maxId - Math.floor(Math.random() * 2000)) : 1 + Math.floor(Math.random() * maxId)}`,
       ],
       ['home page', () => '/'],
     ];
