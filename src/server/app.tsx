@@ -19,8 +19,10 @@ const log = logger('server');
 /** The HTTP application: API routes, pages and feeds, mounted on one Hono app. */
 export function createApp(ctx: ServerContext): Hono {
   const app = new Hono();
-  app.use('*', securityHeaders());
+  // The page cache comes first: a page is stored with the security headers already on it, so a
+  // hit is answered as stored, without building a Headers object to add them again.
   app.use('*', pageCache({ ttlMs: ctx.config.int('MERIDIAN_PAGE_CACHE_MS'), maxEntries: 2000 }));
+  app.use('*', securityHeaders());
   app.use(
     '/api/*',
     rateLimit({ perSecond: ctx.config.number('MERIDIAN_API_RATE'), burst: ctx.config.int('MERIDIAN_API_BURST') }),
