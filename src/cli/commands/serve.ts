@@ -68,7 +68,9 @@ the first process only runs the pipeline and supervises them.
       cacheMb: config.int('MERIDIAN_SQLITE_CACHE_MB'),
       signal: warmUp.signal,
     }).then(
-      (r) => log.info('database pages read into the cache', { articles: r.articles, ms: Math.round(r.ms) }),
+      (r) =>
+        r.articles > 0 &&
+        log.info('database pages read into the cache', { articles: r.articles, ms: Math.round(r.ms) }),
       (err) => log.warn('reading database pages into the cache failed', { err }),
     );
     const pipeline = runPipeline ? assembled.pipeline : undefined;
