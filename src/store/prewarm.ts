@@ -30,10 +30,13 @@ export async function prewarmSqliteCache(
   if (store.dialect !== 'sqlite') return { articles: 0, ms: 0 };
   const { rows: size } = await sql<{ bytes: number }>`
     SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size()`.execute(store.db);
-  const { rows: range } = await sql<{ lo: number | null; hi: number | null; n: number }>`
-    SELECT min(id) AS lo, max(id) AS hi, count(*) AS n FROM articles`.execute(store.db);
-  const { lo, hi, n } = range[0] ?? { lo: null, hi: null, n: 0 };
-  if (lo === null || hi === null || n === 0) return { articles: 0, ms: performance.now() - started };
+  // Two single-aggregate statements: SQLite answers each from one end of the id B-tree, where
+  // min and max together (or a count) would read the whole table before the first request.
+  const { rows: low } = await sql<{ id: number | null }>`SELECT min(id) AS id FROM articles`.execute(store.db);
+  const { rows: high } = await sql<{ id: number | null }>`SELECT max(id) AS id FROM articles`.execute(store.db);
+  const lo = low[0]?.id ?? null;
+  const hi = high[0]?.id ?? null;
+  if (lo === null || hi === null) return { articles: 0, ms: performance.now() - started };
   const share = Math.min(1, (options.cacheMb * 1024 * 1024 * CACHE_SHARE) / Math.max(1, size[0]?.bytes ?? 1));
   const stopAt = Math.max(lo, hi - Math.ceil((hi - lo + 1) * share));
   let articles = 0;
