@@ -6,6 +6,8 @@
  * articles (a story-level inverse frequency) and not generic in the archive (archive IDF when a
  * model is given). A name a reader recognises beats a word, so names are listed first.
  */
+
+import { groupBy } from '../model/group-by.ts';
 import type { StoryDoc } from './doc.ts';
 import { SimilarityModel, similarity } from './similarity.ts';
 import { readerText, type SurfaceCounts, SurfaceForms, surfaceCounts } from './surface.ts';
@@ -108,22 +110,19 @@ export function alternativeTakes(article: StoryDoc, story: StoryDoc[], options: 
     if (!current || centrality > current.centrality) byOutlet.set(outlet, { doc, centrality });
   }
 
-  const byCountry = new Map<string, AlternativeTake[]>();
-  for (const [outlet, { doc }] of byOutlet) {
+  const takes = [...byOutlet].map(([outlet, { doc }]): AlternativeTake => {
     const own = counts.get(doc.id);
     const stresses = own ? distinctiveTerms(own, storyDf, all.length, forms, archiveIdf, max) : [];
-    const country = doc.country ?? 'XX';
-    const take: AlternativeTake = {
+    return {
       articleId: doc.id,
       outlet,
-      country,
+      country: doc.country ?? 'XX',
       title: readerText(doc).title,
       differs: stressLine(stresses),
       stresses,
     };
-    byCountry.set(country, [...(byCountry.get(country) ?? []), take]);
-  }
-  return [...byCountry]
+  });
+  return [...groupBy(takes, (t) => t.country)]
     .map(([country, takes]) => ({ country, takes: takes.sort((a, b) => a.outlet.localeCompare(b.outlet)) }))
     .sort((a, b) => b.takes.length - a.takes.length || a.country.localeCompare(b.country));
 }

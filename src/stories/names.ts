@@ -6,6 +6,8 @@
  * word just before them ("envoy", "minister"). The spelling used by the story's English-language
  * outlets wins; the others become glossary suggestions for the translation stage.
  */
+
+import { groupBy } from '../model/group-by.ts';
 import type { StoryDoc } from './doc.ts';
 import { extractEntities } from './entities.ts';
 import { ENGLISH_STOPWORDS, NOT_NAMES } from './stopwords.ts';
@@ -155,8 +157,7 @@ export function nameVariants(articles: StoryDoc[]): GlossarySuggestion[] {
       if (soundAlike(a.surname, b.surname) && shareContext(a, b)) parent.set(find(a.surname), find(b.surname));
     }
   }
-  const groups = new Map<string, Usage[]>();
-  for (const u of list) groups.set(find(u.surname), [...(groups.get(find(u.surname)) ?? []), u]);
+  const groups = groupBy(list, (u) => find(u.surname));
   const out: GlossarySuggestion[] = [];
   for (const members of groups.values()) {
     if (members.length < 2) continue;

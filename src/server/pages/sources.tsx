@@ -1,4 +1,5 @@
 import { feedHealth, type PipelineStatus } from '../../jobs/status.ts';
+import { groupBy } from '../../model/group-by.ts';
 import type { Country, Outlet } from '../../model/outlet.ts';
 import type { FeedRow } from '../../store/repositories/feeds.ts';
 import { flag, OutletLogo, ScrollRegion, Time } from './bits.tsx';
@@ -27,10 +28,8 @@ export function SourcesPage({
   outlets: Outlet[];
   feeds: FeedRow[];
 }) {
-  const feedsByOutlet = new Map<string, FeedRow[]>();
-  for (const f of feeds) feedsByOutlet.set(f.outlet_id, [...(feedsByOutlet.get(f.outlet_id) ?? []), f]);
-  const byCountry = new Map<string, Outlet[]>();
-  for (const o of outlets) byCountry.set(o.country, [...(byCountry.get(o.country) ?? []), o]);
+  const feedsByOutlet = groupBy(feeds, (f) => f.outlet_id);
+  const byCountry = groupBy(outlets, (o) => o.country);
   const codes = [...byCountry.keys()].sort((a, b) => kit.countryName(a).localeCompare(kit.countryName(b)));
   const healthy = feeds.filter((f) => feedHealth(f) === 'ok').length;
   return (
@@ -60,8 +59,7 @@ export function SourcesPage({
               </thead>
               <tbody>
                 {(byCountry.get(code) ?? []).flatMap((o) => {
-                  const list = feedsByOutlet.get(o.id) ?? [];
-                  if (list.length === 0) list.push(undefined as unknown as FeedRow);
+                  const list: Array<FeedRow | undefined> = feedsByOutlet.get(o.id) ?? [undefined];
                   return list.map((f, i) => (
                     <tr>
                       <td>

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { groupBy } from '../../model/group-by.ts';
 import { countryParam } from '../api/catalog.ts';
 import { countryIndex, outletIndex, type ServerContext } from '../context.ts';
 import { NotFoundHttpError } from '../errors.ts';
@@ -118,8 +119,7 @@ export function feedRoutes(ctx: ServerContext): Hono {
     const outlets = [...ctx.outlets]
       .filter((o) => o.enabled !== false)
       .sort((a, b) => a.country.localeCompare(b.country) || a.name.localeCompare(b.name));
-    const byCountry = new Map<string, typeof outlets>();
-    for (const o of outlets) byCountry.set(o.country, [...(byCountry.get(o.country) ?? []), o]);
+    const byCountry = groupBy(outlets, (o) => o.country);
     const body = [...byCountry.entries()]
       .map(
         ([code, list]) =>

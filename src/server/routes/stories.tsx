@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { groupBy } from '../../model/group-by.ts';
 import type { Story } from '../../model/story.ts';
 import { countryFraming } from '../../stories/framing.ts';
 import { overlooked } from '../../stories/overlooked.ts';
@@ -59,10 +60,9 @@ export function storyRoutes(ctx: ServerContext): Hono {
     const take = rawVersion ? await ctx.store.takes.version(id, Number(rawVersion)) : await ctx.store.takes.latest(id);
     if (rawVersion && !take) throw new NotFoundHttpError('No such version of this story’s take');
     const views = [...loaded.views.values()].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
-    const byCountry = new Map<string, typeof views>();
+    const byCountry = groupBy(views, (v) => v.country);
     const days = new Map<string, Map<string, number>>();
     for (const v of views) {
-      byCountry.set(v.country, [...(byCountry.get(v.country) ?? []), v]);
       const day = (v.published ?? '').slice(0, 10) || 'undated';
       const counts = days.get(day) ?? new Map<string, number>();
       counts.set(v.country, (counts.get(v.country) ?? 0) + 1);
