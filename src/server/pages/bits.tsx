@@ -89,11 +89,32 @@ export function ArticleItem({ a, kit, showCountry }: { a: ArticleSummaryView; ki
  * A wide table that scrolls sideways on narrow screens. Keyboard users must be able to scroll it
  * too, so the region takes focus (WCAG 2.1.1; axe's scrollable-region-focusable).
  */
-export function ScrollRegion({ label, children }: { label: string; children: ComponentChildren }) {
+/**
+ * A data table in a region that scrolls sideways on narrow screens (and is reachable by keyboard
+ * to do so): the caption-like `label`, one header cell per column, `children` as the body rows.
+ */
+export function DataTable({
+  label,
+  columns,
+  children,
+}: {
+  label: string;
+  columns: string[];
+  children: ComponentChildren;
+}) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
     <div class="table-wrap" tabIndex={0} role="region" aria-label={label}>
-      {children}
+      <table class="data">
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th scope="col">{c}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
     </div>
   );
 }

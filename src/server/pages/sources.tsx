@@ -2,7 +2,7 @@ import { feedHealth, type PipelineStatus } from '../../jobs/status.ts';
 import { groupBy } from '../../model/group-by.ts';
 import type { Country, Outlet } from '../../model/outlet.ts';
 import type { FeedRow } from '../../store/repositories/feeds.ts';
-import { flag, OutletLogo, ScrollRegion, Time } from './bits.tsx';
+import { DataTable, flag, OutletLogo, Time } from './bits.tsx';
 import type { PageKit } from './kit.ts';
 
 const HEALTH: Record<PipelineStatus['feeds'][number]['health'], { label: string; cls: string }> = {
@@ -45,45 +45,34 @@ export function SourcesPage({
             <span aria-hidden="true">{flag(code)}</span>{' '}
             <a href={`/countries/${code.toLowerCase()}`}>{countries.get(code)?.name ?? code}</a>
           </h2>
-          <ScrollRegion label={`Outlets of ${countries.get(code)?.name ?? code}`}>
-            <table class="data">
-              <thead>
+          <DataTable
+            label={`Outlets of ${countries.get(code)?.name ?? code}`}
+            columns={['Outlet', 'Kind', 'Feed', 'Health', 'Last success', 'Last error']}
+          >
+            {(byCountry.get(code) ?? []).flatMap((o) => {
+              const list: Array<FeedRow | undefined> = feedsByOutlet.get(o.id) ?? [undefined];
+              return list.map((f, i) => (
                 <tr>
-                  <th scope="col">Outlet</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Feed</th>
-                  <th scope="col">Health</th>
-                  <th scope="col">Last success</th>
-                  <th scope="col">Last error</th>
+                  <td>
+                    {i === 0 ? (
+                      <span class="byline">
+                        <OutletLogo kit={kit} logo={o.logo} size={16} />
+                        <a href={o.homepage} rel="noopener noreferrer nofollow">
+                          {o.name}
+                        </a>
+                        {o.enabled === false ? ' (disabled)' : ''}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>{i === 0 ? o.kind : ''}</td>
+                  <td class="url">{f?.url ?? '—'}</td>
+                  <td>{f ? <HealthBadge feed={f} /> : '—'}</td>
+                  <td>{f?.last_success_at ? <Time iso={f.last_success_at} /> : '—'}</td>
+                  <td class="url">{f?.last_error ?? ''}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {(byCountry.get(code) ?? []).flatMap((o) => {
-                  const list: Array<FeedRow | undefined> = feedsByOutlet.get(o.id) ?? [undefined];
-                  return list.map((f, i) => (
-                    <tr>
-                      <td>
-                        {i === 0 ? (
-                          <span class="byline">
-                            <OutletLogo kit={kit} logo={o.logo} size={16} />
-                            <a href={o.homepage} rel="noopener noreferrer nofollow">
-                              {o.name}
-                            </a>
-                            {o.enabled === false ? ' (disabled)' : ''}
-                          </span>
-                        ) : null}
-                      </td>
-                      <td>{i === 0 ? o.kind : ''}</td>
-                      <td class="url">{f?.url ?? '—'}</td>
-                      <td>{f ? <HealthBadge feed={f} /> : '—'}</td>
-                      <td>{f?.last_success_at ? <Time iso={f.last_success_at} /> : '—'}</td>
-                      <td class="url">{f?.last_error ?? ''}</td>
-                    </tr>
-                  ));
-                })}
-              </tbody>
-            </table>
-          </ScrollRegion>
+              ));
+            })}
+          </DataTable>
         </section>
       ))}
     </>
