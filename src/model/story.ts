@@ -32,11 +32,13 @@ export interface Take {
   storyId: number;
   version: number;
   sections: TakeSection[];
+  /** Countries of the cited articles, most cited first. */
   countries: string[];
+  /** Distinct outlets among the cited articles. */
   outletCount: number;
   provider: string;
   model: string;
-  /** Set when a fallback wrote this take (the LLM was down or over budget). */
+  /** Set when a fallback wrote this take (the LLM was down, over budget, or failed validation). */
   note?: string;
   /** Articles in the story when this version was written. */
   articleCount?: number;

@@ -1,4 +1,4 @@
-import type { TakeSection } from '../model/story.ts';
+import type { Take } from '../model/story.ts';
 
 /** One article of a story, as a summarizer sees it: English text, plain. */
 export interface TakeArticle {
@@ -19,18 +19,11 @@ export interface TakeInput {
   articles: TakeArticle[];
 }
 
-/** What a summarizer returns; `takeFromResult` turns it into a stored `Take`. */
-export interface TakeResult {
-  sections: TakeSection[];
-  /** Countries of the cited articles, most cited first. */
-  countries: string[];
-  /** Distinct outlets among the cited articles. */
-  outletCount: number;
-  provider: string;
-  model: string;
-  /** Set when a fallback wrote this take (the LLM was down, over budget, or failed validation). */
-  note?: string;
-}
+/**
+ * What a summarizer returns: a take before it is stored (`takeFromResult` adds the story, the
+ * time and, in the repository, the version).
+ */
+export type TakeResult = Omit<Take, 'storyId' | 'version' | 'articleCount' | 'createdAt'>;
 
 /** Writes "The World's Current Take" for one story. Never invents citations: every id is an input id. */
 export interface Summarizer {
