@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { StoryClusterer } from '../src/stories/clusterer.ts';
 import type { StoryDoc } from '../src/stories/doc.ts';
 import { readPairs, scorePairs } from '../src/stories/pairs.ts';
+import { UnionFind } from '../src/stories/union-find.ts';
 import { bcubed, pearson } from './stories-eval-lib.ts';
 
 const path = process.argv[2] ?? '../shared/data/semeval2022-task8-pairs/training_set.csv';
@@ -64,14 +65,7 @@ let tp = 0;
 let fp = 0;
 let fn = 0;
 let tn = 0;
-const parent = new Map<string, string>();
-const find = (x: string): string => {
-  const p = parent.get(x) ?? x;
-  if (p === x) return x;
-  const root = find(p);
-  parent.set(x, root);
-  return root;
-};
+const sameEvent = new UnionFind();
 const judged = new Set<string>();
 for (const p of pairs) {
   const [id1 = '', id2 = ''] = p.pairId.split('_');
@@ -80,7 +74,7 @@ for (const p of pairs) {
   if (overall <= 1.5) {
     if (same) tp++;
     else fn++;
-    parent.set(find(id1), find(id2));
+    sameEvent.union(id1, id2);
   } else if (overall >= 3.5) {
     if (same) fp++;
     else tn++;
@@ -95,7 +89,7 @@ console.log(
   `  judged pairs: same-event ${tp + fn}, different ${fp + tn}; same-story decisions P ${precision.toFixed(3)} R ${recall.toFixed(3)} F1 ${((2 * precision * recall) / (precision + recall || 1)).toFixed(3)}`,
 );
 const predicted = new Map([...judged].map((id) => [id, String(story.get(id))]));
-const goldClusters = new Map([...judged].map((id) => [id, find(id)]));
+const goldClusters = new Map([...judged].map((id) => [id, sameEvent.find(id)]));
 const b3 = bcubed(predicted, goldClusters);
 console.log(
   `  B-cubed on the ${judged.size} judged articles: P ${b3.p.toFixed(3)} R ${b3.r.toFixed(3)} F1 ${b3.f1.toFixed(3)}`,

@@ -12,6 +12,7 @@ import type { StoryDoc } from './doc.ts';
 import { extractEntities } from './entities.ts';
 import { ENGLISH_STOPWORDS, NOT_NAMES } from './stopwords.ts';
 import { foldAccents } from './tokenize.ts';
+import { UnionFind } from './union-find.ts';
 
 export interface GlossarySuggestion {
   variant: string;
@@ -141,23 +142,16 @@ export function nameVariants(articles: StoryDoc[]): GlossarySuggestion[] {
   const usages = new Map<string, Usage>();
   for (const doc of articles) collect(doc, usages);
   const list = [...usages.values()];
-  // Union-find over surnames that sound alike and share context.
-  const parent = new Map(list.map((u) => [u.surname, u.surname]));
-  const find = (x: string): string => {
-    const p = parent.get(x) ?? x;
-    if (p === x) return x;
-    const root = find(p);
-    parent.set(x, root);
-    return root;
-  };
+  // Surnames that sound alike and share context end up in one set.
+  const sets = new UnionFind();
   for (let i = 0; i < list.length; i++) {
     for (let j = i + 1; j < list.length; j++) {
       const a = list[i] as Usage;
       const b = list[j] as Usage;
-      if (soundAlike(a.surname, b.surname) && shareContext(a, b)) parent.set(find(a.surname), find(b.surname));
+      if (soundAlike(a.surname, b.surname) && shareContext(a, b)) sets.union(a.surname, b.surname);
     }
   }
-  const groups = groupBy(list, (u) => find(u.surname));
+  const groups = groupBy(list, (u) => sets.find(u.surname));
   const out: GlossarySuggestion[] = [];
   for (const members of groups.values()) {
     if (members.length < 2) continue;
