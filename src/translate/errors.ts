@@ -1,3 +1,5 @@
+import type { Config } from '../config/config.ts';
+
 /**
  * What can go wrong when asking a provider for a translation, one class per kind, so the pipeline
  * can decide: keep the article queued (outage, rate limit), tell the operator (configuration), or
@@ -46,6 +48,13 @@ export class ProviderConfigError extends TranslationError {
     super(message, provider, options);
     this.name = 'ProviderConfigError';
   }
+}
+
+/** A setting the provider cannot work without: its value, or a ProviderConfigError saying what to set. */
+export function requiredSetting(config: Config, setting: string, provider: string, message: string): string {
+  const value = config.string(setting);
+  if (!value) throw new ProviderConfigError(message, provider, setting);
+  return value;
 }
 
 /** The provider cannot translate between these two languages. */

@@ -5,6 +5,7 @@ import {
   isTransient,
   ProviderConfigError,
   ProviderUnavailableError,
+  requiredSetting,
   TranslationError,
   UnsupportedLanguageError,
 } from '../errors.ts';
@@ -70,14 +71,12 @@ export function deeplTarget(tag: string): string {
 }
 
 export async function createDeeplTranslator(config: Config): Promise<Translator> {
-  const apiKey = config.string('MERIDIAN_DEEPL_API_KEY');
-  if (!apiKey) {
-    throw new ProviderConfigError(
-      'DeepL needs an API key: set MERIDIAN_DEEPL_API_KEY.',
-      'deepl',
-      'MERIDIAN_DEEPL_API_KEY',
-    );
-  }
+  const apiKey = requiredSetting(
+    config,
+    'MERIDIAN_DEEPL_API_KEY',
+    'deepl',
+    'DeepL needs an API key: set MERIDIAN_DEEPL_API_KEY.',
+  );
   const host = deeplHost(apiKey, config.string('MERIDIAN_DEEPL_BASE_URL'));
   const headers = { authorization: `DeepL-Auth-Key ${apiKey}`, 'content-type': 'application/json' };
   const call: HttpCall = { provider: 'deepl', keySetting: 'MERIDIAN_DEEPL_API_KEY', mapError: mapDeeplError };

@@ -1,6 +1,6 @@
 import type { Config } from '../../config/config.ts';
 import { declareSettings } from '../../config/registry.ts';
-import { ProviderConfigError, UnsupportedLanguageError } from '../errors.ts';
+import { ProviderConfigError, requiredSetting, UnsupportedLanguageError } from '../errors.ts';
 import { excerpt, type HttpCall, type HttpFailure, joinUrl, requestJson } from '../http.ts';
 import { primaryLanguage, type Translator } from '../translator.ts';
 import { serviceAccountTokens, type TokenSource } from './google-auth.ts';
@@ -113,14 +113,12 @@ export async function createGoogleTranslator(config: Config): Promise<Translator
 type Sender = (segments: string[], source: string, target: string, signal?: AbortSignal) => Promise<string[]>;
 
 function v2Sender(config: Config, base: string): Sender {
-  const key = config.string('MERIDIAN_GOOGLE_API_KEY');
-  if (!key) {
-    throw new ProviderConfigError(
-      'Google Cloud Translation v2 needs an API key: set MERIDIAN_GOOGLE_API_KEY.',
-      'google',
-      'MERIDIAN_GOOGLE_API_KEY',
-    );
-  }
+  const key = requiredSetting(
+    config,
+    'MERIDIAN_GOOGLE_API_KEY',
+    'google',
+    'Google Cloud Translation v2 needs an API key: set MERIDIAN_GOOGLE_API_KEY.',
+  );
   return async (segments, source, target, signal) => {
     const url = `${joinUrl(base, '/language/translate/v2')}?key=${encodeURIComponent(key)}`;
     const answer = await requestJson<{ data: { translations: Array<{ translatedText: string }> } }>(
@@ -139,7 +137,6 @@ function v2Sender(config: Config, base: string): Sender {
 function v3Sender(config: Config, base: string): Sender {
   const token = config.string('MERIDIAN_GOOGLE_ACCESS_TOKEN');
   const keyFile = config.string('MERIDIAN_GOOGLE_CREDENTIALS_FILE');
-  const project = config.string('MERIDIAN_GOOGLE_PROJECT');
   const location = config.string('MERIDIAN_GOOGLE_LOCATION');
   if (!token && !keyFile) {
     throw new ProviderConfigError(
@@ -148,13 +145,12 @@ function v3Sender(config: Config, base: string): Sender {
       'MERIDIAN_GOOGLE_CREDENTIALS_FILE',
     );
   }
-  if (!project) {
-    throw new ProviderConfigError(
-      'Google Cloud Translation v3 needs MERIDIAN_GOOGLE_PROJECT.',
-      'google',
-      'MERIDIAN_GOOGLE_PROJECT',
-    );
-  }
+  const project = requiredSetting(
+    config,
+    'MERIDIAN_GOOGLE_PROJECT',
+    'google',
+    'Google Cloud Translation v3 needs MERIDIAN_GOOGLE_PROJECT.',
+  );
   const keySetting = token ? 'MERIDIAN_GOOGLE_ACCESS_TOKEN' : 'MERIDIAN_GOOGLE_CREDENTIALS_FILE';
   const bearer: TokenSource = token ? async () => token : serviceAccountTokens(keyFile, keySetting);
   const parent = `projects/${encodeURIComponent(project)}/locations/${encodeURIComponent(location)}`;

@@ -1,6 +1,6 @@
 import type { Config } from '../../config/config.ts';
 import { declareSettings } from '../../config/registry.ts';
-import { ProviderConfigError, UnsupportedLanguageError } from '../errors.ts';
+import { requiredSetting, UnsupportedLanguageError } from '../errors.ts';
 import { type HttpCall, joinUrl, requestJson } from '../http.ts';
 import { primaryLanguage, type Translator } from '../translator.ts';
 import type { TranslatorProvider } from './index.ts';
@@ -47,14 +47,12 @@ interface LtLanguage {
 }
 
 export async function createLibreTranslateTranslator(config: Config): Promise<Translator> {
-  const url = config.string('MERIDIAN_LIBRETRANSLATE_URL');
-  if (!url) {
-    throw new ProviderConfigError(
-      'LibreTranslate needs the address of a server: set MERIDIAN_LIBRETRANSLATE_URL (for example http://127.0.0.1:5000).',
-      'libretranslate',
-      'MERIDIAN_LIBRETRANSLATE_URL',
-    );
-  }
+  const url = requiredSetting(
+    config,
+    'MERIDIAN_LIBRETRANSLATE_URL',
+    'libretranslate',
+    'LibreTranslate needs the address of a server: set MERIDIAN_LIBRETRANSLATE_URL (for example http://127.0.0.1:5000).',
+  );
   const apiKey = config.string('MERIDIAN_LIBRETRANSLATE_API_KEY');
   const call: HttpCall = { provider: 'libretranslate', keySetting: 'MERIDIAN_LIBRETRANSLATE_API_KEY' };
   // The server's language list decides supports(); while the server is down, assume it can and

@@ -1,6 +1,12 @@
 import type { Config } from '../../config/config.ts';
 import { declareSettings } from '../../config/registry.ts';
-import { ProviderConfigError, ProviderUnavailableError, RateLimitedError, TranslationError } from '../errors.ts';
+import {
+  ProviderConfigError,
+  ProviderUnavailableError,
+  RateLimitedError,
+  requiredSetting,
+  TranslationError,
+} from '../errors.ts';
 import type { GlossaryEntry } from '../glossary.ts';
 import { excerpt, parseRetryAfter } from '../http.ts';
 import type { Translator } from '../translator.ts';
@@ -66,15 +72,13 @@ const OPENAI_HOST = 'api.openai.com';
 
 export async function createOpenAiTranslator(config: Config): Promise<Translator> {
   const baseURL = config.string('MERIDIAN_OPENAI_BASE_URL');
-  const model = config.string('MERIDIAN_OPENAI_MODEL');
+  const model = requiredSetting(
+    config,
+    'MERIDIAN_OPENAI_MODEL',
+    'openai',
+    'Set MERIDIAN_OPENAI_MODEL to the model to translate with.',
+  );
   let apiKey = config.string('MERIDIAN_OPENAI_API_KEY');
-  if (!model) {
-    throw new ProviderConfigError(
-      'Set MERIDIAN_OPENAI_MODEL to the model to translate with.',
-      'openai',
-      'MERIDIAN_OPENAI_MODEL',
-    );
-  }
   if (!apiKey) {
     if (new URL(baseURL).hostname === OPENAI_HOST) {
       throw new ProviderConfigError(
