@@ -17,7 +17,7 @@ export interface ConnectOptions {
   /** PostgreSQL schema to use (tests isolate themselves with one each). */
   pgSchema?: string;
   readonly?: boolean;
-  /** Most memory SQLite keeps for pages it has read, in MiB (default 256). */
+  /** Most memory SQLite keeps for pages it has read, in MiB (MERIDIAN_SQLITE_CACHE_MB; unset: SQLite's 2 MB). */
   sqliteCacheMb?: number;
 }
 
@@ -54,7 +54,7 @@ function connectSqlite(options: ConnectOptions): Connection {
     // went to the operating system for nearly every page, and each such read blocks the event
     // loop (for milliseconds when the kernel had evicted the page). Pages stay in this process
     // instead; the memory is taken only as pages are read.
-    sqlite.pragma(`cache_size = -${Math.round((options.sqliteCacheMb ?? 256) * 1024)}`);
+    if (options.sqliteCacheMb) sqlite.pragma(`cache_size = -${Math.round(options.sqliteCacheMb * 1024)}`);
     // Touch the schema so a corrupt file fails here, with a clear message, not mid-request.
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (err) {
