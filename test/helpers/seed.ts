@@ -50,6 +50,9 @@ export const OUTLETS: Outlet[] = [
   },
 ];
 
+/** An ISO time `h` hours ago, for articles' publication dates. */
+export const hoursAgo = (h: number): string => new Date(Date.now() - h * 3600_000).toISOString();
+
 export interface SeededArticle {
   outletId: string;
   country: string;

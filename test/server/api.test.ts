@@ -7,11 +7,9 @@ import { parseFeed } from '../../src/feeds/parse.ts';
 import { Fetcher } from '../../src/net/fetcher.ts';
 import { iconPng } from '../../src/server/icons.ts';
 import type { openApiDocument } from '../../src/server/openapi.ts';
-import { seed } from '../helpers/seed.ts';
+import { hoursAgo, seed } from '../helpers/seed.ts';
 import { testApp } from '../helpers/server.ts';
 import { openSqlite, type StoreHandle } from '../helpers/stores.ts';
-
-const hour = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
 
 describe('JSON API, feeds and image proxy', () => {
   let h: StoreHandle;
@@ -30,7 +28,7 @@ describe('JSON API, feeds and image proxy', () => {
         language: 'zh-Hant',
         title: '特使抵達',
         blocks: [{ kind: 'p', text: '特使抵達台北。' }],
-        published: hour(3),
+        published: hoursAgo(3),
         english: { title: 'Envoy arrives', blocks: ['The envoy arrived in Taipei.'] },
       },
       {
@@ -39,7 +37,7 @@ describe('JSON API, feeds and image proxy', () => {
         language: 'zh-Hant',
         title: '第二篇',
         blocks: [{ kind: 'p', text: '內容。' }],
-        published: hour(2),
+        published: hoursAgo(2),
       },
       {
         outletId: 'npr',
@@ -47,7 +45,7 @@ describe('JSON API, feeds and image proxy', () => {
         language: 'en',
         title: 'Envoy & <friends>',
         blocks: [{ kind: 'p', text: 'Text.' }],
-        published: hour(1),
+        published: hoursAgo(1),
       },
     ]);
     images = createServer((req, res) => {

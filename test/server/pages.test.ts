@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Hono } from 'hono';
 import { parseHTML } from 'linkedom';
 import { listen } from '../../src/server/http.ts';
-import { seed } from '../helpers/seed.ts';
+import { hoursAgo, seed } from '../helpers/seed.ts';
 import { testApp } from '../helpers/server.ts';
 import { openSqlite, type StoreHandle } from '../helpers/stores.ts';
 
@@ -22,8 +22,6 @@ function assertInert(html: string, where: string): void {
   }
 }
 
-const hour = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
-
 describe('reader pages', () => {
   let h: StoreHandle;
   let app: Hono;
@@ -40,7 +38,7 @@ describe('reader pages', () => {
           { kind: 'p', text: '美國特使週一抵達台北，展開為期三天的訪問。' },
           { kind: 'quote', text: '「我們支持和平。」' },
         ],
-        published: hour(2),
+        published: hoursAgo(2),
         image: { url: 'https://img.upmedia.mg/a.jpg', caption: '特使抵達機場', credit: '中央社' },
         english: {
           title: 'US envoy arrives in Taipei',
@@ -61,7 +59,7 @@ describe('reader pages', () => {
             html: '<table><tr><td onclick="alert(1)">Day</td><td><a href="javascript:alert(1)">Plan</a></td></tr></table><script>alert(2)</script>',
           },
         ],
-        published: hour(1),
+        published: hoursAgo(1),
       },
       {
         outletId: 'dw',
@@ -69,7 +67,7 @@ describe('reader pages', () => {
         language: 'de',
         title: 'Gesandter in Taipeh',
         blocks: [{ kind: 'p', text: 'Der Gesandte ist in Taipeh.' }],
-        published: hour(3),
+        published: hoursAgo(3),
       },
     ]);
     ({ app } = await testApp(h.store));
@@ -197,7 +195,7 @@ describe('page cache', () => {
           language: 'de',
           title: 'Erster Artikel',
           blocks: [{ kind: 'p', text: 'Eins.' }],
-          published: hour(2),
+          published: hoursAgo(2),
         },
       ]);
       const { app } = await testApp(h.store, { env: { MERIDIAN_PAGE_CACHE_MS: '60000' } });
@@ -211,7 +209,7 @@ describe('page cache', () => {
           language: 'de',
           title: 'Zweiter Artikel',
           blocks: [{ kind: 'p', text: 'Zwei.' }],
-          published: hour(1),
+          published: hoursAgo(1),
           url: 'https://example.org/dw/zwei',
         },
       ]);

@@ -7,11 +7,10 @@ import { takeHandler } from '../../src/jobs/handlers/take.ts';
 import { StoryService } from '../../src/jobs/story-service.ts';
 import type { Outlet } from '../../src/model/outlet.ts';
 import { createSummarizer } from '../../src/takes/providers/index.ts';
-import { OUTLETS, type SeededArticle, seed } from '../helpers/seed.ts';
+import { hoursAgo, OUTLETS, type SeededArticle, seed } from '../helpers/seed.ts';
 import { testApp } from '../helpers/server.ts';
 import { openSqlite, type StoreHandle } from '../helpers/stores.ts';
 
-const hour = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
 const config = Config.fromEnv({ MERIDIAN_TAKE_MIN_INTERVAL_MIN: '0', MERIDIAN_TAKE_MIN_NEW_ARTICLES: '1' });
 
 const outlets: Outlet[] = [
@@ -42,7 +41,7 @@ const DAM = (
   language,
   title: `${title} (${language})`,
   blocks: english.map((t) => ({ kind: 'p' as const, text: `[${language}] ${t}` })),
-  published: hour(h),
+  published: hoursAgo(h),
   english: { title, blocks: english },
 });
 
@@ -94,7 +93,7 @@ const articles: SeededArticle[] = [
         text: 'The league announced a new playoff format for next season, expanding the bracket to 14 teams.',
       },
     ],
-    published: hour(2),
+    published: hoursAgo(2),
   },
 ];
 
