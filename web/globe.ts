@@ -4,10 +4,8 @@
  * for a country's name and count, click to open its page. The server-rendered list of countries
  * beside it is the keyboard and screen-reader path to the same pages.
  */
-import { geoCentroid, geoContains, geoGraticule10, geoInterpolate, geoOrthographic, geoPath } from 'd3-geo';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import { geoCentroid, geoContains, geoGraticule10, geoOrthographic, geoPath } from 'd3-geo';
+import { type CountryFeature, centroids, drawArcs, loadWorld } from './world.ts';
 
 interface CountryInfo {
   code: string;
@@ -17,8 +15,6 @@ interface CountryInfo {
   outlets: number;
   articlesLastDay: number;
 }
-
-type CountryFeature = Feature<Geometry, { name: string }> & { id?: string | number };
 
 const COLORS = { ocean: '#0e2740', noOutlet: '#3b4a5c', border: '#0b1b2d', graticule: 'rgba(255,255,255,0.07)' };
 const RAMP = ['#2e5a7d', '#3fa7a7', '#f2c14e'];
@@ -37,16 +33,9 @@ function shade(count: number, max: number): string {
 }
 
 async function start(canvas: HTMLCanvasElement, tip: HTMLElement): Promise<void> {
-  const [topology, api] = await Promise.all([
-    fetch('/geo/countries-110m.json').then((r) => r.json() as Promise<Topology>),
-    fetch('/api/countries').then((r) => r.json() as Promise<{ countries: CountryInfo[] }>),
-  ]);
-  const objects = topology.objects.countries as GeometryCollection<{ name: string }>;
-  const land = (feature(topology, objects) as unknown as FeatureCollection<Geometry, { name: string }>)
-    .features as CountryFeature[];
-  const byNumeric = new Map(api.countries.filter((c) => c.numeric).map((c) => [String(Number(c.numeric)), c]));
-  const info = (f: CountryFeature) => byNumeric.get(String(Number(f.id)));
-  const max = Math.max(1, ...api.countries.map((c) => c.articlesLastDay));
+  const world = await loadWorld<CountryInfo>();
+  const { land, countryOf: info } = world;
+  const max = Math.max(1, ...world.countries.map((c) => c.articlesLastDay));
 
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
@@ -96,30 +85,13 @@ async function start(canvas: HTMLCanvasElement, tip: HTMLElement): Promise<void>
       ctx.lineWidth = f === hovered ? 1.6 : 0.5;
       ctx.stroke();
     }
-    drawArcs();
+    drawArcs(ctx, path, arcPoints, arcOrigin, { color: 'rgba(242, 193, 78, 0.95)', width: 2, segments: 40 });
   }
 
   // A selected story: arcs from the country that reported it first to every other one.
   const arcCountries = (canvas.dataset.arcs ?? '').split(',').filter(Boolean);
   const arcOrigin = canvas.dataset.arcsOrigin ?? arcCountries[0] ?? '';
-  const centroidOf = new Map<string, [number, number]>();
-  for (const f of land) {
-    const code = info(f)?.code;
-    if (code && arcCountries.includes(code)) centroidOf.set(code, geoCentroid(f) as [number, number]);
-  }
-  function drawArcs() {
-    const from = centroidOf.get(arcOrigin);
-    if (!ctx || !from) return;
-    ctx.strokeStyle = 'rgba(242, 193, 78, 0.95)';
-    ctx.lineWidth = 2;
-    for (const [code, to] of centroidOf) {
-      if (code === arcOrigin) continue;
-      const between = geoInterpolate(from, to);
-      ctx.beginPath();
-      path({ type: 'LineString', coordinates: Array.from({ length: 41 }, (_, i) => between(i / 40)) });
-      ctx.stroke();
-    }
-  }
+  const arcPoints = centroids(world, new Set(arcCountries));
 
   const pick = (x: number, y: number): CountryFeature | undefined => {
     const p = projection.invert?.([x, y]);
@@ -210,7 +182,7 @@ async function start(canvas: HTMLCanvasElement, tip: HTMLElement): Promise<void>
     const n = info(f)?.articlesLastDay ?? -1;
     return n > (best ? (info(best)?.articlesLastDay ?? -1) : -1) ? f : best;
   }, undefined);
-  const origin = centroidOf.get(arcOrigin);
+  const origin = arcPoints.get(arcOrigin);
   if (origin) rotation = [-origin[0], -origin[1]];
   else if (busiest && (info(busiest)?.articlesLastDay ?? 0) > 0) {
     const [lon, lat] = geoCentroid(busiest);

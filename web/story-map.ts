@@ -3,36 +3,19 @@
  * reported it first to every other one. Data comes from the canvas's data attributes (no inline
  * script, per the CSP).
  */
-import { geoCentroid, geoInterpolate, geoOrthographic, geoPath } from 'd3-geo';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-
-interface CountryInfo {
-  code: string;
-  numeric?: string;
-}
+import { geoOrthographic, geoPath } from 'd3-geo';
+import { centroids, drawArcs, loadWorld } from './world.ts';
 
 async function draw(canvas: HTMLCanvasElement): Promise<void> {
   const covered = new Set((canvas.dataset.countries ?? '').split(',').filter(Boolean));
+  const world = await loadWorld<{ code: string; numeric?: string }>();
+  const points = centroids(world, covered);
   const origin = canvas.dataset.origin ?? '';
-  const [topology, api] = await Promise.all([
-    fetch('/geo/countries-110m.json').then((r) => r.json() as Promise<Topology>),
-    fetch('/api/countries').then((r) => r.json() as Promise<{ countries: CountryInfo[] }>),
-  ]);
-  const numericToCode = new Map(api.countries.filter((c) => c.numeric).map((c) => [String(Number(c.numeric)), c.code]));
-  const land = (
-    feature(topology, topology.objects.countries as GeometryCollection) as unknown as FeatureCollection<Geometry>
-  ).features as Array<Feature<Geometry> & { id?: string | number }>;
-  const codeOf = (f: { id?: string | number }) => numericToCode.get(String(Number(f.id)));
-  const centroids = new Map<string, [number, number]>();
-  for (const f of land) {
-    const code = codeOf(f);
-    if (code && covered.has(code)) centroids.set(code, geoCentroid(f) as [number, number]);
-  }
-  const from = centroids.get(origin) ?? centroids.values().next().value;
+  // Arcs start at the first reporting country, or at any covering one when it is not on the map.
+  const start = points.has(origin) ? origin : points.keys().next().value;
+  const from = start === undefined ? undefined : points.get(start);
   const ctx = canvas.getContext('2d');
-  if (!ctx || !from) return;
+  if (!ctx || start === undefined || !from) return;
   const dpr = Math.min(2, window.devicePixelRatio || 1);
   const size = canvas.clientWidth || 320;
   canvas.width = size * dpr;
@@ -47,22 +30,14 @@ async function draw(canvas: HTMLCanvasElement): Promise<void> {
   path({ type: 'Sphere' });
   ctx.fillStyle = '#0e2740';
   ctx.fill();
-  for (const f of land) {
+  for (const f of world.land) {
     ctx.beginPath();
     path(f);
-    const code = codeOf(f);
+    const code = world.countryOf(f)?.code;
     ctx.fillStyle = code === origin ? '#f2c14e' : code && covered.has(code) ? '#3fa7a7' : '#3b4a5c';
     ctx.fill();
   }
-  ctx.strokeStyle = 'rgba(242, 193, 78, 0.9)';
-  ctx.lineWidth = 1.5;
-  for (const [code, to] of centroids) {
-    if (code === origin) continue;
-    const between = geoInterpolate(from, to);
-    ctx.beginPath();
-    path({ type: 'LineString', coordinates: Array.from({ length: 33 }, (_, i) => between(i / 32)) });
-    ctx.stroke();
-  }
+  drawArcs(ctx, path, points, start, { color: 'rgba(242, 193, 78, 0.9)', width: 1.5, segments: 32 });
   canvas.dataset.ready = 'true';
 }
 

@@ -11,9 +11,10 @@ import { createApp } from '../../src/server/app.tsx';
 import { buildAssets } from '../../src/server/assets.ts';
 import { listen } from '../../src/server/http.ts';
 import { ImageSigner } from '../../src/server/image-url.ts';
+import type { Store } from '../../src/store/store.ts';
 import { e2eArticles, e2eOutlets, LOGO_COLORS } from '../fixtures/e2e/articles.ts';
 import { logoPng, photoPng } from '../fixtures/e2e/images.ts';
-import { seed } from '../helpers/seed.ts';
+import { type SeededArticle, seed } from '../helpers/seed.ts';
 import { openSqlite } from '../helpers/stores.ts';
 
 /**
@@ -62,6 +63,8 @@ export interface Reader {
   url: string;
   /** Article ids in fixture order (empty for an empty store). */
   ids: number[];
+  /** A story made of one article from each of four countries (none on an empty store). */
+  storyId?: number;
   /** How many times the image server answered, so tests can tell the proxy was used. */
   imageRequests(): number;
   close(): Promise<void>;
@@ -98,12 +101,33 @@ function startImageServer(): Promise<{ server: Server; base: string; hits: () =>
   );
 }
 
+/** One story over the first article of DE, TW, FR and JP, for the story page and the globe's arcs. */
+async function seedStory(store: Store, articles: SeededArticle[], ids: number[]): Promise<number> {
+  const members = ['DE', 'TW', 'FR', 'JP'].map((country) => {
+    const i = articles.findIndex((a) => a.country === country);
+    return { country, id: ids[i] as number, published: articles[i]?.published ?? new Date().toISOString() };
+  });
+  const storyId = await store.stories.create({
+    title: 'A story the world covers',
+    firstSeen: members[0]?.published as string,
+    lastSeen: new Date().toISOString(),
+    countries: members.map((m) => m.country),
+    outlets: [],
+    languages: [],
+    articleCount: members.length,
+  });
+  for (const m of members) await store.stories.assign(storyId, m.id, 0.9);
+  return storyId;
+}
+
 /** Starts the reader on 127.0.0.1 over a fresh store: seeded with the fixtures, or empty. */
 export async function startReader(options: { empty?: boolean } = {}): Promise<Reader> {
   const images = await startImageServer();
   const handle = await openSqlite();
   const outlets = e2eOutlets(images.base);
-  const ids = await seed(handle.store, options.empty ? [] : e2eArticles(images.base), outlets);
+  const articles = options.empty ? [] : e2eArticles(images.base);
+  const ids = await seed(handle.store, articles, outlets);
+  const storyId = articles.length ? await seedStory(handle.store, articles, ids) : undefined;
   // No politeness delay: a page shows a dozen images from the one local host at once.
   const fetcher = new Fetcher({
     allowPrivateAddresses: true,
@@ -130,6 +154,7 @@ export async function startReader(options: { empty?: boolean } = {}): Promise<Re
   return {
     url: server.url,
     ids,
+    ...(storyId === undefined ? {} : { storyId }),
     imageRequests: images.hits,
     close: async () => {
       await server.close(1000);

@@ -300,6 +300,20 @@ describe('the reader in Chromium', { skip }, () => {
     await p.close();
   });
 
+  test('a story draws its map on the story page and its arcs on the globe, cleanly', async () => {
+    const story = await freshVisit(`/stories/${reader.storyId}`);
+    await story.page.waitForSelector('#story-map[data-ready="true"]');
+    assert.equal(await story.page.locator('#story-map').getAttribute('data-countries'), 'DE,TW,FR,JP');
+    await checkPage(story, 'story');
+    await story.page.close();
+
+    const home = await freshVisit(`/?story=${reader.storyId}`);
+    const globe = await globeReady(home.page);
+    assert.equal(await globe.getAttribute('data-arcs'), 'DE,TW,FR,JP');
+    assert.deepEqual(home.errors, [], 'home with a story: console errors');
+    await home.page.close();
+  });
+
   test('sources and status pages are clean', async () => {
     for (const [path, name] of [
       ['/sources', 'sources'],
