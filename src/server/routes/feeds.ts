@@ -24,9 +24,8 @@ export interface AtomEntry {
   content?: string;
 }
 
-/** An Atom 1.0 document; every value is escaped. */
-export function atomFeed(opts: {
-  id: string;
+/** An Atom 1.0 document, its id the feed's own address; every value is escaped. */
+function atomFeed(opts: {
   title: string;
   self: string;
   alternate: string;
@@ -47,7 +46,7 @@ export function atomFeed(opts: {
     .join('\n');
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
-  <id>${xml(opts.id)}</id>
+  <id>${xml(opts.self)}</id>
   <title>${xml(opts.title)}</title>
   <link rel="self" type="application/atom+xml" href="${xml(opts.self)}"/>
   <link rel="alternate" type="text/html" href="${xml(opts.alternate)}"/>
@@ -56,6 +55,13 @@ export function atomFeed(opts: {
 ${entries}
 </feed>
 `;
+}
+
+/** An Atom feed as a response readers may cache for five minutes. */
+export function atomResponse(feed: Parameters<typeof atomFeed>[0]): Response {
+  return new Response(atomFeed(feed), {
+    headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
+  });
 }
 
 function articleEntries(base: string, articles: ArticleSummaryView[], countryName: (c: string) => string): AtomEntry[] {
@@ -72,26 +78,19 @@ function articleEntries(base: string, articles: ArticleSummaryView[], countryNam
 /** Atom feeds (world, per country) and the OPML of every outlet. */
 export function feedRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
-  const atom = (body: string) =>
-    new Response(body, {
-      headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
-    });
   const name = (code: string) => countryIndex(ctx).get(code)?.name ?? code;
 
   app.get('/feeds/world.atom', async (c) => {
     const base = publicBase(ctx, c.req.url);
     const articles = await ctx.store.articles.list({ limit: FEED_SIZE });
     const views = await summaries(ctx.store, await outletIndex(ctx), articles);
-    return atom(
-      atomFeed({
-        id: `${base}/feeds/world.atom`,
-        title: 'Meridian: the world’s news',
-        self: `${base}/feeds/world.atom`,
-        alternate: `${base}/`,
-        updated: views[0]?.published ?? new Date().toISOString(),
-        entries: articleEntries(base, views, name),
-      }),
-    );
+    return atomResponse({
+      title: 'Meridian: the world’s news',
+      self: `${base}/feeds/world.atom`,
+      alternate: `${base}/`,
+      updated: views[0]?.published ?? new Date().toISOString(),
+      entries: articleEntries(base, views, name),
+    });
   });
 
   app.get('/feeds/countries/:file', async (c) => {
@@ -103,16 +102,13 @@ export function feedRoutes(ctx: ServerContext): Hono {
     const articles = await ctx.store.articles.list({ limit: FEED_SIZE, country: country.code });
     const views = await summaries(ctx.store, await outletIndex(ctx), articles);
     const self = `${base}/feeds/countries/${country.code.toLowerCase()}.atom`;
-    return atom(
-      atomFeed({
-        id: self,
-        title: `Meridian: ${country.name}`,
-        self,
-        alternate: `${base}/countries/${country.code.toLowerCase()}`,
-        updated: views[0]?.published ?? new Date().toISOString(),
-        entries: articleEntries(base, views, name),
-      }),
-    );
+    return atomResponse({
+      title: `Meridian: ${country.name}`,
+      self,
+      alternate: `${base}/countries/${country.code.toLowerCase()}`,
+      updated: views[0]?.published ?? new Date().toISOString(),
+      entries: articleEntries(base, views, name),
+    });
   });
 
   app.get('/sources.opml', async () => {

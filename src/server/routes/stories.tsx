@@ -8,7 +8,7 @@ import { BadRequestError, NotFoundHttpError } from '../errors.ts';
 import { type OverlookedEntry, OverlookedPage } from '../pages/overlooked.tsx';
 import { StoryPage, type StoryPageData } from '../pages/story.tsx';
 import { renderPage } from '../render.tsx';
-import { atomFeed, publicBase } from './feeds.ts';
+import { atomResponse, publicBase } from './feeds.ts';
 import { loadStory, sourcesOf } from './story-context.ts';
 
 /** Stories considered for "overlooked": the most recently active ones. */
@@ -106,11 +106,6 @@ export function storyRoutes(ctx: ServerContext): Hono {
     ),
   );
 
-  const atom = (body: string) =>
-    new Response(body, {
-      headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
-    });
-
   /** A story with its latest take as the entry's text. */
   async function storyEntry(base: string, story: Story) {
     const take = await ctx.store.takes.latest(story.id);
@@ -130,32 +125,26 @@ export function storyRoutes(ctx: ServerContext): Hono {
   app.get('/feeds/overlooked.atom', async (c) => {
     const base = publicBase(ctx, c.req.url);
     const entries = await Promise.all((await overlookedStories(ctx)).map((e) => storyEntry(base, e.story)));
-    return atom(
-      atomFeed({
-        id: `${base}/feeds/overlooked.atom`,
-        title: 'Meridian: overlooked by American media',
-        self: `${base}/feeds/overlooked.atom`,
-        alternate: `${base}/overlooked`,
-        updated: entries[0]?.updated ?? new Date().toISOString(),
-        entries,
-      }),
-    );
+    return atomResponse({
+      title: 'Meridian: overlooked by American media',
+      self: `${base}/feeds/overlooked.atom`,
+      alternate: `${base}/overlooked`,
+      updated: entries[0]?.updated ?? new Date().toISOString(),
+      entries,
+    });
   });
 
   app.get('/feeds/stories.atom', async (c) => {
     const base = publicBase(ctx, c.req.url);
     const stories = await ctx.store.stories.list({ limit: 50, minCountries: 2 });
     const entries = await Promise.all(stories.map((s) => storyEntry(base, s)));
-    return atom(
-      atomFeed({
-        id: `${base}/feeds/stories.atom`,
-        title: 'Meridian: stories and the World’s Current Take',
-        self: `${base}/feeds/stories.atom`,
-        alternate: `${base}/`,
-        updated: entries[0]?.updated ?? new Date().toISOString(),
-        entries,
-      }),
-    );
+    return atomResponse({
+      title: 'Meridian: stories and the World’s Current Take',
+      self: `${base}/feeds/stories.atom`,
+      alternate: `${base}/`,
+      updated: entries[0]?.updated ?? new Date().toISOString(),
+      entries,
+    });
   });
 
   app.get('/feeds/stories/:file', async (c) => {
@@ -169,25 +158,22 @@ export function storyRoutes(ctx: ServerContext): Hono {
       .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''))
       .slice(0, 50);
     const self = `${base}/feeds/stories/${loaded.story.id}.atom`;
-    return atom(
-      atomFeed({
-        id: self,
-        title: `Meridian story: ${loaded.story.title}`,
-        self,
-        alternate: `${base}/stories/${loaded.story.id}`,
-        updated: loaded.story.lastSeen,
-        entries: [
-          await storyEntry(base, loaded.story),
-          ...views.map((v) => ({
-            id: `${base}/articles/${v.id}`,
-            title: v.title,
-            link: `${base}/articles/${v.id}`,
-            updated: v.published ?? loaded.story.lastSeen,
-            author: `${v.outlet.name} (${kit.countryName(v.country)})`,
-          })),
-        ],
-      }),
-    );
+    return atomResponse({
+      title: `Meridian story: ${loaded.story.title}`,
+      self,
+      alternate: `${base}/stories/${loaded.story.id}`,
+      updated: loaded.story.lastSeen,
+      entries: [
+        await storyEntry(base, loaded.story),
+        ...views.map((v) => ({
+          id: `${base}/articles/${v.id}`,
+          title: v.title,
+          link: `${base}/articles/${v.id}`,
+          updated: v.published ?? loaded.story.lastSeen,
+          author: `${v.outlet.name} (${kit.countryName(v.country)})`,
+        })),
+      ],
+    });
   });
 
   return app;
