@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { BoundedMap } from '../model/bounded-map.ts';
 
 /**
  * Image proxy URLs are signed, so /img fetches only the images Meridian itself put on a page and
@@ -6,7 +7,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  */
 export class ImageSigner {
   /** Outlet logos and recent images repeat on every page: their signatures are remembered. */
-  private readonly signed = new Map<string, string>();
+  private readonly signed = new BoundedMap<string, string>(20_000);
 
   constructor(private readonly secret: string) {}
 
@@ -14,7 +15,6 @@ export class ImageSigner {
     let signature = this.signed.get(url);
     if (signature === undefined) {
       signature = createHmac('sha256', this.secret).update(url).digest('base64url').slice(0, 22);
-      if (this.signed.size >= 20_000) this.signed.delete(this.signed.keys().next().value as string);
       this.signed.set(url, signature);
     }
     return signature;

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { BoundedMap } from '../model/bounded-map.ts';
 
 /**
  * A few seconds of memory for rendered pages and feeds. Under load most requests are for the
@@ -9,11 +10,11 @@ import type { MiddlewareHandler } from 'hono';
 export function pageCache(options: { ttlMs: number; maxEntries: number }): MiddlewareHandler {
   // Bytes and a plain header record: @hono/node-server writes such a Response straight to the
   // socket, while an ArrayBuffer body went through a web stream (~3× the cost of a hit).
-  const entries = new Map<
+  const entries = new BoundedMap<
     string,
     { at: number; status: number; headers: Record<string, string>; body: Uint8Array<ArrayBuffer> }
-  >();
-  const seen = new Map<string, number>();
+  >(options.maxEntries);
+  const seen = new BoundedMap<string, number>(options.maxEntries * 4);
   const cacheable = (path: string) =>
     path === '/' ||
     path === '/overlooked' ||
@@ -32,7 +33,6 @@ export function pageCache(options: { ttlMs: number; maxEntries: number }): Middl
     // articles read once does not churn memory; popular pages are cached from their second hit.
     const seenAt = seen.get(key);
     seen.set(key, now);
-    if (seen.size > options.maxEntries * 4) seen.delete(seen.keys().next().value as string);
     await next();
     if (c.res.status !== 200 || seenAt === undefined || now - seenAt > options.ttlMs) return;
     // Read the body once and answer with the bytes (cheaper than teeing the stream with clone()).
@@ -41,6 +41,5 @@ export function pageCache(options: { ttlMs: number; maxEntries: number }): Middl
     c.res = new Response(body, { status: 200, headers });
     entries.delete(key);
     entries.set(key, { at: now, status: 200, headers, body });
-    if (entries.size > options.maxEntries) entries.delete(entries.keys().next().value as string);
   };
 }

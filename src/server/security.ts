@@ -1,5 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { MiddlewareHandler } from 'hono';
+import { BoundedMap } from '../model/bounded-map.ts';
 
 /**
  * A strict Content-Security-Policy: scripts and styles only from this origin (no inline script
@@ -37,8 +38,7 @@ export function securityHeaders(): MiddlewareHandler {
  * idle long enough to be full again are forgotten, so memory stays bounded.
  */
 export function rateLimit(opts: { perSecond: number; burst: number; maxClients?: number }): MiddlewareHandler {
-  const buckets = new Map<string, { tokens: number; at: number }>();
-  const maxClients = opts.maxClients ?? 50_000;
+  const buckets = new BoundedMap<string, { tokens: number; at: number }>(opts.maxClients ?? 50_000);
   return async (c, next) => {
     let key = 'unknown';
     try {
@@ -47,7 +47,7 @@ export function rateLimit(opts: { perSecond: number; burst: number; maxClients?:
       // Not running on node:http (tests calling app.fetch): one shared bucket.
     }
     const now = Date.now();
-    const b = buckets.get(key) ?? { tokens: opts.burst, at: now };
+    const b = buckets.refresh(key) ?? { tokens: opts.burst, at: now };
     b.tokens = Math.min(opts.burst, b.tokens + ((now - b.at) / 1000) * opts.perSecond);
     b.at = now;
     if (b.tokens < 1) {
@@ -55,12 +55,7 @@ export function rateLimit(opts: { perSecond: number; burst: number; maxClients?:
       return c.json({ error: { status: 429, message: 'Too many requests' } }, 429, { 'Retry-After': String(retry) });
     }
     b.tokens -= 1;
-    buckets.delete(key);
     buckets.set(key, b);
-    if (buckets.size > maxClients) {
-      const oldest = buckets.keys().next().value;
-      if (oldest !== undefined) buckets.delete(oldest);
-    }
     await next();
   };
 }

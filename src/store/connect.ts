@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { BoundedMap } from '../model/bounded-map.ts';
 import type { DialectName } from './dialect.ts';
 import { StoreError } from './errors.ts';
 import type { Database } from './schema.ts';
@@ -78,16 +79,13 @@ const STATEMENT_CACHE_SIZE = 500;
  */
 function cachePreparedStatements(sqlite: SqliteDatabase.Database): void {
   const prepare = sqlite.prepare.bind(sqlite);
-  const cache = new Map<string, SqliteDatabase.Statement>();
+  const cache = new BoundedMap<string, SqliteDatabase.Statement>(STATEMENT_CACHE_SIZE);
   sqlite.prepare = ((source: string) => {
-    let stmt = cache.get(source);
-    if (stmt) {
-      cache.delete(source);
-    } else {
+    let stmt = cache.refresh(source);
+    if (!stmt) {
       stmt = prepare(source);
-      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      cache.set(source, stmt);
     }
-    cache.set(source, stmt);
     return stmt;
   }) as typeof sqlite.prepare;
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { BoundedMap } from '../model/bounded-map.ts';
 
 /**
  * The segment cache: a translated segment is never paid for twice. Keys cover everything that
@@ -35,9 +36,11 @@ export function segmentKey(parts: SegmentKeyParts): string {
 
 /** An in-process cache for the CLI, benchmarks and tests; the least recently used entries go first. */
 export class MemorySegmentCache implements SegmentCache {
-  private readonly entries = new Map<string, string>();
+  private readonly entries: BoundedMap<string, string>;
 
-  constructor(private readonly maxEntries = 100_000) {}
+  constructor(maxEntries = 100_000) {
+    this.entries = new BoundedMap(maxEntries);
+  }
 
   get size(): number {
     return this.entries.size;
@@ -46,12 +49,8 @@ export class MemorySegmentCache implements SegmentCache {
   async getMany(keys: readonly string[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     for (const key of keys) {
-      const text = this.entries.get(key);
-      if (text === undefined) continue;
-      // Re-insert to mark as recently used.
-      this.entries.delete(key);
-      this.entries.set(key, text);
-      found.set(key, text);
+      const text = this.entries.refresh(key);
+      if (text !== undefined) found.set(key, text);
     }
     return found;
   }
@@ -60,11 +59,6 @@ export class MemorySegmentCache implements SegmentCache {
     for (const entry of entries) {
       this.entries.delete(entry.key);
       this.entries.set(entry.key, entry.text);
-    }
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
     }
   }
 }

@@ -1,4 +1,5 @@
 import { storyDocs } from '../../jobs/story-docs.ts';
+import { BoundedMap } from '../../model/bounded-map.ts';
 import type { Outlet } from '../../model/outlet.ts';
 import type { Story } from '../../model/story.ts';
 import { alternativeTakes, type CountryTakes } from '../../stories/alternative-takes.ts';
@@ -22,7 +23,7 @@ interface LoadedStory {
  * story and size: a story's articles only change when it grows, so an article page under load
  * does not re-read and re-analyse the same story on every request.
  */
-const cache = new Map<string, LoadedStory>();
+const cache = new BoundedMap<string, LoadedStory>(CACHE_SIZE);
 
 export async function loadStory(
   ctx: ServerContext,
@@ -32,19 +33,14 @@ export async function loadStory(
   const story = await ctx.store.stories.get(storyId);
   if (!story) return undefined;
   const key = `${story.id}:${story.articleCount}:${story.lastSeen}`;
-  const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
+  const hit = cache.refresh(key);
+  if (hit) return hit;
   const ids = (await ctx.store.stories.articleIds(story.id)).slice(-STORY_ARTICLE_CAP);
   const docs = await storyDocs(ctx.store, ids);
   const articles = await ctx.store.articles.getMany(ids);
   const list = await summaries(ctx.store, outlets, articles);
   const loaded = { story, docs, views: new Map(list.map((v) => [v.id, v])) };
   cache.set(key, loaded);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   return loaded;
 }
 
