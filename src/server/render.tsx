@@ -33,5 +33,9 @@ export function renderPage(
   const html = `<!doctype html><html lang="en">${renderToString(<Head meta={meta} assets={ctx.assets} />)}<body>${siteHeader(
     c.req.path,
   )}<main id="main" class="wrap">${renderToString(<>{body}</>)}</main>${footer}</body></html>`;
-  return c.html(html, status, { 'Cache-Control': 'no-cache' });
+  // Answered as UTF-8 bytes, not as the string: the page is a rope of many pieces, usually in
+  // two-byte form (curly quotes, non-Latin scripts), and Node flattened it twice on the way out
+  // (once to measure it, once joined to the response head), about 14 KB of garbage per article
+  // page. Encoding it once here flattens it once.
+  return c.body(Buffer.from(html), status, { 'Content-Type': 'text/html; charset=UTF-8', 'Cache-Control': 'no-cache' });
 }
