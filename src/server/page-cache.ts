@@ -1,6 +1,13 @@
 import type { MiddlewareHandler } from 'hono';
 import { BoundedMap } from '../model/bounded-map.ts';
 
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** The bytes of the page rendered for this request (renderPage sets it), for the page cache. */
+    renderedPage: Uint8Array<ArrayBuffer>;
+  }
+}
+
 /**
  * A few seconds of memory for rendered pages and feeds. Under load most requests are for the
  * same handful of pages (home, busy countries, the story of the day); serving them from memory
@@ -35,10 +42,15 @@ export function pageCache(options: { ttlMs: number; maxEntries: number }): Middl
     seen.set(key, now);
     await next();
     if (c.res.status !== 200 || seenAt === undefined || now - seenAt > options.ttlMs) return;
-    // Read the body once and answer with the bytes (cheaper than teeing the stream with clone()).
-    const body = new Uint8Array(await c.res.arrayBuffer());
+    // A rendered page left its bytes on the context; reading them back from the response would
+    // turn it into a web stream (on uniformly random article pages, one request in thirteen is
+    // admitted and that read was most of the cache's cost). Feeds are read back once.
+    let body = c.get('renderedPage');
     const headers = Object.fromEntries(c.res.headers.entries());
-    c.res = new Response(body, { status: 200, headers });
+    if (!body) {
+      body = new Uint8Array(await c.res.arrayBuffer());
+      c.res = new Response(body, { status: 200, headers });
+    }
     entries.delete(key);
     entries.set(key, { at: now, status: 200, headers, body });
   };

@@ -227,6 +227,28 @@ describe('page cache', () => {
       );
       assert.match(await (await app.request('/search?q=Zweiter')).text(), /1 result/);
 
+      // Feeds are not rendered pages: the cache reads their body back from the response.
+      const feed = '/feeds/countries/de.atom';
+      assert.match(await (await app.request(feed)).text(), /Zweiter Artikel/);
+      const admitted = await app.request(feed);
+      assert.match(await admitted.text(), /Zweiter Artikel/, 'the admitting request still gets the whole feed');
+      await seed(h.store, [
+        {
+          outletId: 'dw',
+          country: 'DE',
+          language: 'de',
+          title: 'Dritter Artikel',
+          blocks: [{ kind: 'p', text: 'Drei.' }],
+          published: hoursAgo(0.5),
+          url: 'https://example.org/dw/drei',
+        },
+      ]);
+      const cachedFeed = await app.request(feed);
+      assert.match(cachedFeed.headers.get('content-type') ?? '', /application\/atom\+xml/);
+      const cachedFeedText = await cachedFeed.text();
+      assert.match(cachedFeedText, /Zweiter Artikel/);
+      assert.doesNotMatch(cachedFeedText, /Dritter Artikel/, 'within the TTL the feed is reused');
+
       // Over real HTTP (the node adapter writes cached bytes on its own path): a hit carries the
       // same bytes, type, length and security headers as the page it was made from.
       const server = await listen(app, '127.0.0.1', 0);
