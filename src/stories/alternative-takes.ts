@@ -81,16 +81,28 @@ export function stressLine(terms: string[]): string {
 }
 
 /**
- * The other outlets' takes on `article`'s story (`story` holds all its articles, `article`
- * included or not). Per outlet the article closest to the story as a whole is shown; the
- * article's own outlet is left out. Countries with more outlets come first.
+ * The part of Alternative Takes that does not depend on which article is being read: every
+ * article's closeness to the story and the line on what it stresses. It is the expensive part
+ * (each article's words and names, similarities within a sample), so a reader of a story's many
+ * articles computes it once per story, not once per page.
  */
-export function alternativeTakes(article: StoryDoc, story: StoryDoc[], options: TakesOptions = {}): CountryTakes[] {
+export interface StoryTakes {
+  /** Every article of the story, in its order, with its outlet. */
+  candidates: Array<{ doc: StoryDoc; outlet: string }>;
+  /**
+   * Closeness of an article to the story as a whole, which picks one article when an outlet has
+   * several; worked out only then (most outlets write one article per story), and kept.
+   */
+  centrality(doc: StoryDoc): number;
+  /** A candidate as a take, with its line (worked out the first time it is shown, then kept). */
+  take(doc: StoryDoc): AlternativeTake;
+}
+
+export function analyseStoryTakes(story: StoryDoc[], options: TakesOptions = {}): StoryTakes {
   const model = options.model ?? new SimilarityModel();
   const max = options.maxStresses ?? 3;
-  const all = story.some((d) => d.id === article.id) ? story : [article, ...story];
   const forms = new SurfaceForms();
-  const counts = new Map(all.map((d) => [d.id, surfaceCounts(d, forms)]));
+  const counts = new Map(story.map((d) => [d.id, surfaceCounts(d, forms)]));
   const storyDf = new Map<string, number>();
   for (const c of counts.values()) {
     for (const key of [...c.words.keys(), ...c.names.keys()]) storyDf.set(key, (storyDf.get(key) ?? 0) + 1);
@@ -99,30 +111,76 @@ export function alternativeTakes(article: StoryDoc, story: StoryDoc[], options: 
   const archiveIdf = (key: string) =>
     known ? Math.max(0.1, model.stats.idf(key)) : key.startsWith(NAME_PREFIX) ? 2 : 1;
 
-  const sample = all.slice(0, CENTRALITY_SAMPLE);
-  const byOutlet = new Map<string, { doc: StoryDoc; centrality: number }>();
-  for (const doc of all) {
-    const outlet = doc.outlet ?? String(doc.id);
-    if (doc.id === article.id || (article.outlet !== undefined && outlet === article.outlet)) continue;
-    // Closeness to (a bounded sample of) the story: big stories must not cost n² comparisons.
-    const centrality = sample.reduce((sum, other) => (other === doc ? sum : sum + similarity(doc, other, model)), 0);
-    const current = byOutlet.get(outlet);
-    if (!current || centrality > current.centrality) byOutlet.set(outlet, { doc, centrality });
-  }
+  // Closeness to (a bounded sample of) the story: big stories must not cost n² comparisons.
+  const sample = story.slice(0, CENTRALITY_SAMPLE);
+  const centralities = new Map<StoryDoc['id'], number>();
+  const takes = new Map<StoryDoc['id'], AlternativeTake>();
+  return {
+    candidates: story.map((doc) => ({ doc, outlet: doc.outlet ?? String(doc.id) })),
+    centrality(doc) {
+      let centrality = centralities.get(doc.id);
+      if (centrality === undefined) {
+        centrality = sample.reduce((sum, other) => (other === doc ? sum : sum + similarity(doc, other, model)), 0);
+        centralities.set(doc.id, centrality);
+      }
+      return centrality;
+    },
+    take(doc) {
+      let take = takes.get(doc.id);
+      if (!take) {
+        const own = counts.get(doc.id);
+        const stresses = own ? distinctiveTerms(own, storyDf, story.length, forms, archiveIdf, max) : [];
+        take = {
+          articleId: doc.id,
+          outlet: doc.outlet ?? String(doc.id),
+          country: doc.country ?? 'XX',
+          title: readerText(doc).title,
+          differs: stressLine(stresses),
+          stresses,
+        };
+        takes.set(doc.id, take);
+      }
+      return take;
+    },
+  };
+}
 
-  const takes = [...byOutlet].map(([outlet, { doc }]): AlternativeTake => {
-    const own = counts.get(doc.id);
-    const stresses = own ? distinctiveTerms(own, storyDf, all.length, forms, archiveIdf, max) : [];
-    return {
-      articleId: doc.id,
-      outlet,
-      country: doc.country ?? 'XX',
-      title: readerText(doc).title,
-      differs: stressLine(stresses),
-      stresses,
-    };
+/**
+ * The takes `analysis` offers a reader of `article`: per outlet the article closest to the story
+ * as a whole, the article's own outlet left out, grouped by country (countries with more outlets
+ * first).
+ */
+export function takesFor(analysis: StoryTakes, article: Pick<StoryDoc, 'id' | 'outlet'>): CountryTakes[] {
+  const byOutlet = groupBy(
+    analysis.candidates.filter(
+      ({ doc, outlet }) => doc.id !== article.id && (article.outlet === undefined || outlet !== article.outlet),
+    ),
+    (c) => c.outlet,
+  );
+  const takes = [...byOutlet.values()].map((own) => {
+    // The first of the most central, when the outlet wrote more than one.
+    let best = (own[0] as { doc: StoryDoc }).doc;
+    for (let i = 1, bestScore = own.length > 1 ? analysis.centrality(best) : 0; i < own.length; i++) {
+      const doc = (own[i] as { doc: StoryDoc }).doc;
+      const score = analysis.centrality(doc);
+      if (score > bestScore) {
+        best = doc;
+        bestScore = score;
+      }
+    }
+    return analysis.take(best);
   });
   return [...groupBy(takes, (t) => t.country)]
     .map(([country, takes]) => ({ country, takes: takes.sort((a, b) => a.outlet.localeCompare(b.outlet)) }))
     .sort((a, b) => b.takes.length - a.takes.length || a.country.localeCompare(b.country));
+}
+
+/**
+ * The other outlets' takes on `article`'s story (`story` holds all its articles, `article`
+ * included or not). Per outlet the article closest to the story as a whole is shown; the
+ * article's own outlet is left out. Countries with more outlets come first.
+ */
+export function alternativeTakes(article: StoryDoc, story: StoryDoc[], options: TakesOptions = {}): CountryTakes[] {
+  const all = story.some((d) => d.id === article.id) ? story : [article, ...story];
+  return takesFor(analyseStoryTakes(all, options), article);
 }

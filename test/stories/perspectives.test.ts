@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { alternativeTakes } from '../../src/stories/alternative-takes.ts';
+import { alternativeTakes, analyseStoryTakes, takesFor } from '../../src/stories/alternative-takes.ts';
 import type { StoryDoc } from '../../src/stories/doc.ts';
 import { countryFraming, logOddsZ } from '../../src/stories/framing.ts';
 import { levenshtein, nameVariants, phoneticKey, soundAlike } from '../../src/stories/names.ts';
@@ -41,6 +41,21 @@ describe('alternative takes', () => {
     const all = takes.flatMap((t) => t.takes);
     assert.equal(all.filter((t) => t.outlet === tw.outlet).length, 1);
     assert.ok(!all.some((t) => t.outlet === us.outlet));
+  });
+
+  test('one analysis of a story serves each of its readers as a fresh one would', () => {
+    const [us, tw] = talks;
+    assert.ok(us && tw);
+    const story = [...talks, { ...tw, id: 'tw-2' } as StoryDoc];
+    const shared = analyseStoryTakes(story);
+    for (const reader of story) {
+      assert.deepEqual(takesFor(shared, reader), alternativeTakes(reader, story), `reader ${reader.id}`);
+    }
+    // Readers of different outlets see different lists from the same analysis.
+    const outlets = (reader: StoryDoc) => takesFor(shared, reader).flatMap((g) => g.takes.map((t) => t.outlet));
+    assert.ok(!outlets(us).includes(us.outlet as string));
+    assert.ok(outlets(us).includes(tw.outlet as string));
+    assert.ok(!outlets(tw).includes(tw.outlet as string));
   });
 });
 
