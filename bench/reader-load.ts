@@ -8,8 +8,11 @@
  * cache never helps: the worst case. "recent articles" asks as readers do, nine requests in ten
  * for one of the newest 2,000 articles.
  *
- *   npx tsx bench/reader-load.ts [articles=100000] [seconds=10] [--processes N]
- *   npx tsx bench/reader-load.ts --fill DATA_DIR [articles]   (only fill a store, to inspect it)
+ * With --stories every article belongs to a story of eight consecutive articles (eight outlets),
+ * so article pages also show Alternative Takes: the case the plain run leaves out.
+ *
+ *   npx tsx bench/reader-load.ts [articles=100000] [seconds=10] [--processes N] [--stories]
+ *   npx tsx bench/reader-load.ts --fill DATA_DIR [articles] [--stories]   (only fill a store, to inspect it)
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,12 +21,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { loadCountries } from '../src/catalog/data.ts';
+import { groupBy } from '../src/model/group-by.ts';
 import type { Outlet } from '../src/model/outlet.ts';
 import { Store } from '../src/store/store.ts';
 
 const COUNTRIES = 50;
 const OUTLETS_PER_COUNTRY = 3;
 const BATCH = 500;
+const STORY_SIZE = 8;
 
 /** A few real-looking paragraphs; each article picks and varies them, so no two bodies are equal. */
 const PARAGRAPHS = [
@@ -56,6 +61,51 @@ function body(i: number): Array<{ kind: 'p'; text: string }> {
       .replaceAll('{day}', DAYS[(i + k) % DAYS.length] as string)
       .replaceAll('{city}', CITIES[(i * 7 + k) % CITIES.length] as string),
   }));
+}
+
+/** Puts every article into a story of STORY_SIZE consecutive ones, as the stories stage would. */
+async function fillStories(store: Store, maxId: number): Promise<void> {
+  const now = new Date().toISOString();
+  for (let from = 1; from <= maxId; from += BATCH * STORY_SIZE) {
+    const rows = await store.db
+      .selectFrom('articles')
+      .select(['id', 'country', 'outlet_id', 'title', 'language'])
+      .where('id', '>=', from)
+      .where('id', '<', from + BATCH * STORY_SIZE)
+      .orderBy('id')
+      .execute();
+    const byStory = groupBy(rows, (r) => 1 + Math.floor((r.id - 1) / STORY_SIZE));
+    await store.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('stories')
+        .values(
+          [...byStory].map(([id, members]) => ({
+            id,
+            title: (members[0] as { title: string }).title,
+            first_seen: now,
+            last_seen: now,
+            countries: JSON.stringify([...new Set(members.map((m) => m.country))]),
+            outlets: JSON.stringify([...new Set(members.map((m) => m.outlet_id))]),
+            languages: JSON.stringify([...new Set(members.map((m) => m.language ?? 'und'))]),
+            article_count: members.length,
+            merged_into: null,
+            updated_at: now,
+          })),
+        )
+        .execute();
+      await trx
+        .insertInto('story_articles')
+        .values(
+          rows.map((r) => ({
+            article_id: r.id,
+            story_id: 1 + Math.floor((r.id - 1) / STORY_SIZE),
+            score: 0.8,
+            added_at: now,
+          })),
+        )
+        .execute();
+    });
+  }
 }
 
 async function fill(store: Store, total: number): Promise<{ countries: string[]; maxId: number }> {
@@ -127,6 +177,7 @@ async function fill(store: Store, total: number): Promise<{ countries: string[];
         .executeTakeFirst()
     )?.m ?? 0,
   );
+  if (process.argv.includes('--stories')) await fillStories(store, maxId);
   console.log(`filled ${total} articles in ${((performance.now() - start) / 1000).toFixed(1)} s`);
   return { countries: countries.map((c) => c.code.toLowerCase()), maxId };
 }
@@ -155,6 +206,8 @@ function run(url: string, seconds: number, paths: () => string) {
 }
 
 async function main(): Promise<void> {
+  const withStories = process.argv.includes('--stories');
+  if (withStories) process.argv.splice(process.argv.indexOf('--stories'), 1);
   const processesIndex = process.argv.indexOf('--processes');
   const processes = processesIndex >= 0 ? Number(process.argv.splice(processesIndex, 2)[1]) : 1;
   const total = Number(process.argv[2] ?? 100_000);
@@ -164,7 +217,14 @@ async function main(): Promise<void> {
   // filling slowed it enough to cap the figures (country pages measured at half their rate).
   const filled = execFileSync(
     process.execPath,
-    [...process.execArgv, fileURLToPath(import.meta.url), '--fill', dir, String(total)],
+    [
+      ...process.execArgv,
+      fileURLToPath(import.meta.url),
+      '--fill',
+      dir,
+      String(total),
+      ...(withStories ? ['--stories'] : []),
+    ],
     {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -210,7 +270,9 @@ async function main(): Promise<void> {
       ],
       ['home page', () => '/'],
     ];
-    console.log(`${total} articles, ${processes} web process(es), 100 connections, ${seconds} s each, ${url}`);
+    console.log(
+      `${total} articles${withStories ? ` in stories of ${STORY_SIZE}` : ''}, ${processes} web process(es), 100 connections, ${seconds} s each, ${url}`,
+    );
     for (const [name, paths] of suites) {
       // Warm-up: the first requests of a route compile its code paths (and fill the page cache).
       await run(url, 2, paths);
