@@ -29,15 +29,32 @@ export function storyDoc(a: Article, english?: ArticleTranslation): StoryDoc {
 
 /** Story docs for many articles, in the order of `ids` (missing ones are skipped). */
 export async function storyDocs(store: Store, ids: readonly number[]): Promise<StoryDoc[]> {
-  const out: StoryDoc[] = [];
+  return (await storyArticles(store, ids)).docs;
+}
+
+/**
+ * Many articles with their English translations and as story docs, in the order of `ids` (missing
+ * ones are skipped): one read of each, for callers that need the articles as well as the docs.
+ */
+export async function storyArticles(
+  store: Store,
+  ids: readonly number[],
+): Promise<{ articles: Article[]; english: Map<number, ArticleTranslation>; docs: StoryDoc[] }> {
+  const articles: Article[] = [];
+  const english = new Map<number, ArticleTranslation>();
+  const docs: StoryDoc[] = [];
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    const articles = new Map((await store.articles.getMany(chunk)).map((a) => [a.id, a]));
-    const english = await store.translations.getMany(chunk);
+    const byId = new Map((await store.articles.getMany(chunk)).map((a) => [a.id, a]));
+    const translations = await store.translations.getMany(chunk);
     for (const id of chunk) {
-      const a = articles.get(id);
-      if (a) out.push(storyDoc(a, english.get(id)));
+      const a = byId.get(id);
+      if (!a) continue;
+      const t = translations.get(id);
+      articles.push(a);
+      if (t) english.set(id, t);
+      docs.push(storyDoc(a, t));
     }
   }
-  return out;
+  return { articles, english, docs };
 }

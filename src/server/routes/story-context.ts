@@ -1,4 +1,4 @@
-import { storyDocs } from '../../jobs/story-docs.ts';
+import { storyArticles } from '../../jobs/story-docs.ts';
 import { BoundedMap } from '../../model/bounded-map.ts';
 import type { Outlet } from '../../model/outlet.ts';
 import type { Story } from '../../model/story.ts';
@@ -6,7 +6,7 @@ import { analyseStoryTakes, type CountryTakes, type StoryTakes, takesFor } from 
 import type { StoryDoc } from '../../stories/doc.ts';
 import type { ServerContext } from '../context.ts';
 import type { StoryContext } from '../pages/article.tsx';
-import { type ArticleSummaryView, summaries } from '../views.ts';
+import { type ArticleSummaryView, summaryView } from '../views.ts';
 
 /** Most articles a story page or the Alternative Takes section reads (the most recent). */
 export const STORY_ARTICLE_CAP = 300;
@@ -38,10 +38,10 @@ export async function loadStory(
   const hit = cache.refresh(key);
   if (hit) return hit;
   const ids = (await ctx.store.stories.articleIds(story.id)).slice(-STORY_ARTICLE_CAP);
-  const docs = await storyDocs(ctx.store, ids);
-  const articles = await ctx.store.articles.getMany(ids);
-  const list = await summaries(ctx.store, outlets, articles);
-  const loaded: LoadedStory = { story, docs, views: new Map(list.map((v) => [v.id, v])) };
+  // One read of the articles and their translations serves both the docs and the summaries.
+  const { articles, english, docs } = await storyArticles(ctx.store, ids);
+  const views = new Map(articles.map((a) => [a.id, summaryView(a, outlets, english.get(a.id)?.title)]));
+  const loaded: LoadedStory = { story, docs, views };
   cache.set(key, loaded);
   return loaded;
 }
