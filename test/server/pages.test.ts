@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Hono } from 'hono';
 import { parseHTML } from 'linkedom';
 import { listen } from '../../src/server/http.ts';
-import { hoursAgo, seed } from '../helpers/seed.ts';
+import { hoursAgo, type SeededArticle, seed } from '../helpers/seed.ts';
 import { testApp } from '../helpers/server.ts';
 import { openSqlite, type StoreHandle } from '../helpers/stores.ts';
 
@@ -185,34 +185,26 @@ describe('empty store', () => {
 });
 
 describe('page cache', () => {
+  /** A German article of Deutsche Welle, published `hours` ago. */
+  const dwArticle = (title: string, text: string, hours: number, url?: string): SeededArticle => ({
+    outletId: 'dw',
+    country: 'DE',
+    language: 'de',
+    title,
+    blocks: [{ kind: 'p', text }],
+    published: hoursAgo(hours),
+    ...(url ? { url } : {}),
+  });
+
   test('pages are served from memory for MERIDIAN_PAGE_CACHE_MS; search and status never are', async () => {
     const h = await openSqlite();
     try {
-      await seed(h.store, [
-        {
-          outletId: 'dw',
-          country: 'DE',
-          language: 'de',
-          title: 'Erster Artikel',
-          blocks: [{ kind: 'p', text: 'Eins.' }],
-          published: hoursAgo(2),
-        },
-      ]);
+      await seed(h.store, [dwArticle('Erster Artikel', 'Eins.', 2)]);
       const { app } = await testApp(h.store, { env: { MERIDIAN_PAGE_CACHE_MS: '60000' } });
       const first = await (await app.request('/countries/de')).text();
       assert.match(first, /Erster Artikel/);
       await app.request('/countries/de'); // the second request within the TTL admits the page
-      await seed(h.store, [
-        {
-          outletId: 'dw',
-          country: 'DE',
-          language: 'de',
-          title: 'Zweiter Artikel',
-          blocks: [{ kind: 'p', text: 'Zwei.' }],
-          published: hoursAgo(1),
-          url: 'https://example.org/dw/zwei',
-        },
-      ]);
+      await seed(h.store, [dwArticle('Zweiter Artikel', 'Zwei.', 1, 'https://example.org/dw/zwei')]);
       const cached = await app.request('/countries/de');
       assert.doesNotMatch(await cached.text(), /Zweiter Artikel/, 'within the TTL the rendered page is reused');
       assert.match(
@@ -232,17 +224,7 @@ describe('page cache', () => {
       assert.match(await (await app.request(feed)).text(), /Zweiter Artikel/);
       const admitted = await app.request(feed);
       assert.match(await admitted.text(), /Zweiter Artikel/, 'the admitting request still gets the whole feed');
-      await seed(h.store, [
-        {
-          outletId: 'dw',
-          country: 'DE',
-          language: 'de',
-          title: 'Dritter Artikel',
-          blocks: [{ kind: 'p', text: 'Drei.' }],
-          published: hoursAgo(0.5),
-          url: 'https://example.org/dw/drei',
-        },
-      ]);
+      await seed(h.store, [dwArticle('Dritter Artikel', 'Drei.', 0.5, 'https://example.org/dw/drei')]);
       const cachedFeed = await app.request(feed);
       assert.match(cachedFeed.headers.get('content-type') ?? '', /application\/atom\+xml/);
       const cachedFeedText = await cachedFeed.text();
