@@ -86,12 +86,9 @@ export function ArticleItem({ a, kit, showCountry }: { a: ArticleSummaryView; ki
 }
 
 /**
- * A wide table that scrolls sideways on narrow screens. Keyboard users must be able to scroll it
+ * A data table in a region that scrolls sideways on narrow screens: the caption-like `label`, one
+ * header cell per column, `children` as the body rows. Keyboard users must be able to scroll it
  * too, so the region takes focus (WCAG 2.1.1; axe's scrollable-region-focusable).
- */
-/**
- * A data table in a region that scrolls sideways on narrow screens (and is reachable by keyboard
- * to do so): the caption-like `label`, one header cell per column, `children` as the body rows.
  */
 export function DataTable({
   label,
