@@ -96,12 +96,9 @@ async function fillStories(store: Store, maxId: number): Promise<void> {
       await trx
         .insertInto('story_articles')
         .values(
-          rows.map((r) => ({
-            article_id: r.id,
-            story_id: 1 + Math.floor((r.id - 1) / STORY_SIZE),
-            score: 0.8,
-            added_at: now,
-          })),
+          [...byStory].flatMap(([storyId, members]) =>
+            members.map((m) => ({ article_id: m.id, story_id: storyId, score: 0.8, added_at: now })),
+          ),
         )
         .execute();
     });
