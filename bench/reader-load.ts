@@ -9,7 +9,9 @@
  * for one of the newest 2,000 articles.
  *
  * With --stories every article belongs to a story of eight consecutive articles (eight outlets),
- * so article pages also show Alternative Takes: the case the plain run leaves out.
+ * so article pages also show Alternative Takes: the case the plain run leaves out. Each story's
+ * analysis is stored as the pipeline's take job stores it, so pages read it as they do once a
+ * story has settled.
  *
  *   npx tsx bench/reader-load.ts [articles=100000] [seconds=10] [--processes N] [--stories]
  *   npx tsx bench/reader-load.ts --fill DATA_DIR [articles] [--stories]   (only fill a store, to inspect it)
@@ -21,6 +23,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { loadCountries } from '../src/catalog/data.ts';
+import { storyDocs } from '../src/jobs/story-docs.ts';
+import { storeStoryTakes } from '../src/jobs/story-takes.ts';
 import { groupBy } from '../src/model/group-by.ts';
 import type { Outlet } from '../src/model/outlet.ts';
 import { Store } from '../src/store/store.ts';
@@ -63,7 +67,10 @@ function body(i: number): Array<{ kind: 'p'; text: string }> {
   }));
 }
 
-/** Puts every article into a story of STORY_SIZE consecutive ones, as the stories stage would. */
+/**
+ * Puts every article into a story of STORY_SIZE consecutive ones, as the stories stage would, and
+ * stores each story's Alternative Takes analysis as the take job does once a story settles.
+ */
 async function fillStories(store: Store, maxId: number): Promise<void> {
   const now = new Date().toISOString();
   for (let from = 1; from <= maxId; from += BATCH * STORY_SIZE) {
@@ -102,6 +109,17 @@ async function fillStories(store: Store, maxId: number): Promise<void> {
         )
         .execute();
     });
+    const docs = groupBy(
+      await storyDocs(
+        store,
+        rows.map((r) => r.id),
+      ),
+      (d) => 1 + Math.floor((Number(d.id) - 1) / STORY_SIZE),
+    );
+    for (const [id, members] of docs) {
+      const story = await store.stories.get(id);
+      if (story) await storeStoryTakes(store, story, members);
+    }
   }
 }
 

@@ -12,6 +12,37 @@ export interface Story {
   mergedInto?: number;
 }
 
+/**
+ * Names one version of a story: it changes whenever the story gains, loses or moves articles.
+ * Whatever is worked out from a story's articles is stored with the basis it was made from.
+ */
+export function storyBasis(story: Pick<Story, 'articleCount' | 'lastSeen'>): string {
+  return `${story.articleCount}:${story.lastSeen}`;
+}
+
+/** One article of a story as an Alternative Take to the others. */
+export interface AlternativeTake {
+  articleId: string | number;
+  outlet: string;
+  country: string;
+  /** The English headline when translated, else the original. */
+  title: string;
+  /** The language `title` is in (`en` when translated). */
+  language: string;
+  /** One line, e.g. "Stresses: sanctions, Moscow, gas prices". */
+  differs: string;
+  /** The distinctive words and names behind `differs`, strongest first. */
+  stresses: string[];
+}
+
+/**
+ * A story's analysis as the pipeline stores it: every article's take, and its closeness to the
+ * story where its outlet wrote more than one (the only place a reader needs it).
+ */
+export interface StoredStoryTakes {
+  takes: Array<Omit<AlternativeTake, 'differs'> & { centrality?: number }>;
+}
+
 export interface Citation {
   articleId: string;
 }

@@ -39,7 +39,7 @@ export function isEnglish(lang: string | undefined): boolean {
   return !lang || /^en\b/i.test(lang);
 }
 
-function outletView(outlets: Map<string, Outlet>, id: string) {
+export function outletView(outlets: Map<string, Outlet>, id: string) {
   const o = outlets.get(id);
   return { id, name: o?.name ?? UNKNOWN_OUTLET.name, logo: o?.logo ?? '', kind: o?.kind ?? UNKNOWN_OUTLET.kind };
 }

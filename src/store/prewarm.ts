@@ -13,7 +13,7 @@ const CHUNK = 1_000;
 const CACHE_SHARE = 0.8;
 
 /**
- * Reads the newest articles, their translations and story links into SQLite's page cache, the
+ * Reads the newest articles, their translations and stories into SQLite's page cache, the
  * way a server that has been up a while has them. After a restart the first readers would
  * otherwise pay for every page with a read from the operating system, or from disk when the
  * kernel has let the file go, and better-sqlite3 reads block the event loop while they wait.
@@ -50,9 +50,11 @@ export async function prewarmSqliteCache(
     await sql`SELECT sum(length(blocks)) FROM translations WHERE article_id BETWEEN ${bottom} AND ${top}`.execute(
       store.db,
     );
-    await sql`SELECT count(story_id) FROM story_articles WHERE article_id BETWEEN ${bottom} AND ${top}`.execute(
-      store.db,
-    );
+    // The stories of those articles and their Alternative Takes, which their pages show.
+    await sql`
+      SELECT count(s.id), sum(length(t.analysis)) FROM story_articles sa
+      JOIN stories s ON s.id = sa.story_id LEFT JOIN story_takes t ON t.story_id = sa.story_id
+      WHERE sa.article_id BETWEEN ${bottom} AND ${top}`.execute(store.db);
     articles += Number(rows[0]?.n ?? 0);
     await new Promise((resolve) => setImmediate(resolve));
   }

@@ -101,6 +101,15 @@ export interface StoryArticleTable {
   added_at: string;
 }
 
+/** A story's Alternative Takes analysis (see migration 007). */
+export interface StoryTakesTable {
+  story_id: number;
+  /** The story version it was made from (`storyBasis`). */
+  basis: string;
+  analysis: string; // JSON StoredStoryTakes
+  made_at: string;
+}
+
 export interface TakeTable {
   story_id: number;
   version: number;
@@ -166,6 +175,7 @@ export interface Database {
   translations: TranslationTable;
   stories: StoryTable;
   story_articles: StoryArticleTable;
+  story_takes: StoryTakesTable;
   takes: TakeTable;
   jobs: JobTable;
   translation_cache: TranslationCacheTable;

@@ -7,7 +7,7 @@
  * model is given). A name a reader recognises beats a word, so names are listed first.
  */
 
-import { groupBy } from '../model/group-by.ts';
+import type { AlternativeTake, StoredStoryTakes } from '../model/story.ts';
 import type { StoryDoc } from './doc.ts';
 import { SimilarityModel, similarity } from './similarity.ts';
 import { readerText, type SurfaceCounts, SurfaceForms, surfaceCounts } from './surface.ts';
@@ -16,17 +16,7 @@ import { NAME_PREFIX } from './term-stats.ts';
 /** Articles a candidate take is compared with to judge how representative it is. */
 const CENTRALITY_SAMPLE = 40;
 
-export interface AlternativeTake {
-  articleId: string | number;
-  outlet: string;
-  country: string;
-  /** The English headline when translated, else the original. */
-  title: string;
-  /** One line, e.g. "Stresses: sanctions, Moscow, gas prices". */
-  differs: string;
-  /** The distinctive words and names behind `differs`, strongest first. */
-  stresses: string[];
-}
+export type { AlternativeTake, StoredStoryTakes } from '../model/story.ts';
 
 export interface CountryTakes {
   country: string;
@@ -83,25 +73,27 @@ export function stressLine(terms: string[]): string {
 /**
  * The part of Alternative Takes that does not depend on which article is being read: every
  * article's closeness to the story and the line on what it stresses. It is the expensive part
- * (each article's words and names, similarities within a sample), so a reader of a story's many
- * articles computes it once per story, not once per page.
+ * (each article's words and names, similarities within a sample), so it is worked out once per
+ * story, not once per page: by the pipeline, which stores it (`storedTakes`), or by a reader
+ * when no stored analysis is current.
  */
 export interface StoryTakes {
   /** Every article of the story, in its order, with its outlet. */
-  candidates: Array<{ doc: StoryDoc; outlet: string }>;
+  candidates: ReadonlyArray<{ id: StoryDoc['id']; outlet: string }>;
   /**
    * Closeness of an article to the story as a whole, which picks one article when an outlet has
-   * several; worked out only then (most outlets write one article per story), and kept.
+   * several (most outlets write one article per story, and then it is not needed).
    */
-  centrality(doc: StoryDoc): number;
-  /** A candidate as a take, with its line (worked out the first time it is shown, then kept). */
-  take(doc: StoryDoc): AlternativeTake;
+  centrality(id: StoryDoc['id']): number;
+  /** A candidate as a take, with its line. */
+  take(id: StoryDoc['id']): AlternativeTake;
 }
 
-export function analyseStoryTakes(story: StoryDoc[], options: TakesOptions = {}): StoryTakes {
+export function analyseStoryTakes(story: readonly StoryDoc[], options: TakesOptions = {}): StoryTakes {
   const model = options.model ?? new SimilarityModel();
   const max = options.maxStresses ?? 3;
   const forms = new SurfaceForms();
+  const byId = new Map(story.map((d) => [d.id, d]));
   const counts = new Map(story.map((d) => [d.id, surfaceCounts(d, forms)]));
   const storyDf = new Map<string, number>();
   for (const c of counts.values()) {
@@ -115,31 +107,83 @@ export function analyseStoryTakes(story: StoryDoc[], options: TakesOptions = {})
   const sample = story.slice(0, CENTRALITY_SAMPLE);
   const centralities = new Map<StoryDoc['id'], number>();
   const takes = new Map<StoryDoc['id'], AlternativeTake>();
+  const docOf = (id: StoryDoc['id']) => {
+    const doc = byId.get(id);
+    if (!doc) throw new Error(`article ${id} is not in the story`);
+    return doc;
+  };
   return {
-    candidates: story.map((doc) => ({ doc, outlet: doc.outlet ?? String(doc.id) })),
-    centrality(doc) {
-      let centrality = centralities.get(doc.id);
+    candidates: story.map((doc) => ({ id: doc.id, outlet: doc.outlet ?? String(doc.id) })),
+    centrality(id) {
+      let centrality = centralities.get(id);
       if (centrality === undefined) {
+        const doc = docOf(id);
         centrality = sample.reduce((sum, other) => (other === doc ? sum : sum + similarity(doc, other, model)), 0);
-        centralities.set(doc.id, centrality);
+        centralities.set(id, centrality);
       }
       return centrality;
     },
-    take(doc) {
-      let take = takes.get(doc.id);
+    take(id) {
+      let take = takes.get(id);
       if (!take) {
-        const own = counts.get(doc.id);
+        const doc = docOf(id);
+        const own = counts.get(id);
         const stresses = own ? distinctiveTerms(own, storyDf, story.length, forms, archiveIdf, max) : [];
+        const shown = readerText(doc);
         take = {
           articleId: doc.id,
           outlet: doc.outlet ?? String(doc.id),
           country: doc.country ?? 'XX',
-          title: readerText(doc).title,
+          title: shown.title,
+          language: shown.language,
           differs: stressLine(stresses),
           stresses,
         };
-        takes.set(doc.id, take);
+        takes.set(id, take);
       }
+      return take;
+    },
+  };
+}
+
+/** Works out everything `analysis` can answer, for storing. */
+export function storedTakes(analysis: StoryTakes): StoredStoryTakes {
+  const perOutlet = new Map<string, number>();
+  for (const c of analysis.candidates) perOutlet.set(c.outlet, (perOutlet.get(c.outlet) ?? 0) + 1);
+  return {
+    takes: analysis.candidates.map((c) => {
+      const { differs: _derived, ...take } = analysis.take(c.id);
+      return (perOutlet.get(c.outlet) ?? 0) > 1 ? { ...take, centrality: analysis.centrality(c.id) } : take;
+    }),
+  };
+}
+
+/** A stored analysis, answering as the analysis it was made from. */
+export function restoredTakes(stored: StoredStoryTakes): StoryTakes {
+  // Built whole, field by field: a page reads every take of the story it restores, and this is
+  // on the path of every uncached article page.
+  const takes = new Map<StoryDoc['id'], AlternativeTake>();
+  const centralities = new Map<StoryDoc['id'], number>();
+  const candidates: Array<{ id: StoryDoc['id']; outlet: string }> = [];
+  for (const t of stored.takes) {
+    candidates.push({ id: t.articleId, outlet: t.outlet });
+    takes.set(t.articleId, {
+      articleId: t.articleId,
+      outlet: t.outlet,
+      country: t.country,
+      title: t.title,
+      language: t.language,
+      differs: stressLine(t.stresses),
+      stresses: t.stresses,
+    });
+    if (t.centrality !== undefined) centralities.set(t.articleId, t.centrality);
+  }
+  return {
+    candidates,
+    centrality: (id) => centralities.get(id) ?? 0,
+    take(id) {
+      const take = takes.get(id);
+      if (!take) throw new Error(`article ${id} is not in the stored story`);
       return take;
     },
   };
@@ -148,31 +192,43 @@ export function analyseStoryTakes(story: StoryDoc[], options: TakesOptions = {})
 /**
  * The takes `analysis` offers a reader of `article`: per outlet the article closest to the story
  * as a whole, the article's own outlet left out, grouped by country (countries with more outlets
- * first).
+ * first, outlets in the order of their ids).
  */
 export function takesFor(analysis: StoryTakes, article: Pick<StoryDoc, 'id' | 'outlet'>): CountryTakes[] {
-  const byOutlet = groupBy(
-    analysis.candidates.filter(
-      ({ doc, outlet }) => doc.id !== article.id && (article.outlet === undefined || outlet !== article.outlet),
-    ),
-    (c) => c.outlet,
-  );
-  const takes = [...byOutlet.values()].map((own) => {
-    // The first of the most central, when the outlet wrote more than one.
-    let best = (own[0] as { doc: StoryDoc }).doc;
-    for (let i = 1, bestScore = own.length > 1 ? analysis.centrality(best) : 0; i < own.length; i++) {
-      const doc = (own[i] as { doc: StoryDoc }).doc;
-      const score = analysis.centrality(doc);
-      if (score > bestScore) {
-        best = doc;
-        bestScore = score;
-      }
+  // Per outlet, the first of its most central articles; closeness is asked for only when an
+  // outlet wrote more than one.
+  const best = new Map<string, { id: StoryDoc['id']; score?: number }>();
+  for (const { id, outlet } of analysis.candidates) {
+    if (id === article.id || outlet === article.outlet) continue;
+    const current = best.get(outlet);
+    if (!current) {
+      best.set(outlet, { id });
+      continue;
     }
-    return analysis.take(best);
-  });
-  return [...groupBy(takes, (t) => t.country)]
-    .map(([country, takes]) => ({ country, takes: takes.sort((a, b) => a.outlet.localeCompare(b.outlet)) }))
-    .sort((a, b) => b.takes.length - a.takes.length || a.country.localeCompare(b.country));
+    current.score ??= analysis.centrality(current.id);
+    const score = analysis.centrality(id);
+    if (score > current.score) {
+      current.id = id;
+      current.score = score;
+    }
+  }
+  const byCountry = new Map<string, AlternativeTake[]>();
+  for (const { id } of best.values()) {
+    const take = analysis.take(id);
+    const list = byCountry.get(take.country);
+    if (list) list.push(take);
+    else byCountry.set(take.country, [take]);
+  }
+  const groups: CountryTakes[] = [];
+  for (const [country, takes] of byCountry) {
+    groups.push({ country, takes: takes.sort((a, b) => compare(a.outlet, b.outlet)) });
+  }
+  return groups.sort((a, b) => b.takes.length - a.takes.length || compare(a.country, b.country));
+}
+
+/** Code-unit order: outlet ids and country codes are ASCII, and this is on every article page. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

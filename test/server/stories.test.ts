@@ -6,6 +6,7 @@ import { parseFeed } from '../../src/feeds/parse.ts';
 import { takeHandler } from '../../src/jobs/handlers/take.ts';
 import { StoryService } from '../../src/jobs/story-service.ts';
 import type { Outlet } from '../../src/model/outlet.ts';
+import { storyBasis } from '../../src/model/story.ts';
 import { createSummarizer } from '../../src/takes/providers/index.ts';
 import { hoursAgo, OUTLETS, type SeededArticle, seed } from '../helpers/seed.ts';
 import { testApp } from '../helpers/server.ts';
@@ -144,6 +145,35 @@ describe('stories in the reader', () => {
     assert.ok(citations.length > 0, 'sentences carry citations');
     for (const id of citations) assert.ok(ids.slice(0, 3).includes(id), `citation ${id} is an article of the story`);
     assert.match(html, /Written by the extractive engine/);
+  });
+
+  test('article pages read the Alternative Takes the take job stored, and make their own once the story moved on', async () => {
+    const story = await h.store.stories.get(storyId);
+    const stored = await h.store.stories.takes(storyId);
+    assert.ok(story && stored);
+    assert.equal(stored.basis, storyBasis(story), 'made from the story as it is');
+    assert.deepEqual(stored.analysis.takes.map((t) => t.articleId).sort(), ids.slice(0, 3).sort());
+    const alternatives = async () => {
+      const { app: fresh } = await testApp(h.store); // a server whose caches have not seen the story
+      const html = await (await fresh.request(`/articles/${ids[0]}`)).text();
+      return html.slice(html.indexOf('id="alternative-takes"'), html.indexOf('id="world-take-title"'));
+    };
+    // A marker only the stored row carries shows which analysis the page used.
+    const marked = {
+      takes: stored.analysis.takes.map((t) => (t.outlet === 'dw' ? { ...t, stresses: ['stored marker'] } : t)),
+    };
+    try {
+      await h.store.stories.saveTakes(storyId, stored.basis, marked);
+      const current = await alternatives();
+      assert.match(current, /Stresses: stored marker/);
+      assert.match(current, /Mekong countries agree on rules for dams/);
+      await h.store.stories.saveTakes(storyId, 'an older version of the story', marked);
+      const own = await alternatives();
+      assert.doesNotMatch(own, /stored marker/, 'a stale analysis is not shown');
+      assert.match(own, /Germany[\s\S]*Stresses: /);
+    } finally {
+      await h.store.stories.saveTakes(storyId, stored.basis, stored.analysis);
+    }
   });
 
   test('the story page shows every country’s take, the map, framing, a timeline and take versions', async () => {

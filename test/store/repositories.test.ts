@@ -217,6 +217,32 @@ for (const backend of await backends()) {
       assert.equal((await store.takes.versions(s1)).length, 2);
     });
 
+    test('stories: a story keeps one Alternative Takes analysis, replaced by the next version', async () => {
+      const { store } = h;
+      const now = new Date().toISOString();
+      const id = await store.stories.create({
+        title: 'Envoy',
+        firstSeen: now,
+        lastSeen: now,
+        countries: ['TW', 'US'],
+        outlets: ['upmedia', 'npr'],
+        languages: ['zh-Hant', 'en'],
+        articleCount: 2,
+      });
+      assert.equal(await store.stories.takes(id), undefined, 'none before the pipeline made one');
+      const take = { articleId: 7, outlet: 'upmedia', country: 'TW', title: '特使抵達', language: 'zh-Hant' };
+      await store.stories.saveTakes(id, '2:a', { takes: [{ ...take, stresses: ['Taipei'] }] });
+      await store.stories.saveTakes(id, '3:b', { takes: [{ ...take, stresses: ['Taiwan'], centrality: 0.5 }] });
+      assert.deepEqual(await store.stories.takes(id), {
+        basis: '3:b',
+        analysis: { takes: [{ ...take, stresses: ['Taiwan'], centrality: 0.5 }] },
+      });
+      // A row that is not an analysis (hand-edited, or written by a newer version) reads as none,
+      // so the page makes its own instead of failing.
+      await store.db.updateTable('story_takes').set({ analysis: '{"oops":1}' }).where('story_id', '=', id).execute();
+      assert.equal(await store.stories.takes(id), undefined);
+    });
+
     test('search: words in headlines and bodies, two-character Chinese words, filters, wildcards taken literally', async () => {
       const { store } = h;
       const ids = (await store.articles.list({ limit: 10 })).map((a) => a.id);

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { alternativeTakes, analyseStoryTakes, takesFor } from '../../src/stories/alternative-takes.ts';
+import {
+  alternativeTakes,
+  analyseStoryTakes,
+  restoredTakes,
+  storedTakes,
+  takesFor,
+} from '../../src/stories/alternative-takes.ts';
 import type { StoryDoc } from '../../src/stories/doc.ts';
 import { countryFraming, logOddsZ } from '../../src/stories/framing.ts';
 import { levenshtein, nameVariants, phoneticKey, soundAlike } from '../../src/stories/names.ts';
@@ -56,6 +62,33 @@ describe('alternative takes', () => {
     assert.ok(!outlets(us).includes(us.outlet as string));
     assert.ok(outlets(us).includes(tw.outlet as string));
     assert.ok(!outlets(tw).includes(tw.outlet as string));
+  });
+
+  test('a stored analysis, read back, answers every reader as the analysis it was made from', () => {
+    const [us, tw, ru] = talks;
+    assert.ok(us && tw && ru);
+    // Two articles from one outlet, the aside first, so only the stored closeness can pick the other.
+    const aside = { title: 'Kremlin comments', text: 'A short unrelated note on the weather.' };
+    const rewrite = { ...ru, id: 'ru-2', ...aside, english: aside };
+    const story = [rewrite as StoryDoc, ...talks];
+    const analysis = analyseStoryTakes(story);
+    const stored = JSON.parse(JSON.stringify(storedTakes(analysis)));
+    assert.equal(stored.takes.length, story.length);
+    assert.deepEqual(
+      stored.takes
+        .filter((t: { centrality?: number }) => t.centrality !== undefined)
+        .map((t: { articleId: string }) => t.articleId),
+      ['ru-2', ru.id],
+      'closeness is kept only where an outlet wrote more than one article',
+    );
+    const restored = restoredTakes(stored);
+    for (const reader of story) {
+      assert.deepEqual(takesFor(restored, reader), takesFor(analysis, reader), `reader ${reader.id}`);
+    }
+    const ruTake = takesFor(restored, us)
+      .flatMap((g) => g.takes)
+      .find((t) => t.outlet === ru.outlet);
+    assert.equal(ruTake?.articleId, ru.id, 'the outlet’s article closest to the story, not its aside');
   });
 });
 

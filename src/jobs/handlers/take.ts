@@ -11,6 +11,7 @@ import { takeFromResult, takeProblems } from '../../takes/take.ts';
 import type { StoryPayload } from '../kinds.ts';
 import { correctNames } from '../name-corrections.ts';
 import { storyDocs } from '../story-docs.ts';
+import { storeStoryTakes } from '../story-takes.ts';
 import type { JobHandler } from '../worker.ts';
 
 const log = logger('take');
@@ -21,7 +22,8 @@ const MAX_TAKE_ARTICLES = 300;
  * Writes a new version of a story's World's Current Take when the story has grown or changed
  * enough (debounced by the takes policy), after making its names consistent: when the articles
  * of a story render one person's name differently, the English-language outlets' spelling wins
- * and the other translations are corrected.
+ * and the other translations are corrected. Stores the story's Alternative Takes analysis too,
+ * for every change of the story.
  */
 export function takeHandler(
   store: Store,
@@ -42,6 +44,9 @@ export function takeHandler(
       const corrected = await correctNames(store, suggestions);
       if (corrected > 0) docs = await storyDocs(store, ids);
     }
+    // Before the take, which may be skipped or fail with its provider: article pages need this
+    // whenever the story changes.
+    await storeStoryTakes(store, story, docs);
 
     const previous = await store.takes.latest(story.id);
     const current = { articleCount: story.articleCount, countries: story.countries };

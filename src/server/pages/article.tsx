@@ -1,13 +1,19 @@
 import { sanitizeFragment } from '../../extract/sanitize.ts';
 import type { Block } from '../../model/article.ts';
 import type { Take } from '../../model/story.ts';
-import type { ArticleSummaryView, ArticleView } from '../views.ts';
+import type { ArticleView } from '../views.ts';
 import { dirOf, flag, OutletLogo } from './bits.tsx';
 import type { PageKit } from './kit.ts';
 import { WorldTake } from './take-section.tsx';
 
+/** Another outlet's article on the story, as the Alternative Takes list shows it. */
 export interface AlternativeTake {
-  article: ArticleSummaryView;
+  articleId: number;
+  /** The English headline when translated, else the original. */
+  title: string;
+  /** The language `title` is in. */
+  language: string;
+  outletName: string;
   /** One line on what this article stresses that the others do not. */
   differs: string;
 }
@@ -191,8 +197,10 @@ export function ArticlePage({
                   <ul class="takes-list">
                     {group.takes.map((t) => (
                       <li>
-                        <a href={`/articles/${t.article.id}`}>{t.article.title}</a>
-                        <div class="byline">{t.article.outlet.name}</div>
+                        <a href={`/articles/${t.articleId}`} lang={t.language} dir={dirOf(t.language)}>
+                          {t.title}
+                        </a>
+                        <div class="byline">{t.outletName}</div>
                         {t.differs ? <div class="differs">{t.differs}</div> : null}
                       </li>
                     ))}

@@ -1,31 +1,39 @@
 import { storyArticles } from '../../jobs/story-docs.ts';
 import { BoundedMap } from '../../model/bounded-map.ts';
 import type { Outlet } from '../../model/outlet.ts';
-import type { Story } from '../../model/story.ts';
-import { analyseStoryTakes, type CountryTakes, type StoryTakes, takesFor } from '../../stories/alternative-takes.ts';
+import { type Story, storyBasis } from '../../model/story.ts';
+import { analyseStoryTakes, restoredTakes, type StoryTakes, takesFor } from '../../stories/alternative-takes.ts';
 import type { StoryDoc } from '../../stories/doc.ts';
 import type { ServerContext } from '../context.ts';
 import type { StoryContext } from '../pages/article.tsx';
-import { type ArticleSummaryView, summaryView } from '../views.ts';
+import { type ArticleSummaryView, outletView, summaryView } from '../views.ts';
 
 /** Most articles a story page or the Alternative Takes section reads (the most recent). */
 export const STORY_ARTICLE_CAP = 300;
 const CACHE_SIZE = 500;
+const SIDEBAR_CACHE_SIZE = 2_000;
 
 interface LoadedStory {
   story: Story;
   docs: StoryDoc[];
   views: Map<number, ArticleSummaryView>;
-  /** Alternative Takes' analysis of the story, made when an article page first needs it. */
-  takes?: StoryTakes;
 }
 
 /**
  * Stories as pages need them (docs for the stories stage, summaries for rendering), cached per
- * story and size: a story's articles only change when it grows, so an article page under load
- * does not re-read and re-analyse the same story on every request.
+ * server and story version: a story's articles only change when it grows, so a page under load
+ * does not re-read the same story on every request.
  */
-const cache = new BoundedMap<string, LoadedStory>(CACHE_SIZE);
+const loadedStories = new WeakMap<ServerContext, BoundedMap<string, LoadedStory>>();
+
+function cacheOf<T>(caches: WeakMap<ServerContext, BoundedMap<string, T>>, ctx: ServerContext, size: number) {
+  let cache = caches.get(ctx);
+  if (!cache) {
+    cache = new BoundedMap<string, T>(size);
+    caches.set(ctx, cache);
+  }
+  return cache;
+}
 
 export async function loadStory(
   ctx: ServerContext,
@@ -33,8 +41,12 @@ export async function loadStory(
   outlets: Map<string, Outlet>,
 ): Promise<LoadedStory | undefined> {
   const story = await ctx.store.stories.get(storyId);
-  if (!story) return undefined;
-  const key = `${story.id}:${story.articleCount}:${story.lastSeen}`;
+  return story && loadedStory(ctx, story, outlets);
+}
+
+async function loadedStory(ctx: ServerContext, story: Story, outlets: Map<string, Outlet>): Promise<LoadedStory> {
+  const cache = cacheOf(loadedStories, ctx, CACHE_SIZE);
+  const key = `${story.id}:${storyBasis(story)}`;
   const hit = cache.refresh(key);
   if (hit) return hit;
   const ids = (await ctx.store.stories.articleIds(story.id)).slice(-STORY_ARTICLE_CAP);
@@ -47,6 +59,49 @@ export async function loadStory(
 }
 
 /**
+ * What the article pages of one story version share: its Alternative Takes analysis and the
+ * outlet and country of every article (for the take's citations). Small (no article text), so
+ * many stories fit where few loaded ones would.
+ */
+interface StorySidebar {
+  takes: StoryTakes;
+  sources: Map<string, { outlet: string; country: string }>;
+}
+
+const sidebarCaches = new WeakMap<ServerContext, BoundedMap<string, StorySidebar>>();
+
+/**
+ * The analysis the pipeline stored for this version of the story; when there is none yet (the
+ * pipeline works a minute behind a growing story) or the row is unreadable, the same analysis made
+ * here from the story's articles.
+ */
+async function storySidebar(ctx: ServerContext, story: Story, outlets: Map<string, Outlet>): Promise<StorySidebar> {
+  const basis = storyBasis(story);
+  const sidebars = cacheOf(sidebarCaches, ctx, SIDEBAR_CACHE_SIZE);
+  const key = `${story.id}:${basis}`;
+  const hit = sidebars.refresh(key);
+  if (hit) return hit;
+  const stored = await ctx.store.stories.takes(story.id);
+  let sidebar: StorySidebar;
+  if (stored?.basis === basis) {
+    sidebar = {
+      takes: restoredTakes(stored.analysis),
+      sources: new Map(
+        stored.analysis.takes.map((t) => [
+          String(t.articleId),
+          { outlet: outletView(outlets, t.outlet).name, country: t.country },
+        ]),
+      ),
+    };
+  } else {
+    const loaded = await loadedStory(ctx, story, outlets);
+    sidebar = { takes: analyseStoryTakes(loaded.docs), sources: sourcesOf(loaded.views) };
+  }
+  sidebars.set(key, sidebar);
+  return sidebar;
+}
+
+/**
  * The story around an article: the other outlets' articles (one per outlet), grouped by country,
  * each with a line on what it stresses that the others do not, and the story's latest take.
  */
@@ -56,33 +111,28 @@ export async function loadStoryContext(
   articleId: number,
   outlets: Map<string, Outlet>,
 ): Promise<StoryContext | undefined> {
-  const loaded = await loadStory(ctx, storyId, outlets);
-  if (!loaded) return undefined;
-  const self = loaded.docs.find((d) => d.id === articleId);
-  let groups: CountryTakes[] = [];
-  if (self) {
-    // Analysed once per story: before, every article page redid it for the whole story
-    // (4 ms a page for a story of eight articles).
-    loaded.takes ??= analyseStoryTakes(loaded.docs);
-    groups = takesFor(loaded.takes, self);
-  }
-  const take = await ctx.store.takes.latest(loaded.story.id);
+  const story = await ctx.store.stories.get(storyId);
+  if (!story) return undefined;
+  const sidebar = await storySidebar(ctx, story, outlets);
+  const self = sidebar.takes.candidates.find((c) => c.id === articleId);
+  // An article newer than the story's capped list has no takes of its own to compare.
+  const groups = self ? takesFor(sidebar.takes, self) : [];
+  const take = await ctx.store.takes.latest(story.id);
   return {
-    id: loaded.story.id,
-    title: loaded.story.title,
-    alternatives: groups
-      .map((g) => ({
-        country: g.country,
-        takes: g.takes
-          .filter((t) => t.outlet !== self?.outlet)
-          .flatMap((t) => {
-            const article = loaded.views.get(Number(t.articleId));
-            return article ? [{ article, differs: t.differs }] : [];
-          }),
-      }))
-      .filter((g) => g.takes.length > 0),
+    id: story.id,
+    title: story.title,
+    alternatives: groups.map((g) => ({
+      country: g.country,
+      takes: g.takes.map((t) => ({
+        articleId: Number(t.articleId),
+        title: t.title,
+        language: t.language,
+        outletName: outletView(outlets, t.outlet).name,
+        differs: t.differs,
+      })),
+    })),
     ...(take ? { take } : {}),
-    sources: sourcesOf(loaded.views),
+    sources: sidebar.sources,
   };
 }
 

@@ -5,6 +5,7 @@ import * as m003 from './003-search.ts';
 import * as m004 from './004-reader-indexes.ts';
 import * as m005 from './005-take-basis.ts';
 import * as m006 from './006-near-duplicates.ts';
+import * as m007 from './007-story-takes.ts';
 
 /** Every migration, in order. Names sort in the order they must run; never rename one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '004-reader-indexes': m004,
   '005-take-basis': m005,
   '006-near-duplicates': m006,
+  '007-story-takes': m007,
 };

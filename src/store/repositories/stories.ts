@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Story } from '../../model/story.ts';
+import type { StoredStoryTakes, Story } from '../../model/story.ts';
 import { compiledOnce } from '../compiled.ts';
 import { nowIso, parseJson } from '../json.ts';
 import type { Database, StoryTable } from '../schema.ts';
@@ -116,11 +116,16 @@ export class StoryRepository {
     });
   }
 
+  private readonly storyById = compiledOnce(
+    () => this.db as Kysely<never>,
+    () => this.db.selectFrom('stories').selectAll().where('id', '=', 0),
+  );
+
   /** A story by id, following merges so old links still land on the surviving story. */
   async get(id: number): Promise<Story | undefined> {
     let current = id;
     for (let hops = 0; hops < 20; hops++) {
-      const row = await this.db.selectFrom('stories').selectAll().where('id', '=', current).executeTakeFirst();
+      const row = await this.storyById(current);
       if (!row) return undefined;
       if (row.merged_into == null) return toStory(row);
       current = row.merged_into;
@@ -145,6 +150,28 @@ export class StoryRepository {
       .orderBy('article_id')
       .execute();
     return rows.map((r) => r.article_id);
+  }
+
+  /** Stores a story's Alternative Takes analysis, made from the story version `basis`. */
+  async saveTakes(storyId: number, basis: string, analysis: StoredStoryTakes): Promise<void> {
+    const values = { basis, analysis: JSON.stringify(analysis), made_at: nowIso() };
+    await this.db
+      .insertInto('story_takes')
+      .values({ story_id: storyId, ...values })
+      .onConflict((oc) => oc.column('story_id').doUpdateSet(values))
+      .execute();
+  }
+
+  private readonly takesByStory = compiledOnce(
+    () => this.db as Kysely<never>,
+    () => this.db.selectFrom('story_takes').select(['basis', 'analysis']).where('story_id', '=', 0),
+  );
+
+  /** A story's stored Alternative Takes analysis and the story version it was made from. */
+  async takes(storyId: number): Promise<{ basis: string; analysis: StoredStoryTakes } | undefined> {
+    const row = await this.takesByStory(storyId);
+    const analysis = row && parseJson<StoredStoryTakes | undefined>(row.analysis, undefined);
+    return row && analysis && Array.isArray(analysis.takes) ? { basis: row.basis, analysis } : undefined;
   }
 
   /** Live stories, most recently active first. */

@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Take, TakeSection } from '../../model/story.ts';
+import { compiledOnce } from '../compiled.ts';
 import { parseJson } from '../json.ts';
 import type { Database, TakeTable } from '../schema.ts';
 
@@ -34,13 +35,15 @@ export class TakeRepository {
     });
   }
 
+  // Compiled once: every article page in a story asks for its story's take.
+  private readonly latestByStory = compiledOnce(
+    () => this.db as Kysely<never>,
+    () =>
+      this.db.selectFrom('takes').selectAll().where('story_id', '=', 0).orderBy('version', 'desc').limit(sql.lit(1)),
+  );
+
   async latest(storyId: number): Promise<Take | undefined> {
-    const row = await this.db
-      .selectFrom('takes')
-      .selectAll()
-      .where('story_id', '=', storyId)
-      .orderBy('version', 'desc')
-      .executeTakeFirst();
+    const row = await this.latestByStory(storyId);
     return row && toTake(row);
   }
 
