@@ -3,6 +3,12 @@ import type { ArticleTranslation } from '../model/translation.ts';
 import type { Store } from '../store/store.ts';
 import type { StoryDoc } from '../stories/doc.ts';
 
+/**
+ * Most articles of a story (the most recent) that its take, its stored Alternative Takes and its
+ * pages read: one number, so the analysis a page reads and the one it would make agree.
+ */
+export const STORY_ARTICLE_CAP = 300;
+
 /** An article as the stories stage sees it: original text, and the English where translated. */
 export function storyDoc(a: Article, english?: ArticleTranslation): StoryDoc {
   const text = [a.standfirst, ...a.blocks.map((b) => b.text)].filter(Boolean).join('\n\n');

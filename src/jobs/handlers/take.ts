@@ -10,13 +10,11 @@ import type { Summarizer, TakeArticle } from '../../takes/summarizer.ts';
 import { takeFromResult, takeProblems } from '../../takes/take.ts';
 import type { StoryPayload } from '../kinds.ts';
 import { correctNames } from '../name-corrections.ts';
-import { storyDocs } from '../story-docs.ts';
+import { STORY_ARTICLE_CAP, storyDocs } from '../story-docs.ts';
 import { storeStoryTakes } from '../story-takes.ts';
 import type { JobHandler } from '../worker.ts';
 
 const log = logger('take');
-/** A take reads at most this many of a story's articles (the most recent). */
-const MAX_TAKE_ARTICLES = 300;
 
 /**
  * Writes a new version of a story's World's Current Take when the story has grown or changed
@@ -36,7 +34,7 @@ export function takeHandler(
     const { storyId } = job.payload as StoryPayload;
     const story = await store.stories.get(storyId);
     if (!story) return { status: 'done' };
-    const ids = (await store.stories.articleIds(story.id)).slice(-MAX_TAKE_ARTICLES);
+    const ids = (await store.stories.articleIds(story.id)).slice(-STORY_ARTICLE_CAP);
     let docs = await storyDocs(store, ids);
 
     const suggestions = nameVariants(docs);

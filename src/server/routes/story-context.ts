@@ -1,4 +1,4 @@
-import { storyArticles } from '../../jobs/story-docs.ts';
+import { STORY_ARTICLE_CAP, storyArticles } from '../../jobs/story-docs.ts';
 import { BoundedMap } from '../../model/bounded-map.ts';
 import type { Outlet } from '../../model/outlet.ts';
 import { type Story, storyBasis } from '../../model/story.ts';
@@ -8,8 +8,6 @@ import type { ServerContext } from '../context.ts';
 import type { StoryContext } from '../pages/article.tsx';
 import { type ArticleSummaryView, outletView, summaryView } from '../views.ts';
 
-/** Most articles a story page or the Alternative Takes section reads (the most recent). */
-export const STORY_ARTICLE_CAP = 300;
 const CACHE_SIZE = 500;
 const SIDEBAR_CACHE_SIZE = 2_000;
 
