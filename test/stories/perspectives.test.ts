@@ -64,6 +64,16 @@ describe('alternative takes', () => {
     assert.ok(!outlets(tw).includes(tw.outlet as string));
   });
 
+  test('a reader of an article left out of the analysis (older than the cap) gets the other outlets’ takes', () => {
+    const [us, tw, ru] = talks;
+    assert.ok(us && tw && ru);
+    const analysis = analyseStoryTakes([tw, ru]);
+    const outlets = takesFor(analysis, { id: 'not-analysed', outlet: tw.outlet }).flatMap((g) =>
+      g.takes.map((t) => t.outlet),
+    );
+    assert.deepEqual(outlets, [ru.outlet], 'every other outlet, the reader’s own left out');
+  });
+
   test('a stored analysis, read back, answers every reader as the analysis it was made from', () => {
     const [us, tw, ru] = talks;
     assert.ok(us && tw && ru);

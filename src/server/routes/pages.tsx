@@ -138,7 +138,8 @@ export function pageRoutes(ctx: ServerContext): Hono {
       throw new NotFoundHttpError('No such article');
     const outlets = await outletIndex(ctx);
     const view = articleView(article, outlets, found.translation, ctx.translator !== 'none');
-    const story = found.storyId === undefined ? undefined : await loadStoryContext(ctx, found.storyId, id, outlets);
+    const story =
+      found.storyId === undefined ? undefined : await loadStoryContext(ctx, found.storyId, article, outlets);
     return renderPage(
       c,
       ctx,

@@ -106,15 +106,15 @@ async function storySidebar(ctx: ServerContext, story: Story, outlets: Map<strin
 export async function loadStoryContext(
   ctx: ServerContext,
   storyId: number,
-  articleId: number,
+  article: { id: number; outletId: string },
   outlets: Map<string, Outlet>,
 ): Promise<StoryContext | undefined> {
   const story = await ctx.store.stories.get(storyId);
   if (!story) return undefined;
   const sidebar = await storySidebar(ctx, story, outlets);
-  const self = sidebar.takes.candidates.find((c) => c.id === articleId);
-  // An article newer than the story's capped list has no takes of its own to compare.
-  const groups = self ? takesFor(sidebar.takes, self) : [];
+  // By the article's own outlet, not its place in the analysis: an article older than the
+  // story's newest STORY_ARTICLE_CAP is not in it, and its readers still get the others' takes.
+  const groups = takesFor(sidebar.takes, { id: article.id, outlet: article.outletId });
   const take = await ctx.store.takes.latest(story.id);
   return {
     id: story.id,
