@@ -1,7 +1,7 @@
 import { sanitizeFragment } from '../../extract/sanitize.ts';
 import type { Block } from '../../model/article.ts';
 import type { Take } from '../../model/story.ts';
-import type { ArticleView } from '../views.ts';
+import { type ArticleView, isEnglish } from '../views.ts';
 import { dirOf, flag, OutletLogo } from './bits.tsx';
 import type { PageKit } from './kit.ts';
 import { WorldTake } from './take-section.tsx';
@@ -197,9 +197,14 @@ export function ArticlePage({
                   <ul class="takes-list">
                     {group.takes.map((t) => (
                       <li>
-                        <a href={`/articles/${t.articleId}`} lang={t.language} dir={dirOf(t.language)}>
-                          {t.title}
-                        </a>
+                        {/* Marked only when it is not in the page's English: an untranslated headline. */}
+                        {isEnglish(t.language) ? (
+                          <a href={`/articles/${t.articleId}`}>{t.title}</a>
+                        ) : (
+                          <a href={`/articles/${t.articleId}`} lang={t.language} dir={dirOf(t.language)}>
+                            {t.title}
+                          </a>
+                        )}
                         <div class="byline">{t.outletName}</div>
                         {t.differs ? <div class="differs">{t.differs}</div> : null}
                       </li>
