@@ -77,7 +77,7 @@ const sidebarCaches = new WeakMap<ServerContext, BoundedMap<string, CachedSideba
 /**
  * The analysis the pipeline stored for the story, current or not: a growing story's stored one
  * lags by up to a minute (the take job's delay), and working out a fresh one here would hold
- * the event loop for as long as the story is big (150 ms for 300 articles) on every change of
+ * the event loop for as long as the story is big (about 200 ms for 300 articles) on every change of
  * the busiest stories, in every web process. Readers see takes as of that minute instead; until
  * the pipeline catches up, each page asks whether it has. Only a story with no stored analysis
  * yet (in its first minute, so small) is analysed here.
