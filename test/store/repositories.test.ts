@@ -243,6 +243,51 @@ for (const backend of await backends()) {
       assert.equal(await store.stories.takes(id), undefined);
     });
 
+    test('stories: an article page reads its story, stored takes and latest take at once, merges followed', async () => {
+      const { store } = h;
+      const now = new Date().toISOString();
+      const fields = {
+        title: 'Dam',
+        firstSeen: now,
+        lastSeen: now,
+        countries: ['TW'],
+        outlets: ['upmedia'],
+        languages: ['zh-Hant'],
+        articleCount: 2,
+      };
+      const id = await store.stories.create(fields);
+      const bare = await store.stories.forReading(id);
+      assert.deepEqual(bare, { story: await store.stories.get(id) }, 'nothing stored yet');
+
+      const analysis = {
+        takes: [{ articleId: 1, outlet: 'upmedia', country: 'TW', title: 'Dam', language: 'en', stresses: ['water'] }],
+      };
+      await store.stories.saveTakes(id, '2:x', analysis);
+      const take = {
+        storyId: id,
+        sections: [{ heading: 'Dam', sentences: [{ text: 'A dam.', citations: ['1'] }] }],
+        countries: ['TW'],
+        outletCount: 1,
+        provider: 'extractive',
+        model: 'mmr-v1',
+        createdAt: now,
+        articleCount: 2,
+      };
+      await store.takes.add(take);
+      await store.takes.add({ ...take, countries: ['TW', 'US'], note: 'second' });
+      const reading = await store.stories.forReading(id);
+      assert.equal(reading?.story.title, 'Dam');
+      assert.equal(reading?.takes?.basis, '2:x');
+      assert.deepEqual(reading?.takes?.analysis(), analysis);
+      assert.deepEqual(reading?.take, await store.takes.latest(id), 'the latest version');
+      assert.equal(reading?.take?.version, 2);
+
+      const absorbed = await store.stories.create({ ...fields, title: 'Absorbed' });
+      await store.stories.merge(absorbed, id);
+      assert.equal((await store.stories.forReading(absorbed))?.story.id, id, 'a merged story leads to the survivor');
+      assert.equal(await store.stories.forReading(999_999), undefined);
+    });
+
     test('search: words in headlines and bodies, two-character Chinese words, filters, wildcards taken literally', async () => {
       const { store } = h;
       const ids = (await store.articles.list({ limit: 10 })).map((a) => a.id);

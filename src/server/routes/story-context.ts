@@ -2,6 +2,7 @@ import { STORY_ARTICLE_CAP, storyArticles } from '../../jobs/story-docs.ts';
 import { BoundedMap } from '../../model/bounded-map.ts';
 import type { Outlet } from '../../model/outlet.ts';
 import { type Story, storyBasis } from '../../model/story.ts';
+import type { StoryForReading } from '../../store/repositories/stories.ts';
 import { analyseStoryTakes, restoredTakes, type StoryTakes, takesFor } from '../../stories/alternative-takes.ts';
 import type { StoryDoc } from '../../stories/doc.ts';
 import type { ServerContext } from '../context.ts';
@@ -66,45 +67,45 @@ interface StorySidebar {
   sources: Map<string, { outlet: string; country: string }>;
 }
 
-/** A sidebar, and the story version the analysis behind it was made from. */
-interface CachedSidebar {
-  sidebar: StorySidebar;
-  madeFrom: string;
-}
-
-const sidebarCaches = new WeakMap<ServerContext, BoundedMap<string, CachedSidebar>>();
+const sidebarCaches = new WeakMap<ServerContext, BoundedMap<string, StorySidebar>>();
 
 /**
  * The analysis the pipeline stored for the story, current or not: a growing story's stored one
  * lags by up to a minute (the take job's delay), and working out a fresh one here would hold
- * the event loop for as long as the story is big (about 200 ms for 300 articles) on every change of
- * the busiest stories, in every web process. Readers see takes as of that minute instead; until
- * the pipeline catches up, each page asks whether it has. Only a story with no stored analysis
+ * the event loop for as long as the story is big (about 200 ms for 300 articles) on every change
+ * of the busiest stories, in every web process. Readers see takes as of that minute instead, and
+ * the caught-up ones as soon as the pipeline stores them. Only a story with no stored analysis
  * yet (in its first minute, so small) is analysed here.
  */
-async function storySidebar(ctx: ServerContext, story: Story, outlets: Map<string, Outlet>): Promise<StorySidebar> {
-  const basis = storyBasis(story);
+async function storySidebar(
+  ctx: ServerContext,
+  { story, takes: stored }: StoryForReading,
+  outlets: Map<string, Outlet>,
+): Promise<StorySidebar> {
   const sidebars = cacheOf(sidebarCaches, ctx, SIDEBAR_CACHE_SIZE);
-  const key = `${story.id}:${basis}`;
-  const hit = sidebars.refresh(key);
-  if (hit?.madeFrom === basis) return hit.sidebar;
-  const stored = await ctx.store.stories.takes(story.id);
-  if (hit && stored?.basis === hit.madeFrom) return hit.sidebar;
-  let entry: CachedSidebar;
-  if (stored) {
+  const storedKey = stored && `${story.id}:stored:${stored.basis}`;
+  const hit = storedKey && sidebars.refresh(storedKey);
+  if (hit) return hit;
+  const analysis = stored?.analysis();
+  if (storedKey && analysis) {
     const sources = new Map(
-      stored.analysis.takes.map((t) => [
+      analysis.takes.map((t) => [
         String(t.articleId),
         { outlet: outletView(outlets, t.outlet).name, country: t.country },
       ]),
     );
-    entry = { sidebar: { takes: restoredTakes(stored.analysis), sources }, madeFrom: stored.basis };
-  } else {
-    const loaded = await loadedStory(ctx, story, outlets);
-    entry = { sidebar: { takes: analyseStoryTakes(loaded.docs), sources: sourcesOf(loaded.views) }, madeFrom: basis };
+    const sidebar = { takes: restoredTakes(analysis), sources };
+    sidebars.set(storedKey, sidebar);
+    return sidebar;
   }
-  sidebars.set(key, entry);
-  return entry.sidebar;
+  // None stored, or the row is unreadable.
+  const madeKey = `${story.id}:made:${storyBasis(story)}`;
+  const made = sidebars.refresh(madeKey);
+  if (made) return made;
+  const loaded = await loadedStory(ctx, story, outlets);
+  const sidebar = { takes: analyseStoryTakes(loaded.docs), sources: sourcesOf(loaded.views) };
+  sidebars.set(madeKey, sidebar);
+  return sidebar;
 }
 
 /**
@@ -117,13 +118,15 @@ export async function loadStoryContext(
   article: { id: number; outletId: string },
   outlets: Map<string, Outlet>,
 ): Promise<StoryContext | undefined> {
-  const story = await ctx.store.stories.get(storyId);
-  if (!story) return undefined;
-  const sidebar = await storySidebar(ctx, story, outlets);
+  // The story, its stored takes and its latest take in one statement: this is on every article
+  // page of a story.
+  const reading = await ctx.store.stories.forReading(storyId);
+  if (!reading) return undefined;
+  const { story, take } = reading;
+  const sidebar = await storySidebar(ctx, reading, outlets);
   // By the article's own outlet, not its place in the analysis: an article older than the
   // story's newest STORY_ARTICLE_CAP is not in it, and its readers still get the others' takes.
   const groups = takesFor(sidebar.takes, { id: article.id, outlet: article.outletId });
-  const take = await ctx.store.takes.latest(story.id);
   return {
     id: story.id,
     title: story.title,

@@ -1,10 +1,18 @@
 import type { Kysely } from 'kysely';
-import type { StoredStoryTakes, Story } from '../../model/story.ts';
+import type { StoredStoryTakes, Story, Take } from '../../model/story.ts';
 import { compiledOnce } from '../compiled.ts';
 import { nowIso, parseJson } from '../json.ts';
 import type { Database, StoryTable } from '../schema.ts';
+import { toTake } from './takes.ts';
 
 type StoryRow = Omit<StoryTable, 'id'> & { id: number };
+
+export interface StoryForReading {
+  story: Story;
+  /** The stored Alternative Takes and the story version they were made from. */
+  takes?: { basis: string; analysis(): StoredStoryTakes | undefined };
+  take?: Take;
+}
 
 export interface StoryFields {
   title: string;
@@ -170,8 +178,72 @@ export class StoryRepository {
   /** A story's stored Alternative Takes analysis and the story version it was made from. */
   async takes(storyId: number): Promise<{ basis: string; analysis: StoredStoryTakes } | undefined> {
     const row = await this.takesByStory(storyId);
-    const analysis = row && parseJson<StoredStoryTakes | undefined>(row.analysis, undefined);
-    return row && analysis && Array.isArray(analysis.takes) ? { basis: row.basis, analysis } : undefined;
+    const analysis = row && parseStoredTakes(row.analysis);
+    return row && analysis ? { basis: row.basis, analysis } : undefined;
+  }
+
+  private readonly forReadingById = compiledOnce(
+    () => this.db as Kysely<never>,
+    () =>
+      this.db
+        .selectFrom('stories as s')
+        .leftJoin('story_takes as st', 'st.story_id', 's.id')
+        .leftJoin('takes as t', (join) =>
+          join.onRef('t.story_id', '=', 's.id').on('t.version', '=', (eb) =>
+            eb
+              .selectFrom('takes as v')
+              .select((v) => v.fn.max('v.version').as('m'))
+              .whereRef('v.story_id', '=', 's.id'),
+          ),
+        )
+        .selectAll('s')
+        .select([
+          'st.basis as st_basis',
+          'st.analysis as st_analysis',
+          't.version as t_version',
+          't.sections as t_sections',
+          't.countries as t_countries',
+          't.outlet_count as t_outlet_count',
+          't.provider as t_provider',
+          't.model as t_model',
+          't.note as t_note',
+          't.article_count as t_article_count',
+          't.created_at as t_created_at',
+        ])
+        .where('s.id', '=', 0),
+  );
+
+  /**
+   * What an article page needs of its story, in one indexed statement: the story (merges
+   * followed), its stored Alternative Takes (parsed only when asked: pages keep them parsed) and
+   * its latest take.
+   */
+  async forReading(id: number): Promise<StoryForReading | undefined> {
+    let row = await this.forReadingById(id);
+    // A merged story's articles all moved to the survivor, so pages rarely come here.
+    for (let hops = 0; row?.merged_into != null && hops < 20; hops++) row = await this.forReadingById(row.merged_into);
+    if (!row || row.merged_into != null) return undefined;
+    const stored = row.st_basis == null ? undefined : { basis: row.st_basis, text: row.st_analysis ?? '' };
+    return {
+      story: toStory(row),
+      ...(stored ? { takes: { basis: stored.basis, analysis: () => parseStoredTakes(stored.text) } } : {}),
+      ...(row.t_version == null
+        ? {}
+        : {
+            take: toTake({
+              story_id: row.id,
+              version: row.t_version,
+              sections: row.t_sections ?? '[]',
+              countries: row.t_countries ?? '[]',
+              outlet_count: row.t_outlet_count ?? 0,
+              provider: row.t_provider ?? '',
+              model: row.t_model ?? '',
+              note: row.t_note,
+              article_count: row.t_article_count,
+              created_at: row.t_created_at ?? '',
+            }),
+          }),
+    };
   }
 
   /** Live stories, most recently active first. */
@@ -186,6 +258,12 @@ export class StoryRepository {
     const rows = await q.execute();
     return rows.map(toStory).filter((s) => s.countries.length >= (options.minCountries ?? 0));
   }
+}
+
+/** A stored analysis, or undefined when the row is not one (hand-edited, or from a newer version). */
+function parseStoredTakes(text: string): StoredStoryTakes | undefined {
+  const analysis = parseJson<StoredStoryTakes | undefined>(text, undefined);
+  return analysis && Array.isArray(analysis.takes) ? analysis : undefined;
 }
 
 function toColumns(f: StoryFields) {

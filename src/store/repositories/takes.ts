@@ -68,7 +68,7 @@ export class TakeRepository {
   }
 }
 
-function toTake(row: TakeTable): Take {
+export function toTake(row: TakeTable): Take {
   return {
     storyId: row.story_id,
     version: row.version,
