@@ -7,6 +7,7 @@
  * model is given). A name a reader recognises beats a word, so names are listed first.
  */
 
+import { groupBy } from '../model/group-by.ts';
 import type { AlternativeTake, StoredStoryTakes } from '../model/story.ts';
 import type { StoryDoc } from './doc.ts';
 import { SimilarityModel, similarity } from './similarity.ts';
@@ -75,7 +76,7 @@ export function stressLine(terms: string[]): string {
  * article's closeness to the story and the line on what it stresses. It is the expensive part
  * (each article's words and names, similarities within a sample), so it is worked out once per
  * story, not once per page: by the pipeline, which stores it (`storedTakes`), or by a reader
- * when no stored analysis is current.
+ * when none is stored yet.
  */
 export interface StoryTakes {
   /** Every article of the story, in its order, with its outlet. */
@@ -148,12 +149,11 @@ export function analyseStoryTakes(story: readonly StoryDoc[], options: TakesOpti
 
 /** Works out everything `analysis` can answer, for storing. */
 export function storedTakes(analysis: StoryTakes): StoredStoryTakes {
-  const perOutlet = new Map<string, number>();
-  for (const c of analysis.candidates) perOutlet.set(c.outlet, (perOutlet.get(c.outlet) ?? 0) + 1);
+  const perOutlet = groupBy(analysis.candidates, (c) => c.outlet);
   return {
     takes: analysis.candidates.map((c) => {
       const { differs: _derived, ...take } = analysis.take(c.id);
-      return (perOutlet.get(c.outlet) ?? 0) > 1 ? { ...take, centrality: analysis.centrality(c.id) } : take;
+      return (perOutlet.get(c.outlet)?.length ?? 0) > 1 ? { ...take, centrality: analysis.centrality(c.id) } : take;
     }),
   };
 }
@@ -212,13 +212,10 @@ export function takesFor(analysis: StoryTakes, article: Pick<StoryDoc, 'id' | 'o
       current.score = score;
     }
   }
-  const byCountry = new Map<string, AlternativeTake[]>();
-  for (const { id } of best.values()) {
-    const take = analysis.take(id);
-    const list = byCountry.get(take.country);
-    if (list) list.push(take);
-    else byCountry.set(take.country, [take]);
-  }
+  const byCountry = groupBy(
+    [...best.values()].map(({ id }) => analysis.take(id)),
+    (take) => take.country,
+  );
   const groups: CountryTakes[] = [];
   for (const [country, takes] of byCountry) {
     groups.push({ country, takes: takes.sort((a, b) => compare(a.outlet, b.outlet)) });
