@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 /**
  * Each story's Alternative Takes analysis, worked out by the pipeline when the story changes, so
  * an article page reads one row instead of analysing the whole story. `basis` names the version
- * of the story it was made from; a page uses it only while the story still has that version.
+ * of the story it was made from; the take job replaces the row when the story has moved on.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema

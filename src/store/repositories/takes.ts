@@ -35,7 +35,7 @@ export class TakeRepository {
     });
   }
 
-  // Compiled once: every article page in a story asks for its story's take.
+  // Compiled once: story pages, the take job and the story feeds (one per entry) ask for it.
   private readonly latestByStory = compiledOnce(
     () => this.db as Kysely<never>,
     () =>
