@@ -1,10 +1,24 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Outlet } from '../../src/model/outlet.ts';
+import type { StoryFields } from '../../src/store/repositories/stories.ts';
 import { OUTLETS } from '../helpers/seed.ts';
 import { backends, type StoreHandle } from '../helpers/stores.ts';
 
 const outlets: Outlet[] = OUTLETS.filter((o) => o.id === 'upmedia' || o.id === 'npr');
+
+/** A one-article story from Taiwan first and last seen at `now` (tests override what they look at). */
+function storyFields(now: string): StoryFields {
+  return {
+    title: 'Envoy',
+    firstSeen: now,
+    lastSeen: now,
+    countries: ['TW'],
+    outlets: ['upmedia'],
+    languages: ['zh-Hant'],
+    articleCount: 1,
+  };
+}
 
 for (const backend of await backends()) {
   describe(`repositories on ${backend.name}`, { skip: backend.skip }, () => {
@@ -171,15 +185,7 @@ for (const backend of await backends()) {
       const { store } = h;
       const ids = await store.articles.list({ limit: 10 });
       const now = new Date().toISOString();
-      const fields = {
-        title: 'Envoy',
-        firstSeen: now,
-        lastSeen: now,
-        countries: ['TW'],
-        outlets: ['upmedia'],
-        languages: ['zh-Hant'],
-        articleCount: 1,
-      };
+      const fields = storyFields(now);
       const s1 = await store.stories.create(fields);
       const s2 = await store.stories.create({ ...fields, countries: ['US'] });
       await store.stories.assign(s1, ids[0]!.id, 0.9);
@@ -219,11 +225,8 @@ for (const backend of await backends()) {
 
     test('stories: a story keeps one Alternative Takes analysis, replaced by the next version', async () => {
       const { store } = h;
-      const now = new Date().toISOString();
       const id = await store.stories.create({
-        title: 'Envoy',
-        firstSeen: now,
-        lastSeen: now,
+        ...storyFields(new Date().toISOString()),
         countries: ['TW', 'US'],
         outlets: ['upmedia', 'npr'],
         languages: ['zh-Hant', 'en'],
@@ -246,15 +249,7 @@ for (const backend of await backends()) {
     test('stories: an article page reads its story, stored takes and latest take at once, merges followed', async () => {
       const { store } = h;
       const now = new Date().toISOString();
-      const fields = {
-        title: 'Dam',
-        firstSeen: now,
-        lastSeen: now,
-        countries: ['TW'],
-        outlets: ['upmedia'],
-        languages: ['zh-Hant'],
-        articleCount: 2,
-      };
+      const fields = { ...storyFields(now), title: 'Dam', articleCount: 2 };
       const id = await store.stories.create(fields);
       const bare = await store.stories.forReading(id);
       assert.deepEqual(bare, { story: await store.stories.get(id) }, 'nothing stored yet');
