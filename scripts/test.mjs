@@ -11,7 +11,7 @@ function findTests(dir) {
     if (name === 'fixtures' || name === 'node_modules') continue;
     const path = join(dir, name);
     if (statSync(path).isDirectory()) out.push(...findTests(path));
-    else if (name.endsWith('.test.ts')) out.push(path);
+    else if (name.endsWith('.test.ts') || name.endsWith('.test.tsx')) out.push(path);
   }
   return out.sort();
 }

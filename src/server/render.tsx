@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
-import type { ComponentChildren } from 'preact';
-import { renderToString } from 'preact-render-to-string';
 import type { ServerContext } from './context.ts';
+import type { Html } from './jsx/jsx-runtime.ts';
 import { Head, NAV_PATHS, type PageMeta, SiteFooter, SiteHeader } from './pages/layout.tsx';
 
 /**
@@ -16,24 +15,18 @@ function siteHeader(path: string): string {
   const key = NAV_PATHS.includes(path) ? path : '';
   let html = headers.get(key);
   if (html === undefined) {
-    html = renderToString(<SiteHeader path={key} />);
+    html = (<SiteHeader path={key} />).html;
     headers.set(key, html);
   }
   return html;
 }
 
-/** Renders a page: head, site header, the page's content in <main>, footer. Preact escapes every value. */
-export function renderPage(
-  c: Context,
-  ctx: ServerContext,
-  meta: PageMeta,
-  body: ComponentChildren,
-  status: 200 | 404 | 400 = 200,
-) {
-  footer ??= renderToString(<SiteFooter />);
-  const html = `<!doctype html><html lang="en">${renderToString(<Head meta={meta} assets={ctx.assets} />)}<body>${siteHeader(
+/** Renders a page: head, site header, the page's content in <main>, footer. JSX escapes every value. */
+export function renderPage(c: Context, ctx: ServerContext, meta: PageMeta, body: Html, status: 200 | 404 | 400 = 200) {
+  footer ??= (<SiteFooter />).html;
+  const html = `<!doctype html><html lang="en">${(<Head meta={meta} assets={ctx.assets} />).html}<body>${siteHeader(
     c.req.path,
-  )}<main id="main" class="wrap">${renderToString(<>{body}</>)}</main>${footer}</body></html>`;
+  )}<main id="main" class="wrap">${body.html}</main>${footer}</body></html>`;
   // Answered as UTF-8 bytes, not as the string: the page is a rope of many pieces, usually in
   // two-byte form (curly quotes, non-Latin scripts), and Node flattened it twice on the way out
   // (once to measure it, once joined to the response head), about 14 KB of garbage per article

@@ -102,7 +102,7 @@ export function ArticlePage({
   const published = a.published ? new Date(a.published) : null;
   return (
     <div class="article-layout">
-      <article class={showOriginal ? 'show-original' : ''} id="article" aria-labelledby="headline">
+      <article class={showOriginal ? 'show-original' : undefined} id="article" aria-labelledby="headline">
         <header class="article-head">
           <div class="outlet">
             <OutletLogo kit={kit} logo={a.outlet.logo} size={32} />

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { Child } from '../jsx/jsx-runtime.ts';
 import type { ArticleSummaryView } from '../views.ts';
 import type { PageKit } from './kit.ts';
 
@@ -90,15 +90,7 @@ export function ArticleItem({ a, kit, showCountry }: { a: ArticleSummaryView; ki
  * header cell per column, `children` as the body rows. Keyboard users must be able to scroll it
  * too, so the region takes focus (WCAG 2.1.1; axe's scrollable-region-focusable).
  */
-export function DataTable({
-  label,
-  columns,
-  children,
-}: {
-  label: string;
-  columns: string[];
-  children: ComponentChildren;
-}) {
+export function DataTable({ label, columns, children }: { label: string; columns: string[]; children: Child }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
     <div class="table-wrap" tabIndex={0} role="region" aria-label={label}>

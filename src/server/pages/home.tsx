@@ -113,7 +113,7 @@ export function HomePage({
             </ol>
           </section>
         ) : null}
-        <h2 id="latest-title" class={stories.length > 0 ? '' : 'flush'}>
+        <h2 id="latest-title" class={stories.length > 0 ? undefined : 'flush'}>
           Latest from around the world
         </h2>
         {latest.length === 0 ? (
