@@ -250,8 +250,9 @@ async function main(): Promise<void> {
   console.log(lines.join('\n'));
   // Write the freshly filled file out first, so the disk is not still busy with it while measuring.
   execFileSync('sync');
-  // The real `meridian serve` on the filled store, without the pipeline.
-  const child = spawn(process.execPath, [fileURLToPath(new URL('../bin/meridian', import.meta.url)), 'serve'], {
+  // The real `meridian serve` on the filled store, without the pipeline, started as `npm start`
+  // starts it: through bin/meridian's shebang, which carries the server's node flags.
+  const child = spawn(fileURLToPath(new URL('../bin/meridian', import.meta.url)), ['serve'], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {
       ...process.env,
