@@ -9,9 +9,9 @@
  * for one of the newest 2,000 articles.
  *
  * With --stories every article belongs to a story of eight consecutive articles (eight outlets),
- * so article pages also show Alternative Takes: the case the plain run leaves out. Each story's
- * analysis is stored as the pipeline's take job stores it, so pages read it as they do once a
- * story has settled.
+ * so article pages also show Alternative Takes and the World's Current Take: the case the plain
+ * run leaves out. Each story's analysis and take are stored as the pipeline's take job stores
+ * them, so pages read them as they do once a story has settled.
  *
  *   npx tsx bench/reader-load.ts [articles=100000] [seconds=10] [--processes N] [--stories]
  *   npx tsx bench/reader-load.ts --fill DATA_DIR [articles] [--stories]   (only fill a store, to inspect it)
@@ -68,8 +68,37 @@ function body(i: number): Array<{ kind: 'p'; text: string }> {
 }
 
 /**
+ * A World's Current Take of the shape the extractive take writes for a story of eight outlets:
+ * three titled sections of two sentences, each citing two of the story's articles.
+ */
+function storyTake(storyId: number, members: Array<{ id: number; country: string }>, now: string) {
+  const cite = (k: number) => [String(members[k % members.length]?.id), String(members[(k + 3) % members.length]?.id)];
+  const sections = ['What happened', 'Where coverage differs', 'What comes next'].map((heading, s) => ({
+    heading,
+    sentences: [0, 1].map((n) => ({
+      text: (PARAGRAPHS[(storyId + s * 2 + n) % PARAGRAPHS.length] as string)
+        .replaceAll('{day}', 'Monday')
+        .replaceAll('{city}', 'the capital'),
+      citations: cite(s * 2 + n),
+    })),
+  }));
+  return {
+    story_id: storyId,
+    version: 1,
+    sections: JSON.stringify(sections),
+    countries: JSON.stringify([...new Set(members.map((m) => m.country))]),
+    outlet_count: members.length,
+    provider: 'extractive',
+    model: 'extractive',
+    note: null,
+    article_count: members.length,
+    created_at: now,
+  };
+}
+
+/**
  * Puts every article into a story of STORY_SIZE consecutive ones, as the stories stage would, and
- * stores each story's Alternative Takes analysis as the take job does once a story settles.
+ * stores each story's Alternative Takes analysis and take as the take job does once a story settles.
  */
 async function fillStories(store: Store, maxId: number): Promise<void> {
   const now = new Date().toISOString();
@@ -107,6 +136,10 @@ async function fillStories(store: Store, maxId: number): Promise<void> {
             members.map((m) => ({ article_id: m.id, story_id: storyId, score: 0.8, added_at: now })),
           ),
         )
+        .execute();
+      await trx
+        .insertInto('takes')
+        .values([...byStory].map(([id, members]) => storyTake(id, members, now)))
         .execute();
     });
     const docs = groupBy(
