@@ -41,6 +41,13 @@ describe('the pages’ JSX runtime', () => {
     );
   });
 
+  it('writes booleans of ARIA and data attributes as words, which is what they mean there', () => {
+    assert.equal(
+      renderToString(<span aria-hidden={true} aria-expanded={false} data-open={false} />),
+      '<span aria-hidden="true" aria-expanded="false" data-open="false"></span>',
+    );
+  });
+
   it('writes the HTML names of React-style attribute names', () => {
     assert.equal(
       renderToString(

@@ -98,9 +98,12 @@ function renderElement(tag: string, props: HtmlAttributes): Html {
   for (const name in props) {
     if (name === 'children' || name === 'dangerouslySetInnerHTML' || name === 'key') continue;
     const value = props[name];
-    if (value == null || value === false) continue;
-    if (value === true) html += ` ${attributeName(name)}`;
-    else if (typeof value === 'string') html += ` ${attributeName(name)}="${escapeHtml(value)}"`;
+    if (value == null) continue;
+    if (typeof value === 'boolean') {
+      // ARIA and data attributes take the words: aria-hidden="" would not hide anything.
+      if (name.startsWith('aria-') || name.startsWith('data-')) html += ` ${attributeName(name)}="${value}"`;
+      else if (value) html += ` ${attributeName(name)}`;
+    } else if (typeof value === 'string') html += ` ${attributeName(name)}="${escapeHtml(value)}"`;
     else if (typeof value === 'number') html += ` ${attributeName(name)}="${value}"`;
     else throw new TypeError(`attribute ${name} of <${tag}> is not a string, number or boolean`);
   }
@@ -108,6 +111,9 @@ function renderElement(tag: string, props: HtmlAttributes): Html {
   const inner = props.dangerouslySetInnerHTML;
   return new Html(`${html}>${inner ? inner.__html : renderChild(props.children)}</${tag}>`);
 }
+
+const VALID_TAG = /^[a-z][a-z0-9-]*$/;
+const EMPTY = new Html('');
 
 /** Called by compiled JSX for every element (`jsxs` when it has several static children). */
 export function jsx(type: string | Component<never>, props: Record<string, unknown>): Html {
@@ -117,9 +123,6 @@ export function jsx(type: string | Component<never>, props: Record<string, unkno
 }
 export const jsxs = jsx;
 export const jsxDEV = jsx;
-
-const VALID_TAG = /^[a-z][a-z0-9-]*$/;
-const EMPTY = new Html('');
 
 /** `<>…</>`: its children, rendered one after another. */
 export function Fragment(props: { children?: Child }): Html {
