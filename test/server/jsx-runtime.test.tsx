@@ -43,8 +43,12 @@ describe('the pages’ JSX runtime', () => {
 
   it('writes booleans of ARIA and data attributes as words, which is what they mean there', () => {
     assert.equal(
-      renderToString(<span aria-hidden={true} aria-expanded={false} data-open={false} />),
-      '<span aria-hidden="true" aria-expanded="false" data-open="false"></span>',
+      renderToString(
+        <button type="button" aria-expanded={false} data-open={false}>
+          <span aria-hidden={true}>+</span>
+        </button>,
+      ),
+      '<button type="button" aria-expanded="false" data-open="false"><span aria-hidden="true">+</span></button>',
     );
   });
 
