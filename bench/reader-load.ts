@@ -57,13 +57,16 @@ const TOPICS = [
 const CITIES = ['the capital', 'the port city', 'the north', 'the border region', 'the old town'];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
+/** Paragraph `index` (modulo their number) with its day and place filled in. */
+function paragraph(index: number, day: string, city: string): string {
+  return (PARAGRAPHS[index % PARAGRAPHS.length] as string).replaceAll('{day}', day).replaceAll('{city}', city);
+}
+
 function body(i: number): Array<{ kind: 'p'; text: string }> {
   const n = 4 + (i % 5);
   return Array.from({ length: n }, (_, k) => ({
     kind: 'p' as const,
-    text: (PARAGRAPHS[(i + k * 3) % PARAGRAPHS.length] as string)
-      .replaceAll('{day}', DAYS[(i + k) % DAYS.length] as string)
-      .replaceAll('{city}', CITIES[(i * 7 + k) % CITIES.length] as string),
+    text: paragraph(i + k * 3, DAYS[(i + k) % DAYS.length] as string, CITIES[(i * 7 + k) % CITIES.length] as string),
   }));
 }
 
@@ -76,9 +79,7 @@ function storyTake(storyId: number, members: Array<{ id: number; country: string
   const sections = ['What happened', 'Where coverage differs', 'What comes next'].map((heading, s) => ({
     heading,
     sentences: [0, 1].map((n) => ({
-      text: (PARAGRAPHS[(storyId + s * 2 + n) % PARAGRAPHS.length] as string)
-        .replaceAll('{day}', 'Monday')
-        .replaceAll('{city}', 'the capital'),
+      text: paragraph(storyId + s * 2 + n, 'Monday', 'the capital'),
       citations: cite(s * 2 + n),
     })),
   }));
