@@ -20,6 +20,19 @@ export function storyBasis(story: Pick<Story, 'articleCount' | 'lastSeen'>): str
   return `${story.articleCount}:${story.lastSeen}`;
 }
 
+/**
+ * Names everything an article page shows of its story: the story's version, the version its
+ * stored Alternative Takes analysis was made from, and its latest take's. What a page renders of
+ * a story is kept under this name and is current while the name is.
+ */
+export function storyReadingVersion(
+  story: Pick<Story, 'articleCount' | 'lastSeen'>,
+  analysisBasis: string | null | undefined,
+  takeVersion: number | null | undefined,
+): string {
+  return `${storyBasis(story)}|${analysisBasis ?? ''}|${takeVersion ?? ''}`;
+}
+
 /** One article of a story as an Alternative Take to the others. */
 export interface AlternativeTake {
   articleId: string | number;

@@ -27,6 +27,16 @@ export const serverSettings = declareSettings([
     description: 'How long rendered pages and feeds are served from memory (0: render every request).',
   },
   {
+    name: 'MERIDIAN_STORY_CACHE_MB',
+    type: 'int',
+    default: 128,
+    min: 1,
+    max: 65_536,
+    group: 'server',
+    description:
+      'Most memory each web process keeps for the rendered story part of article pages (Alternative Takes, the World’s Current Take), shared by every article of a story version.',
+  },
+  {
     name: 'MERIDIAN_WEB_PROCESSES',
     type: 'int',
     default: 1,

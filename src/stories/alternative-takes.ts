@@ -190,16 +190,14 @@ export function restoredTakes(stored: StoredStoryTakes): StoryTakes {
 }
 
 /**
- * The takes `analysis` offers a reader of `article`: per outlet the article closest to the story
- * as a whole, the article's own outlet left out, grouped by country (countries with more outlets
- * first, outlets in the order of their ids).
+ * Per outlet, the one article `analysis` would show of it: the first of its most central
+ * articles (closeness is asked for only when an outlet wrote more than one). This does not depend
+ * on the reader, so a page can work it out once per story version and leave out the reader's own
+ * outlet afterwards.
  */
-export function takesFor(analysis: StoryTakes, article: Pick<StoryDoc, 'id' | 'outlet'>): CountryTakes[] {
-  // Per outlet, the first of its most central articles; closeness is asked for only when an
-  // outlet wrote more than one.
+export function outletPicks(analysis: StoryTakes): AlternativeTake[] {
   const best = new Map<string, { id: StoryDoc['id']; score?: number }>();
   for (const { id, outlet } of analysis.candidates) {
-    if (id === article.id || outlet === article.outlet) continue;
     const current = best.get(outlet);
     if (!current) {
       best.set(outlet, { id });
@@ -212,15 +210,31 @@ export function takesFor(analysis: StoryTakes, article: Pick<StoryDoc, 'id' | 'o
       current.score = score;
     }
   }
+  return [...best.values()].map(({ id }) => analysis.take(id));
+}
+
+/**
+ * The picks a reader of `article` is offered: every outlet's but the article's own, grouped by
+ * country (countries with more outlets first, outlets in the order of their ids).
+ */
+export function takesForReader<T extends Pick<AlternativeTake, 'articleId' | 'outlet' | 'country'>>(
+  picks: readonly T[],
+  article: Pick<StoryDoc, 'id' | 'outlet'>,
+): Array<{ country: string; takes: T[] }> {
   const byCountry = groupBy(
-    [...best.values()].map(({ id }) => analysis.take(id)),
+    picks.filter((t) => t.outlet !== article.outlet && t.articleId !== article.id),
     (take) => take.country,
   );
-  const groups: CountryTakes[] = [];
+  const groups: Array<{ country: string; takes: T[] }> = [];
   for (const [country, takes] of byCountry) {
     groups.push({ country, takes: takes.sort((a, b) => compare(a.outlet, b.outlet)) });
   }
   return groups.sort((a, b) => b.takes.length - a.takes.length || compare(a.country, b.country));
+}
+
+/** The takes `analysis` offers a reader of `article`: `outletPicks` less its own, by country. */
+export function takesFor(analysis: StoryTakes, article: Pick<StoryDoc, 'id' | 'outlet'>): CountryTakes[] {
+  return takesForReader(outletPicks(analysis), article);
 }
 
 /** Code-unit order: outlet ids and country codes are ASCII, and this is on every article page. */

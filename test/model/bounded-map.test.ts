@@ -42,3 +42,39 @@ describe('BoundedMap', () => {
     assert.throws(() => new BoundedMap(0), /at least one entry/);
   });
 });
+
+describe('BoundedMap with weights', () => {
+  it('bounds the total weight, not the count, and forgets the oldest first', () => {
+    const map = new BoundedMap<string, string>(100, (v) => v.length);
+    for (let i = 0; i < 50; i++) {
+      map.set(`k${i}`, 'x'.repeat(1 + (i % 7) * 5));
+      assert.ok(map.weight <= 100, `weight ${map.weight} after ${i + 1} inserts`);
+    }
+    assert.equal(
+      map.weight,
+      [...map.values()].reduce((sum, v) => sum + v.length, 0),
+      'the weight is the sum of what is held',
+    );
+    assert.ok(map.has('k49'), 'the newest entry is kept');
+    assert.equal(map.has('k0'), false);
+  });
+
+  it('counts a replaced or deleted value out of the weight', () => {
+    const map = new BoundedMap<string, string>(100, (v) => v.length);
+    map.set('a', 'x'.repeat(40)).set('a', 'x'.repeat(10));
+    assert.equal(map.weight, 10);
+    map.set('b', 'x'.repeat(30));
+    map.delete('a');
+    assert.equal(map.weight, 30);
+    map.clear();
+    assert.equal(map.weight, 0);
+    assert.equal(map.size, 0);
+  });
+
+  it('keeps an entry heavier than the whole room out after evicting for it', () => {
+    const map = new BoundedMap<string, string>(10, (v) => v.length);
+    map.set('small', 'xx');
+    map.set('huge', 'x'.repeat(50));
+    assert.ok(map.weight <= 10, `weight ${map.weight}`);
+  });
+});

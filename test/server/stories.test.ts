@@ -7,6 +7,7 @@ import { takeHandler } from '../../src/jobs/handlers/take.ts';
 import { StoryService } from '../../src/jobs/story-service.ts';
 import type { Outlet } from '../../src/model/outlet.ts';
 import { storyBasis } from '../../src/model/story.ts';
+import { prewarmStoryAsides } from '../../src/server/routes/story-context.tsx';
 import { createSummarizer } from '../../src/takes/providers/index.ts';
 import { hoursAgo, OUTLETS, type SeededArticle, seed } from '../helpers/seed.ts';
 import { testApp } from '../helpers/server.ts';
@@ -190,6 +191,75 @@ describe('stories in the reader', () => {
     } finally {
       await h.store.stories.saveTakes(storyId, stored.basis, stored.analysis);
     }
+  });
+
+  test('the story part of article pages is rendered once per story version and shared by its readers, less each one’s own outlet', async () => {
+    const { app: server, ctx } = await testApp(h.store);
+    const reads: number[] = [];
+    const forReading = h.store.stories.forReading;
+    h.store.stories.forReading = async function (this: typeof h.store.stories, id: number) {
+      reads.push(id);
+      return forReading.call(this, id);
+    };
+    const aside = async (id: number) => {
+      const html = await (await server.request(`/articles/${id}`)).text();
+      return html.slice(html.indexOf('<aside'), html.indexOf('</aside>'));
+    };
+    try {
+      const names = ['UpMedia', 'Deutsche Welle', 'Le Monde'];
+      const seen = [];
+      for (const [k, id] of ids.slice(0, 3).entries()) {
+        const shown = await aside(id);
+        seen.push(shown);
+        for (const [j, name] of names.entries()) {
+          const listed = new RegExp(`<div class="byline">${name}</div>`).test(shown);
+          assert.equal(
+            listed,
+            j !== k,
+            `${name} ${j === k ? 'is the reader’s own outlet' : 'is another take'} (reader ${k})`,
+          );
+        }
+      }
+      assert.deepEqual(reads, [storyId], 'the story was read for the first page only');
+      assert.equal(new Set(seen.map((a) => a.slice(a.indexOf('world-take-title')))).size, 1, 'one take for all');
+
+      // The take is rendered once, its time per request: the page says when it was written.
+      const take = await h.store.takes.latest(storyId);
+      assert.ok(take);
+      assert.ok(seen[0]?.includes(`<time datetime="${take.createdAt}"`), 'the take’s time');
+      assert.ok(!seen.some((a) => a.includes('<!--')), 'no placeholder left in the page');
+
+      // A new take version is a new version of the story part: the next page reads and shows it.
+      await h.store.takes.add({ ...take, sections: [{ heading: 'A newer take', sentences: [] }] });
+      assert.match(await aside(ids[1] as number), /<h3>A newer take<\/h3>/);
+      assert.deepEqual(reads, [storyId, storyId]);
+
+      // After a restart the warm-up renders the story before any reader asks for it.
+      const { app: restarted, ctx: restartedCtx } = await testApp(h.store);
+      const warmed = await prewarmStoryAsides(restartedCtx);
+      assert.ok(warmed.stories >= 2, `${warmed.stories} stories warmed`);
+      reads.length = 0;
+      const page = await (await restarted.request(`/articles/${ids[2]}`)).text();
+      assert.match(page, /A newer take/);
+      assert.deepEqual(reads, [], 'a warmed story is not read again for its pages');
+      assert.ok(ctx !== restartedCtx);
+    } finally {
+      h.store.stories.forReading = forReading;
+      const latest = await h.store.takes.latest(storyId);
+      if (latest?.sections[0]?.heading === 'A newer take')
+        await h.store.db
+          .deleteFrom('takes')
+          .where('story_id', '=', storyId)
+          .where('version', '=', latest.version)
+          .execute();
+    }
+  });
+
+  test('a warm-up stops when told to', async () => {
+    const { ctx } = await testApp(h.store);
+    const stop = new AbortController();
+    stop.abort();
+    assert.equal((await prewarmStoryAsides(ctx, { signal: stop.signal })).stories, 0);
   });
 
   test('the story page shows every country’s take, the map, framing, a timeline and take versions', async () => {

@@ -252,12 +252,22 @@ for (const backend of await backends()) {
       const fields = { ...storyFields(now), title: 'Dam', articleCount: 2 };
       const id = await store.stories.create(fields);
       const bare = await store.stories.forReading(id);
-      assert.deepEqual(bare, { story: await store.stories.get(id) }, 'nothing stored yet');
+      assert.deepEqual(bare, { story: await store.stories.get(id), version: bare?.version }, 'nothing stored yet');
+      // The article's own statement names the same version of its story, so a page can tell
+      // whether what it rendered of the story is current without reading the story.
+      const [member] = await store.articles.list({ limit: 1 });
+      await store.stories.assign(id, member!.id, 0.9);
+      const versionSeen = async () => (await store.articles.getForReading(member!.id))?.storyVersion;
+      assert.equal(await versionSeen(), bare?.version);
+      const versions = new Set<string | undefined>([bare?.version]);
 
       const analysis = {
         takes: [{ articleId: 1, outlet: 'upmedia', country: 'TW', title: 'Dam', language: 'en', stresses: ['water'] }],
       };
       await store.stories.saveTakes(id, '2:x', analysis);
+      const analysed = (await store.stories.forReading(id))?.version;
+      assert.equal(await versionSeen(), analysed);
+      versions.add(analysed);
       const take = {
         storyId: id,
         sections: [{ heading: 'Dam', sentences: [{ text: 'A dam.', citations: ['1'] }] }],
@@ -276,6 +286,17 @@ for (const backend of await backends()) {
       assert.deepEqual(reading?.takes?.analysis(), analysis);
       assert.deepEqual(reading?.take, await store.takes.latest(id), 'the latest version');
       assert.equal(reading?.take?.version, 2);
+      assert.equal(await versionSeen(), reading?.version);
+      versions.add(reading?.version);
+      await store.stories.update(id, {
+        ...fields,
+        articleCount: 3,
+        lastSeen: new Date(Date.now() + 1000).toISOString(),
+      });
+      const grown = (await store.stories.forReading(id))?.version;
+      assert.equal(await versionSeen(), grown);
+      versions.add(grown);
+      assert.equal(versions.size, 4, 'a new analysis, a new take and a grown story each make a new version');
 
       const absorbed = await store.stories.create({ ...fields, title: 'Absorbed' });
       await store.stories.merge(absorbed, id);

@@ -6,8 +6,10 @@ import { assemblePipeline } from '../../jobs/assemble.ts';
 import { createFetcher } from '../../net/fetcher.ts';
 import { createApp } from '../../server/app.tsx';
 import { buildAssets } from '../../server/assets.ts';
+import type { ServerContext } from '../../server/context.ts';
 import { listen } from '../../server/http.ts';
 import { ImageSigner } from '../../server/image-url.ts';
+import { prewarmStoryAsides } from '../../server/routes/story-context.tsx';
 import { prewarmSqliteCache } from '../../store/prewarm.ts';
 import type { Command } from '../command.ts';
 import { openRuntime, serverSecret } from '../runtime.ts';
@@ -48,7 +50,7 @@ the first process only runs the pipeline and supervises them.
     // Readers wait on images: the proxy gets its own fetcher without the pipeline's crawl delay
     // (the address guard, size and time caps stay).
     const imageFetcher = createFetcher(config, { hostDelayMs: 0, hostConcurrency: 6 });
-    const app = createApp({
+    const serverContext: ServerContext = {
       store: runtime.store,
       config,
       countries: runtime.countries,
@@ -61,18 +63,28 @@ the first process only runs the pipeline and supervises them.
         const res = await imageFetcher.fetch(url, { purpose: 'image', signal });
         return { status: res.status, contentType: res.contentType ?? '', body: res.body };
       },
-    });
+    };
+    const app = createApp(serverContext);
     const server = await listen(app, config.string('HOST'), config.int('PORT'));
     const warmUp = new AbortController();
     const warming = prewarmSqliteCache(runtime.store, {
       cacheMb: config.int('MERIDIAN_SQLITE_CACHE_MB'),
       signal: warmUp.signal,
-    }).then(
-      (r) =>
-        r.articles > 0 &&
-        log.info('database pages read into the cache', { articles: r.articles, ms: Math.round(r.ms) }),
-      (err) => log.warn('reading database pages into the cache failed', { err }),
-    );
+    })
+      .then(
+        (r) =>
+          r.articles > 0 &&
+          log.info('database pages read into the cache', { articles: r.articles, ms: Math.round(r.ms) }),
+        (err) => log.warn('reading database pages into the cache failed', { err }),
+      )
+      // Then the story part of article pages, which reads the pages just warmed.
+      .then(() => prewarmStoryAsides(serverContext, { signal: warmUp.signal }))
+      .then(
+        (r) =>
+          r.stories > 0 &&
+          log.info('story asides rendered into the cache', { stories: r.stories, ms: Math.round(r.ms) }),
+        (err) => log.warn('rendering story asides into the cache failed', { err }),
+      );
     const pipeline = runPipeline ? assembled.pipeline : undefined;
     await pipeline?.start();
     if (!cluster.isWorker) {

@@ -1,30 +1,9 @@
 import { sanitizeFragment } from '../../extract/sanitize.ts';
 import type { Block } from '../../model/article.ts';
-import type { Take } from '../../model/story.ts';
-import { type ArticleView, isEnglish } from '../views.ts';
+import type { Html } from '../jsx/jsx-runtime.ts';
+import type { ArticleView } from '../views.ts';
 import { dirOf, flag, OutletLogo } from './bits.tsx';
 import type { PageKit } from './kit.ts';
-import { WorldTake } from './take-section.tsx';
-
-/** Another outlet's article on the story, as the Alternative Takes list shows it. */
-export interface AlternativeTake {
-  articleId: number;
-  /** The English headline when translated, else the original. */
-  title: string;
-  /** The language `title` is in. */
-  language: string;
-  outletName: string;
-  /** One line on what this article stresses that the others do not. */
-  differs: string;
-}
-
-export interface StoryContext {
-  id: number;
-  title: string;
-  alternatives: Array<{ country: string; takes: AlternativeTake[] }>;
-  take?: Take;
-  sources: Map<string, { outlet: string; country: string }>;
-}
 
 function BlockView({ block, lang }: { block: Block; lang: string | undefined }) {
   // Attributes passed one by one (undefined ones are left out), not spread: a spread per block
@@ -88,12 +67,13 @@ function BlockView({ block, lang }: { block: Block; lang: string | undefined }) 
 export function ArticlePage({
   kit,
   a,
-  story,
+  aside,
   showOriginal,
 }: {
   kit: PageKit;
   a: ArticleView;
-  story?: StoryContext | undefined;
+  /** The story around the article (`StoryAside`), rendered: pages of one story share most of it. */
+  aside: Html;
   showOriginal: boolean;
 }) {
   const translated = a.translationStatus === 'translated';
@@ -185,51 +165,7 @@ export function ArticlePage({
         </p>
       </article>
       <aside class="side" aria-label="The story around this article">
-        <section aria-labelledby="alt-title" id="alternative-takes" class="card">
-          <h2 id="alt-title">Alternative Takes</h2>
-          {story && story.alternatives.length > 0 ? (
-            <>
-              {story.alternatives.map((group) => (
-                <>
-                  <h3>
-                    <span aria-hidden="true">{flag(group.country)}</span> {kit.countryName(group.country)}
-                  </h3>
-                  <ul class="takes-list">
-                    {group.takes.map((t) => (
-                      <li>
-                        {/* Marked only when it is not in the page's English: an untranslated headline. */}
-                        {isEnglish(t.language) ? (
-                          <a href={`/articles/${t.articleId}`}>{t.title}</a>
-                        ) : (
-                          <a href={`/articles/${t.articleId}`} lang={t.language} dir={dirOf(t.language)}>
-                            {t.title}
-                          </a>
-                        )}
-                        <div class="byline">{t.outletName}</div>
-                        {t.differs ? <div class="differs">{t.differs}</div> : null}
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              ))}
-              <p>
-                <a href={`/stories/${story.id}`}>The whole story across countries</a>
-              </p>
-            </>
-          ) : (
-            <p class="muted">No other country’s coverage of this story yet.</p>
-          )}
-        </section>
-        {story?.take ? (
-          <WorldTake take={story.take} kit={kit} sources={story.sources} />
-        ) : (
-          <section aria-labelledby="world-take-title" class="card">
-            <h2 id="world-take-title">The World’s Current Take</h2>
-            <p class="muted">
-              A summary of how the world covers this story appears once several outlets have reported it.
-            </p>
-          </section>
-        )}
+        {aside}
       </aside>
     </div>
   );

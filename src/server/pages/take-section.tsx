@@ -1,4 +1,5 @@
 import type { Take } from '../../model/story.ts';
+import type { Html } from '../jsx/jsx-runtime.ts';
 import { flag, Time } from './bits.tsx';
 import type { PageKit } from './kit.ts';
 
@@ -7,10 +8,13 @@ export function WorldTake({
   take,
   kit,
   sources,
+  time,
 }: {
   take: Take;
   kit: PageKit;
   sources: Map<string, { outlet: string; country: string }>;
+  /** Stands in for "written 5 min ago", for a take rendered once and shown for hours. */
+  time?: Html;
 }) {
   const order: string[] = [];
   const number = (id: string) => {
@@ -54,8 +58,8 @@ export function WorldTake({
             <span aria-hidden="true">{flag(c)}</span> {kit.countryName(c)}
           </>
         ))}
-        . Written by the {take.provider} engine{take.model ? ` (${take.model})` : ''}, <Time iso={take.createdAt} />.
-        {take.note ? ` ${take.note}` : ''}
+        . Written by the {take.provider} engine{take.model ? ` (${take.model})` : ''},{' '}
+        {time ?? <Time iso={take.createdAt} />}.{take.note ? ` ${take.note}` : ''}
       </p>
     </section>
   );

@@ -9,10 +9,11 @@ import { HomePage, type PipelineSummary, type TopStory } from '../pages/home.tsx
 import { SearchPage } from '../pages/search.tsx';
 import { SourcesPage } from '../pages/sources.tsx';
 import { StatusPage } from '../pages/status.tsx';
+import { NoStoryAside } from '../pages/story-aside.tsx';
 import { renderPage } from '../render.tsx';
 import { searchArticles } from '../search.ts';
 import { articleView, summaries } from '../views.ts';
-import { loadStoryContext } from './story-context.ts';
+import { storyAside } from './story-context.tsx';
 
 const PAGE_SIZE = 30;
 
@@ -138,8 +139,12 @@ export function pageRoutes(ctx: ServerContext): Hono {
       throw new NotFoundHttpError('No such article');
     const outlets = await outletIndex(ctx);
     const view = articleView(article, outlets, found.translation, ctx.translator !== 'none');
-    const story =
-      found.storyId === undefined ? undefined : await loadStoryContext(ctx, found.storyId, article, outlets);
+    const aside =
+      found.storyId === undefined ? (
+        <NoStoryAside kit={kit} />
+      ) : (
+        await storyAside(ctx, kit, { id: found.storyId, version: found.storyVersion }, article, outlets)
+      );
     return renderPage(
       c,
       ctx,
@@ -148,7 +153,7 @@ export function pageRoutes(ctx: ServerContext): Hono {
         description: view.standfirst ?? view.blocks[0]?.text.slice(0, 200) ?? '',
         scripts: ['article'],
       },
-      <ArticlePage kit={kit} a={view} story={story} showOriginal={c.req.query('original') === '1'} />,
+      <ArticlePage kit={kit} a={view} aside={aside} showOriginal={c.req.query('original') === '1'} />,
     );
   });
 

@@ -9,7 +9,7 @@ import { type OverlookedEntry, OverlookedPage } from '../pages/overlooked.tsx';
 import { StoryPage, type StoryPageData } from '../pages/story.tsx';
 import { renderPage } from '../render.tsx';
 import { atomResponse, publicBase } from './feeds.ts';
-import { loadStory, sourcesOf } from './story-context.ts';
+import { loadStory, sourcesOf } from './story-context.tsx';
 
 /** Stories considered for "overlooked": the most recently active ones. */
 const OVERLOOKED_POOL = 400;

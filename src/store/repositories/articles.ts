@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Article, ArticleState, Block, ExtractedArticle } from '../../model/article.ts';
+import { storyReadingVersion } from '../../model/story.ts';
 import type { ArticleTranslation } from '../../model/translation.ts';
 import { compiledOnce } from '../compiled.ts';
 import { nowIso, parseJson } from '../json.ts';
@@ -194,6 +195,8 @@ export class ArticleRepository {
         .selectFrom('articles as a')
         .leftJoin('translations as t', (join) => join.onRef('t.article_id', '=', 'a.id').on('t.target', '=', ''))
         .leftJoin('story_articles as s', 's.article_id', 'a.id')
+        .leftJoin('stories as so', 'so.id', 's.story_id')
+        .leftJoin('story_takes as st', 'st.story_id', 's.story_id')
         .selectAll('a')
         .select([
           't.source as t_source',
@@ -207,6 +210,16 @@ export class ArticleRepository {
           't.ms as t_ms',
           't.created_at as t_created_at',
           's.story_id',
+          'so.article_count as so_article_count',
+          'so.last_seen as so_last_seen',
+          'so.merged_into as so_merged_into',
+          'st.basis as st_basis',
+          (eb) =>
+            eb
+              .selectFrom('takes as v')
+              .select((v) => v.fn.max('v.version').as('m'))
+              .whereRef('v.story_id', '=', 's.story_id')
+              .as('take_version'),
         ])
         .where('a.id', '=', 0),
   );
@@ -218,7 +231,9 @@ export class ArticleRepository {
   async getForReading(
     id: number,
     target = 'en',
-  ): Promise<{ article: Article; translation?: ArticleTranslation; storyId?: number } | undefined> {
+  ): Promise<
+    { article: Article; translation?: ArticleTranslation; storyId?: number; storyVersion?: string } | undefined
+  > {
     // Parameters in the order of the compiled SQL: the join's target, then the article id.
     const row = await this.forReadingById(target, id);
     if (!row) return undefined;
@@ -244,6 +259,16 @@ export class ArticleRepository {
       article,
       ...(translation ? { translation } : {}),
       ...(row.story_id == null ? {} : { storyId: row.story_id }),
+      // A merged story's version is its survivor's: left out, so a page reads the story itself.
+      ...(row.story_id == null || row.so_article_count == null || row.so_merged_into != null
+        ? {}
+        : {
+            storyVersion: storyReadingVersion(
+              { articleCount: row.so_article_count, lastSeen: row.so_last_seen ?? '' },
+              row.st_basis,
+              row.take_version,
+            ),
+          }),
     };
   }
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { StoredStoryTakes, Story, Take } from '../../model/story.ts';
+import { type StoredStoryTakes, type Story, storyReadingVersion, type Take } from '../../model/story.ts';
 import { compiledOnce } from '../compiled.ts';
 import { nowIso, parseJson } from '../json.ts';
 import type { Database, StoryTable } from '../schema.ts';
@@ -9,6 +9,8 @@ type StoryRow = Omit<StoryTable, 'id'> & { id: number };
 
 export interface StoryForReading {
   story: Story;
+  /** `storyReadingVersion` of what this holds. */
+  version: string;
   /** The stored Alternative Takes and the story version they were made from. */
   takes?: { basis: string; analysis(): StoredStoryTakes | undefined };
   take?: Take;
@@ -224,8 +226,10 @@ export class StoryRepository {
     for (let hops = 0; row?.merged_into != null && hops < 20; hops++) row = await this.forReadingById(row.merged_into);
     if (!row || row.merged_into != null) return undefined;
     const stored = row.st_basis == null ? undefined : { basis: row.st_basis, text: row.st_analysis ?? '' };
+    const story = toStory(row);
     return {
-      story: toStory(row),
+      story,
+      version: storyReadingVersion(story, row.st_basis, row.t_version),
       ...(stored ? { takes: { basis: stored.basis, analysis: () => parseStoredTakes(stored.text) } } : {}),
       ...(row.t_version == null
         ? {}
