@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { ServerContext } from './context.ts';
 import type { Html } from './jsx/jsx-runtime.ts';
 import { Head, NAV_PATHS, type PageMeta, SiteFooter, SiteHeader } from './pages/layout.tsx';
+import { SECURITY_HEADERS } from './security.ts';
 
 /**
  * The header and footer are the same on every page but for the current section, so each is
@@ -10,6 +11,11 @@ import { Head, NAV_PATHS, type PageMeta, SiteFooter, SiteHeader } from './pages/
 const headers = new Map<string, string>();
 let footer: string | undefined;
 const utf8 = new TextEncoder();
+const PAGE_HEADERS: Record<string, string> = {
+  'Content-Type': 'text/html; charset=UTF-8',
+  'Cache-Control': 'no-cache',
+  ...SECURITY_HEADERS,
+};
 
 function siteHeader(path: string): string {
   const key = NAV_PATHS.includes(path) ? path : '';
@@ -48,5 +54,7 @@ export function renderPage(c: Context, ctx: ServerContext, meta: PageMeta, body:
   // page. Encoding it once here flattens it once.
   const bytes = encodeUtf8(html);
   c.set('renderedPage', bytes);
-  return c.body(bytes, status, { 'Content-Type': 'text/html; charset=UTF-8', 'Cache-Control': 'no-cache' });
+  c.set('secured', true);
+  // A plain header record, written to the socket as it is (see securityHeaders).
+  return new Response(bytes, { status, headers: PAGE_HEADERS });
 }

@@ -21,15 +21,34 @@ export const CSP = [
   "worker-src 'self'",
 ].join('; ');
 
+/** The headers every response carries. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+};
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** The response was made with SECURITY_HEADERS already in its header record (renderPage). */
+    secured: boolean;
+  }
+}
+
+/**
+ * Adds SECURITY_HEADERS to every response that does not carry them yet. Pages come with them in
+ * a plain header record, which @hono/node-server writes as it is; touching such a response's
+ * headers here would build a Headers object for each page only to copy it out again.
+ */
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    c.res.headers.set('Content-Security-Policy', CSP);
-    c.res.headers.set('X-Content-Type-Options', 'nosniff');
-    c.res.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-    c.res.headers.set('X-Frame-Options', 'DENY');
-    c.res.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
-    c.res.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+    if (c.get('secured')) return;
+    const headers = c.res.headers;
+    for (const name in SECURITY_HEADERS) headers.set(name, SECURITY_HEADERS[name] as string);
   };
 }
 

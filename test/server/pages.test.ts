@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Hono } from 'hono';
 import { parseHTML } from 'linkedom';
 import { listen } from '../../src/server/http.ts';
+import { SECURITY_HEADERS } from '../../src/server/security.ts';
 import { hoursAgo, type SeededArticle, seed } from '../helpers/seed.ts';
 import { testApp } from '../helpers/server.ts';
 import { openSqlite, type StoreHandle } from '../helpers/stores.ts';
@@ -244,6 +245,14 @@ describe('page cache', () => {
           assert.equal(r.headers.get('content-length'), String(Buffer.byteLength(bodies[0] as string)));
           assert.match(r.headers.get('content-security-policy') ?? '', /default-src 'self'/);
           assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
+        }
+        // Every kind of response carries every security header: pages (made with them in their
+        // header record), a page's 404, JSON, a feed and a JSON 404 (given them afterwards).
+        for (const path of ['/countries/de', '/countries/zz', '/api/articles?limit=1', feed, '/api/nothing']) {
+          const r = await fetch(`${server.url}${path}`, { headers: { accept: 'text/html' } });
+          await r.arrayBuffer();
+          for (const [name, value] of Object.entries(SECURITY_HEADERS))
+            assert.equal(r.headers.get(name), value, `${path}: ${name}`);
         }
       } finally {
         await server.close(1000);
