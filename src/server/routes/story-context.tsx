@@ -135,7 +135,10 @@ interface StoryFragment {
 }
 
 const fragmentCaches = new WeakMap<ServerContext, BoundedMap<number, StoryFragment>>();
-/** Stands in for the take's time while it is rendered for the cache; no text can escape to it. */
+/**
+ * Stands in for the take's time while the take is rendered for the cache. Escaped text never
+ * holds a `<`, so the one place this marker can appear is the slot itself.
+ */
 const TIME_SLOT = '<!--take-time-->';
 
 function fragmentCache(ctx: ServerContext): BoundedMap<number, StoryFragment> {
