@@ -36,10 +36,15 @@ interface LoadedStory {
  */
 const loadedStories = new WeakMap<ServerContext, BoundedMap<string, LoadedStory>>();
 
-function cacheOf<T>(caches: WeakMap<ServerContext, BoundedMap<string, T>>, ctx: ServerContext, size: number) {
+/** The server's own cache out of `caches`, made by `make` on first use. */
+function cacheOf<K, T>(
+  caches: WeakMap<ServerContext, BoundedMap<K, T>>,
+  ctx: ServerContext,
+  make: () => BoundedMap<K, T>,
+): BoundedMap<K, T> {
   let cache = caches.get(ctx);
   if (!cache) {
-    cache = new BoundedMap<string, T>(size);
+    cache = make();
     caches.set(ctx, cache);
   }
   return cache;
@@ -55,7 +60,7 @@ export async function loadStory(
 }
 
 async function loadedStory(ctx: ServerContext, story: Story, outlets: Map<string, Outlet>): Promise<LoadedStory> {
-  const cache = cacheOf(loadedStories, ctx, CACHE_SIZE);
+  const cache = cacheOf(loadedStories, ctx, () => new BoundedMap(CACHE_SIZE));
   const key = `${story.id}:${storyBasis(story)}`;
   const hit = cache.refresh(key);
   if (hit) return hit;
@@ -93,7 +98,7 @@ async function storySidebar(
   { story, takes: stored }: StoryForReading,
   outlets: Map<string, Outlet>,
 ): Promise<StorySidebar> {
-  const sidebars = cacheOf(sidebarCaches, ctx, SIDEBAR_CACHE_SIZE);
+  const sidebars = cacheOf(sidebarCaches, ctx, () => new BoundedMap(SIDEBAR_CACHE_SIZE));
   const storedKey = stored && `${story.id}:stored:${stored.basis}`;
   const hit = storedKey && sidebars.refresh(storedKey);
   if (hit) return hit;
@@ -142,18 +147,23 @@ const fragmentCaches = new WeakMap<ServerContext, BoundedMap<number, StoryFragme
 const TIME_SLOT = '<!--take-time-->';
 
 function fragmentCache(ctx: ServerContext): BoundedMap<number, StoryFragment> {
-  let cache = fragmentCaches.get(ctx);
-  if (!cache) {
-    // Weighed in bytes as V8 keeps the (flat) strings, plus a little for the objects around them.
-    cache = new BoundedMap<number, StoryFragment>(ctx.config.int('MERIDIAN_STORY_CACHE_MB') * 1024 * 1024, (f) =>
-      f.picks.reduce(
-        (sum, p) => sum + stringBytes(p.html.html) + 120,
-        stringBytes(f.take.before) + stringBytes(f.take.after) + 400,
+  // Weighed in bytes as V8 keeps the (flat) strings, plus a little for the objects around them.
+  return cacheOf(
+    fragmentCaches,
+    ctx,
+    () =>
+      new BoundedMap(ctx.config.int('MERIDIAN_STORY_CACHE_MB') * 1024 * 1024, (f) =>
+        f.picks.reduce(
+          (sum, p) => sum + stringBytes(p.html.html) + 120,
+          stringBytes(f.take.before) + stringBytes(f.take.after) + 400,
+        ),
       ),
-    );
-    fragmentCaches.set(ctx, cache);
-  }
-  return cache;
+  );
+}
+
+/** The name a fragment is kept under: the story's reading version and the outlet names. */
+function fragmentVersion(readingVersion: string, outlets: Map<string, Outlet>): string {
+  return `${readingVersion}|${outletStamp(outlets)}`;
 }
 
 /** Memory V8 takes for a flat string: a byte a character when all are Latin-1, two otherwise. */
@@ -217,7 +227,7 @@ async function renderFragment(
   );
   const [before = '', after = ''] = flat(takeHtml).html.split(TIME_SLOT);
   return {
-    version: `${reading.version}|${outletStamp(outlets)}`,
+    version: fragmentVersion(reading.version, outlets),
     storyId: story.id,
     picks,
     take: { before, createdAt: take?.createdAt ?? null, after },
@@ -241,7 +251,7 @@ export async function storyAside(
 ): Promise<Html> {
   const cache = fragmentCache(ctx);
   let fragment = cache.refresh(story.id);
-  if (!fragment || story.version === undefined || fragment.version !== `${story.version}|${outletStamp(outlets)}`) {
+  if (!fragment || story.version === undefined || fragment.version !== fragmentVersion(story.version, outlets)) {
     fragment = await renderFragment(ctx, kit, story.id, outlets);
     if (!fragment) return <NoStoryAside kit={kit} />;
     if (story.version !== undefined) cache.set(story.id, fragment);
@@ -261,7 +271,7 @@ export function sourcesOf(views: Map<number, ArticleSummaryView>): Map<string, {
   return new Map([...views.values()].map((v) => [String(v.id), { outlet: v.outlet.name, country: v.country }]));
 }
 
-/** Stories rendered between two yields to the event loop while warming up. */
+/** Stories taken between two yields to the event loop while warming up. */
 const PREWARM_CHUNK = 20;
 /** Share of MERIDIAN_STORY_CACHE_MB the warm-up may fill, leaving room for what readers bring in. */
 const PREWARM_SHARE = 0.8;
@@ -285,7 +295,7 @@ export async function prewarmStoryAsides(
   const fits = Math.ceil((cache.max * PREWARM_SHARE) / 6_000);
   const stories = await ctx.store.stories.list({ limit: Math.min(fits, options.maxStories ?? fits) });
   let rendered = 0;
-  for (const story of stories) {
+  for (const [i, story] of stories.entries()) {
     if (options.signal?.aborted || cache.weight >= cache.max * PREWARM_SHARE) break;
     if (!cache.has(story.id)) {
       const fragment = await renderFragment(ctx, kit, story.id, outlets);
@@ -293,7 +303,7 @@ export async function prewarmStoryAsides(
       if (fragment && fragment.storyId === story.id) cache.set(story.id, fragment);
       rendered++;
     }
-    if (rendered % PREWARM_CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (i % PREWARM_CHUNK === PREWARM_CHUNK - 1) await new Promise((resolve) => setImmediate(resolve));
   }
   return { stories: rendered, ms: performance.now() - started };
 }
