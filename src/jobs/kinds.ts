@@ -7,6 +7,14 @@ export const JOB = {
   take: 'take',
 } as const;
 
+/**
+ * The dedupe key of an article's job of `kind`: one open job per article and step. Recovery
+ * (`ArticleRepository.idsWithoutOpenJob`) looks jobs up by the same key.
+ */
+export function articleJobKey(kind: string, articleId: number): string {
+  return `${kind}:${articleId}`;
+}
+
 export interface PollPayload {
   feedId: number;
 }

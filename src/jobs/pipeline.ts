@@ -1,11 +1,12 @@
 import { hostname } from 'node:os';
 import type { Config } from '../config/config.ts';
 import { logger } from '../config/log.ts';
+import type { ArticleState } from '../model/article.ts';
 import { backoffMs } from '../net/backoff.ts';
 import type { Store } from '../store/store.ts';
 import { fetchHandler } from './handlers/fetch.ts';
 import { pollHandler } from './handlers/poll.ts';
-import { JOB } from './kinds.ts';
+import { articleJobKey, JOB } from './kinds.ts';
 import type { ScheduleSettings } from './schedule.ts';
 import type { Stages } from './stages.ts';
 import { type JobHandler, Worker } from './worker.ts';
@@ -14,6 +15,13 @@ const log = logger('pipeline');
 
 /** A running job whose lock is older than this has lost its worker (heartbeats come every 30 s). */
 export const STALE_LOCK_MS = 3 * 60_000;
+
+/** The job that moves an article on from each unfinished state (its dedupe key is articleJobKey(kind, id)). */
+const NEXT_STEP: ReadonlyArray<readonly [ArticleState, string]> = [
+  ['discovered', JOB.fetch],
+  ['extracted', JOB.translate],
+  ['translated', JOB.cluster],
+];
 
 /** Worker ids are `host:pid:random`; a worker of this host whose pid no longer runs is dead. */
 export function isDeadLocalWorker(worker: string): boolean {
@@ -54,7 +62,7 @@ export function jobRetryDelayMs(attempt: number): number {
 /**
  * The ingestion pipeline in one process: a scheduler that turns due feeds into poll jobs, and a
  * worker that runs every job kind. On start it recovers what a killed process left behind: jobs
- * stuck `running` are queued again, and discovered articles without a fetch job get one.
+ * stuck `running` are queued again, and an article left between two steps gets its next job.
  */
 export class Pipeline {
   readonly worker: Worker;
@@ -90,11 +98,17 @@ export class Pipeline {
       if (worker !== this.worker.id && isDeadLocalWorker(worker)) stale += await this.store.jobs.releaseWorker(worker);
     }
     stale += await this.store.jobs.recoverStale(new Date(Date.now() - STALE_LOCK_MS));
-    let requeued = 0;
-    for (const id of await this.store.articles.discoveredIds()) {
-      if (await this.store.jobs.enqueue(JOB.fetch, { articleId: id }, { dedupeKey: `fetch:${id}` })) requeued++;
+    // Each step stores its result and then queues the next; a kill between the two leaves an
+    // article in a state with no job to move it on. Its job is queued again here.
+    const requeued: Record<string, number> = {};
+    for (const [state, kind] of NEXT_STEP) {
+      for (const id of await this.store.articles.idsWithoutOpenJob(state, kind)) {
+        if (await this.store.jobs.enqueue(kind, { articleId: id }, { dedupeKey: articleJobKey(kind, id) }))
+          requeued[state] = (requeued[state] ?? 0) + 1;
+      }
     }
-    if (stale || requeued) log.info('recovered unfinished work', { staleJobs: stale, discoveredArticles: requeued });
+    if (stale || Object.keys(requeued).length > 0)
+      log.info('recovered unfinished work', { staleJobs: stale, articlesRequeuedByState: requeued });
   }
 
   /** Enqueues a poll job for every due feed; returns how many. */

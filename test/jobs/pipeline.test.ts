@@ -130,4 +130,32 @@ describe('pipeline from feed to stored article', () => {
     assert.ok((feed?.next_poll_at ?? '') > new Date(Date.now() + 5 * 60_000).toISOString());
     assert.equal(await env.store.articles.count(), 0);
   });
+  test('an article a kill left between two steps gets its next job on the next run, and none twice', async () => {
+    const env = await setup({ articles: 3 });
+    cleanups.push(env.close);
+    await env.pipeline.runOnce();
+    const [a, b, c] = (await env.store.articles.list({ limit: 10 })).map((x) => x.id) as [number, number, number];
+    // A kill after the article was stored and before its translation was queued: no open job.
+    // (This pipeline runs no translation, so its queued jobs are taken here by hand.)
+    for (const job of await env.store.jobs.claim(['translate'], 'gone', 10)) {
+      if ((job.payload as { articleId: number }).articleId !== c) await env.store.jobs.complete(job.id);
+      else await env.store.jobs.release(job.id);
+    }
+    // A kill after the translation was stored and before clustering was queued.
+    await env.store.articles.setState(b, 'translated');
+    assert.equal((await env.store.jobs.counts()).translate?.queued, 1);
+
+    await env.pipeline.runOnce();
+    const queued = async (kind: string) =>
+      (await env.store.jobs.claim([kind], 'check', 10))
+        .map((j) => (j.payload as { articleId: number }).articleId)
+        .sort((x, y) => x - y);
+    assert.deepEqual(
+      await queued('translate'),
+      [a, c].sort((x, y) => x - y),
+      'the dropped translation is queued again, once',
+    );
+    assert.deepEqual(await queued('cluster'), [b], 'the dropped clustering is queued again');
+    assert.equal(await env.store.articles.count(), 3, 'nothing is fetched or stored twice');
+  });
 });

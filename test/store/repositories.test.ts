@@ -362,5 +362,43 @@ for (const backend of await backends()) {
       await store.jobs.complete(j3!);
       assert.equal((await store.jobs.counts()).translate?.done, 1);
     });
+
+    test('articles: those whose next job is missing or finished are found for recovery, not those with an open one', async () => {
+      const { store } = h;
+      const ids: number[] = [];
+      for (const n of [1, 2, 3, 4]) {
+        const id = await store.articles.insertDiscovered({
+          outletId: 'npr',
+          country: 'US',
+          url: `https://www.npr.org/recover/${n}`,
+          urlKey: `npr.org/recover/${n}`,
+        });
+        await store.articles.saveExtracted(
+          id!,
+          { title: `T${n}`, blocks: [{ kind: 'p', text: `x${n}` }] },
+          {
+            contentHash: `recover-${n}`,
+          },
+        );
+        ids.push(id!);
+      }
+      const [queued, running, finished, never] = ids as [number, number, number, number];
+      await store.jobs.enqueue('translate', { articleId: queued }, { dedupeKey: `translate:${queued}` });
+      await store.jobs.enqueue('translate', { articleId: running }, { dedupeKey: `translate:${running}` });
+      await store.jobs.enqueue('translate', { articleId: finished }, { dedupeKey: `translate:${finished}` });
+      for (const job of await store.jobs.claim(['translate'], 'w', 10)) {
+        if ((job.payload as { articleId: number }).articleId === finished) await store.jobs.complete(job.id);
+        if ((job.payload as { articleId: number }).articleId === queued) await store.jobs.release(job.id);
+      }
+      // Another kind's job under another key does not count as this step's.
+      await store.jobs.enqueue('cluster', { articleId: never }, { dedupeKey: `cluster:${never}` });
+      const found = (await store.articles.idsWithoutOpenJob('extracted', 'translate')).filter((id) => ids.includes(id));
+      assert.deepEqual(found, [finished, never]);
+      assert.deepEqual(
+        (await store.articles.idsWithoutOpenJob('translated', 'cluster')).filter((id) => ids.includes(id)),
+        [],
+        'only articles in the state asked for',
+      );
+    });
   });
 }

@@ -13,7 +13,9 @@ export function clusterHandler(store: Store, stories: StoryService, takeDelayMs 
     const article = await store.articles.get(articleId);
     if (!article || (article.state !== 'translated' && article.state !== 'extracted')) return { status: 'done' };
     const story = await stories.assign(articleId);
-    await store.articles.setState(articleId, 'clustered');
+    // The take is queued before the article is marked clustered: a kill between the two leaves
+    // the article translated, recovery queues its cluster job again, and `assign` (which keeps
+    // an article's story) leads back here, so the story's take is never lost.
     if (story && story.countries.length >= 1 && story.articleCount >= 2) {
       await store.jobs.enqueue(
         JOB.take,
@@ -21,6 +23,7 @@ export function clusterHandler(store: Store, stories: StoryService, takeDelayMs 
         { dedupeKey: `take:${story.id}`, runAt: new Date(Date.now() + takeDelayMs) },
       );
     }
+    await store.articles.setState(articleId, 'clustered');
     return { status: 'done' };
   };
 }

@@ -1,7 +1,7 @@
 import { logger } from '../../config/log.ts';
 import type { Article, ExtractedArticle } from '../../model/article.ts';
 import type { Store } from '../../store/store.ts';
-import { type ArticlePayload, JOB } from '../kinds.ts';
+import { type ArticlePayload, articleJobKey, JOB } from '../kinds.ts';
 import { bands, minhash, NEAR_DUPLICATE_SIMILARITY, similarity } from '../minhash.ts';
 import { indexForSearch } from '../search-index.ts';
 import type { Stages } from '../stages.ts';
@@ -104,6 +104,6 @@ export async function storePage(
     ...(duplicateOf ? { duplicateOf } : {}),
   });
   await indexForSearch(store, articleId);
-  await store.jobs.enqueue(JOB.translate, { articleId }, { dedupeKey: `translate:${articleId}` });
+  await store.jobs.enqueue(JOB.translate, { articleId }, { dedupeKey: articleJobKey(JOB.translate, articleId) });
   return extracted;
 }

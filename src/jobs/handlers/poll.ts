@@ -1,6 +1,6 @@
 import { logger } from '../../config/log.ts';
 import type { Store } from '../../store/store.ts';
-import { JOB, type PollPayload } from '../kinds.ts';
+import { articleJobKey, JOB, type PollPayload } from '../kinds.ts';
 import { DEFAULT_SCHEDULE, nextInterval, type ScheduleSettings } from '../schedule.ts';
 import type { Stages } from '../stages.ts';
 import { urlKey } from '../url-key.ts';
@@ -46,7 +46,7 @@ export function pollHandler(store: Store, stages: Stages, schedule: ScheduleSett
           });
           if (id === undefined) continue;
           newItems++;
-          await store.jobs.enqueue(JOB.fetch, { articleId: id }, { dedupeKey: `fetch:${id}` });
+          await store.jobs.enqueue(JOB.fetch, { articleId: id }, { dedupeKey: articleJobKey(JOB.fetch, id) });
         }
       }
       const next = nextInterval(feed.poll_interval_s, feed.consecutive_failures, { ok: true, newItems }, schedule);

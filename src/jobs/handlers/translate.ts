@@ -3,7 +3,7 @@ import type { Store } from '../../store/store.ts';
 import { translateArticle } from '../../translate/article.ts';
 import { isTransient, ProviderConfigError, UnsupportedLanguageError } from '../../translate/errors.ts';
 import type { Translator } from '../../translate/translator.ts';
-import { type ArticlePayload, JOB } from '../kinds.ts';
+import { type ArticlePayload, articleJobKey, JOB } from '../kinds.ts';
 import { indexForSearch } from '../search-index.ts';
 import type { JobHandler } from '../worker.ts';
 
@@ -71,7 +71,7 @@ export function translateHandler(store: Store, translator: Translator, target: s
       });
     }
     await store.articles.setState(articleId, 'translated');
-    await store.jobs.enqueue(JOB.cluster, { articleId }, { dedupeKey: `cluster:${articleId}` });
+    await store.jobs.enqueue(JOB.cluster, { articleId }, { dedupeKey: articleJobKey(JOB.cluster, articleId) });
     return { status: 'done' };
   };
 }

@@ -5,6 +5,7 @@ import type { ArticleTranslation } from '../../model/translation.ts';
 import { compiledOnce } from '../compiled.ts';
 import { nowIso, parseJson } from '../json.ts';
 import type { ArticleRow, Database } from '../schema.ts';
+import { OPEN_JOB } from './jobs.ts';
 import { toTranslation } from './translations.ts';
 
 export interface DiscoveredItem {
@@ -165,12 +166,25 @@ export class ArticleRepository {
       .execute();
   }
 
-  /** Articles still waiting for their page (for re-enqueueing after a crash). */
-  async discoveredIds(limit = 10_000): Promise<number[]> {
+  /**
+   * Articles in `state` with no open job under the dedupe key `${kind}:${id}`: the work a killed
+   * process dropped between storing one step's result and queueing the next (for re-enqueueing).
+   */
+  async idsWithoutOpenJob(state: ArticleState, kind: string, limit = 10_000): Promise<number[]> {
     const rows = await this.db
       .selectFrom('articles')
       .select('id')
-      .where('state', '=', 'discovered')
+      .where('state', '=', state)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('jobs')
+              .select(sql.lit(1).as('one'))
+              .where('jobs.dedupe_key', '=', sql<string>`cast(${`${kind}:`} as text) || cast(articles.id as text)`)
+              .where(OPEN_JOB),
+          ),
+        ),
+      )
       .orderBy('id')
       .limit(limit)
       .execute();

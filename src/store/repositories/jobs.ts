@@ -4,7 +4,7 @@ import { nowIso, parseJson } from '../json.ts';
 import type { Database, JobRow } from '../schema.ts';
 
 /** Literal, not bound: both dialects need it to match the partial unique index's predicate. */
-const OPEN_JOB = sql<boolean>`state IN ('queued', 'running', 'failed')`;
+export const OPEN_JOB = sql<boolean>`state IN ('queued', 'running', 'failed')`;
 
 export interface Job<P = unknown> {
   id: number;
