@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { logger } from '../config/log.ts';
 import { articlesApi } from './api/articles.ts';
 import { catalogApi } from './api/catalog.ts';
+import { arrivalOrder } from './arrival-order.ts';
 import type { ServerContext } from './context.ts';
 import { HttpError, jsonError } from './errors.ts';
 import { imageProxy } from './image-proxy.ts';
@@ -19,6 +20,8 @@ const log = logger('server');
 /** The HTTP application: API routes, pages and feeds, mounted on one Hono app. */
 export function createApp(ctx: ServerContext): Hono {
   const app = new Hono();
+  // First of all: requests start in the order they came, a few per turn of the event loop.
+  app.use('*', arrivalOrder());
   // The page cache comes first: a page is stored with the security headers already on it, so a
   // hit is answered as stored, without building a Headers object to add them again.
   app.use('*', pageCache({ ttlMs: ctx.config.int('MERIDIAN_PAGE_CACHE_MS'), maxEntries: 2000 }));
