@@ -9,10 +9,14 @@ export const JOB = {
 
 /**
  * The dedupe key of an article's job of `kind`: one open job per article and step. Recovery
- * (`ArticleRepository.idsWithoutOpenJob`) looks jobs up by the same key.
+ * (`ArticleRepository.idsWithoutOpenJob`) looks jobs up by the same prefix followed by the id.
  */
+export function articleJobKeyPrefix(kind: string): string {
+  return `${kind}:`;
+}
+
 export function articleJobKey(kind: string, articleId: number): string {
-  return `${kind}:${articleId}`;
+  return `${articleJobKeyPrefix(kind)}${articleId}`;
 }
 
 export interface PollPayload {

@@ -6,7 +6,7 @@ import { backoffMs } from '../net/backoff.ts';
 import type { Store } from '../store/store.ts';
 import { fetchHandler } from './handlers/fetch.ts';
 import { pollHandler } from './handlers/poll.ts';
-import { articleJobKey, JOB } from './kinds.ts';
+import { articleJobKey, articleJobKeyPrefix, JOB } from './kinds.ts';
 import type { ScheduleSettings } from './schedule.ts';
 import type { Stages } from './stages.ts';
 import { type JobHandler, Worker } from './worker.ts';
@@ -99,10 +99,11 @@ export class Pipeline {
     }
     stale += await this.store.jobs.recoverStale(new Date(Date.now() - STALE_LOCK_MS));
     // Each step stores its result and then queues the next; a kill between the two leaves an
-    // article in a state with no job to move it on. Its job is queued again here.
+    // article in a state with no job to move it on. Its job is queued again here (not when it
+    // is parked: that one waits for the operator).
     const requeued: Record<string, number> = {};
     for (const [state, kind] of NEXT_STEP) {
-      for (const id of await this.store.articles.idsWithoutOpenJob(state, kind)) {
+      for (const id of await this.store.articles.idsWithoutOpenJob(state, articleJobKeyPrefix(kind))) {
         if (await this.store.jobs.enqueue(kind, { articleId: id }, { dedupeKey: articleJobKey(kind, id) }))
           requeued[state] = (requeued[state] ?? 0) + 1;
       }

@@ -20,11 +20,12 @@ const log = logger('server');
 /** The HTTP application: API routes, pages and feeds, mounted on one Hono app. */
 export function createApp(ctx: ServerContext): Hono {
   const app = new Hono();
-  // First of all: requests start in the order they came, a few per turn of the event loop.
-  app.use('*', arrivalOrder());
   // The page cache comes first: a page is stored with the security headers already on it, so a
   // hit is answered as stored, without building a Headers object to add them again.
   app.use('*', pageCache({ ttlMs: ctx.config.int('MERIDIAN_PAGE_CACHE_MS'), maxEntries: 2000 }));
+  // Then requests start in the order they came, a few per turn of the event loop. Page cache
+  // hits are answered before: they cost little, and waiting for a turn would only delay them.
+  app.use('*', arrivalOrder());
   app.use('*', securityHeaders());
   app.use(
     '/api/*',

@@ -141,6 +141,24 @@ describe('pipeline from feed to stored article', () => {
       if ((job.payload as { articleId: number }).articleId !== c) await env.store.jobs.complete(job.id);
       else await env.store.jobs.release(job.id);
     }
+    // A fourth article whose translation used its attempts: parked, for the operator.
+    const d = await env.store.articles.insertDiscovered({
+      outletId: 'testdaily',
+      country: 'GB',
+      url: `${env.site.base}/parked`,
+      urlKey: 'parked',
+    });
+    await env.store.articles.saveExtracted(
+      d!,
+      { title: 'P', blocks: [{ kind: 'p', text: 'p' }] },
+      { contentHash: 'p' },
+    );
+    await env.store.jobs.enqueue('translate', { articleId: d }, { dedupeKey: `translate:${d}`, maxAttempts: 1 });
+    for (const job of await env.store.jobs.claim(['translate'], 'gone', 10)) {
+      if ((job.payload as { articleId: number }).articleId === d)
+        assert.equal(await env.store.jobs.fail(job, 'provider said no', new Date()), 'parked');
+      else await env.store.jobs.release(job.id);
+    }
     // A kill after the translation was stored and before clustering was queued.
     await env.store.articles.setState(b, 'translated');
     assert.equal((await env.store.jobs.counts()).translate?.queued, 1);
@@ -156,6 +174,7 @@ describe('pipeline from feed to stored article', () => {
       'the dropped translation is queued again, once',
     );
     assert.deepEqual(await queued('cluster'), [b], 'the dropped clustering is queued again');
-    assert.equal(await env.store.articles.count(), 3, 'nothing is fetched or stored twice');
+    assert.equal(await env.store.articles.count(), 4, 'nothing is fetched or stored twice');
+    assert.equal((await env.store.jobs.parked()).length, 1, 'the parked translation is left for the operator');
   });
 });

@@ -24,6 +24,19 @@ describe('arrival order', () => {
     assert.equal(queue.length, 0);
   });
 
+  test('a long queue keeps its order while it is compacted, and empties', async () => {
+    const queue = new TurnQueue(100);
+    const started: number[] = [];
+    const all = Array.from({ length: 2500 }, (_, n) => queue.turn().then(() => started.push(n)));
+    await Promise.all(all);
+    assert.equal(started.length, 2500);
+    assert.ok(
+      started.every((n, i) => n === i),
+      'first come, first served',
+    );
+    assert.equal(queue.length, 0);
+  });
+
   test('a queue that empties starts again with the next caller', async () => {
     const queue = new TurnQueue(2);
     await queue.turn();

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { articleJobKey, articleJobKeyPrefix } from '../../src/jobs/kinds.ts';
 import type { Outlet } from '../../src/model/outlet.ts';
 import type { StoryFields } from '../../src/store/repositories/stories.ts';
 import { OUTLETS } from '../helpers/seed.ts';
@@ -363,10 +364,10 @@ for (const backend of await backends()) {
       assert.equal((await store.jobs.counts()).translate?.done, 1);
     });
 
-    test('articles: those whose next job is missing or finished are found for recovery, not those with an open one', async () => {
+    test('articles: those whose next job is missing or finished are found for recovery, not those with an open or parked one', async () => {
       const { store } = h;
       const ids: number[] = [];
-      for (const n of [1, 2, 3, 4]) {
+      for (const n of [1, 2, 3, 4, 5]) {
         const id = await store.articles.insertDiscovered({
           outletId: 'npr',
           country: 'US',
@@ -376,29 +377,39 @@ for (const backend of await backends()) {
         await store.articles.saveExtracted(
           id!,
           { title: `T${n}`, blocks: [{ kind: 'p', text: `x${n}` }] },
-          {
-            contentHash: `recover-${n}`,
-          },
+          { contentHash: `recover-${n}` },
         );
         ids.push(id!);
       }
-      const [queued, running, finished, never] = ids as [number, number, number, number];
-      await store.jobs.enqueue('translate', { articleId: queued }, { dedupeKey: `translate:${queued}` });
-      await store.jobs.enqueue('translate', { articleId: running }, { dedupeKey: `translate:${running}` });
-      await store.jobs.enqueue('translate', { articleId: finished }, { dedupeKey: `translate:${finished}` });
+      const [queued, running, finished, parked, never] = ids as [number, number, number, number, number];
+      for (const id of [queued, running, finished, parked]) {
+        await store.jobs.enqueue(
+          'translate',
+          { articleId: id },
+          { dedupeKey: articleJobKey('translate', id), maxAttempts: id === parked ? 1 : 5 },
+        );
+      }
       for (const job of await store.jobs.claim(['translate'], 'w', 10)) {
-        if ((job.payload as { articleId: number }).articleId === finished) await store.jobs.complete(job.id);
-        if ((job.payload as { articleId: number }).articleId === queued) await store.jobs.release(job.id);
+        const { articleId } = job.payload as { articleId: number };
+        if (articleId === finished) await store.jobs.complete(job.id);
+        if (articleId === queued) await store.jobs.release(job.id);
+        if (articleId === parked) assert.equal(await store.jobs.fail(job, 'provider said no', new Date()), 'parked');
       }
       // Another kind's job under another key does not count as this step's.
-      await store.jobs.enqueue('cluster', { articleId: never }, { dedupeKey: `cluster:${never}` });
-      const found = (await store.articles.idsWithoutOpenJob('extracted', 'translate')).filter((id) => ids.includes(id));
-      assert.deepEqual(found, [finished, never]);
+      await store.jobs.enqueue('cluster', { articleId: never }, { dedupeKey: articleJobKey('cluster', never) });
+      const found = (await store.articles.idsWithoutOpenJob('extracted', articleJobKeyPrefix('translate'))).filter(
+        (id) => ids.includes(id),
+      );
+      assert.deepEqual(found, [finished, never], 'a parked job waits for the operator, it is not doubled');
       assert.deepEqual(
-        (await store.articles.idsWithoutOpenJob('translated', 'cluster')).filter((id) => ids.includes(id)),
+        (await store.articles.idsWithoutOpenJob('translated', articleJobKeyPrefix('cluster'))).filter((id) =>
+          ids.includes(id),
+        ),
         [],
         'only articles in the state asked for',
       );
+      // The operator's retry still finds its parked job alone under its key.
+      assert.equal(await store.jobs.retryParked('translate'), 1);
     });
   });
 }

@@ -15,7 +15,8 @@ export function clusterHandler(store: Store, stories: StoryService, takeDelayMs 
     const story = await stories.assign(articleId);
     // The take is queued before the article is marked clustered: a kill between the two leaves
     // the article translated, recovery queues its cluster job again, and `assign` (which keeps
-    // an article's story) leads back here, so the story's take is never lost.
+    // an article's story) leads back here, so the story's take is never lost. At worst, when the
+    // take ran in between, the story gets one take more than it needed.
     if (story && story.countries.length >= 1 && story.articleCount >= 2) {
       await store.jobs.enqueue(
         JOB.take,

@@ -167,21 +167,27 @@ export class ArticleRepository {
   }
 
   /**
-   * Articles in `state` with no open job under the dedupe key `${kind}:${id}`: the work a killed
+   * Articles in `state` with no open job under the dedupe key `keyPrefix` + id: the work a killed
    * process dropped between storing one step's result and queueing the next (for re-enqueueing).
+   * An article whose job is parked is left out: it used its attempts and waits for the operator
+   * (`meridian retry`), who would otherwise find a second job under the same key.
    */
-  async idsWithoutOpenJob(state: ArticleState, kind: string, limit = 10_000): Promise<number[]> {
+  async idsWithoutOpenJob(state: ArticleState, keyPrefix: string, limit = 10_000): Promise<number[]> {
+    const key = sql<string>`cast(${keyPrefix} as text) || cast(articles.id as text)`;
     const rows = await this.db
       .selectFrom('articles')
       .select('id')
       .where('state', '=', state)
       .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('jobs').select(sql.lit(1).as('one')).where('jobs.dedupe_key', '=', key).where(OPEN_JOB))),
+      )
+      .where(({ not, exists, selectFrom }) =>
         not(
           exists(
             selectFrom('jobs')
               .select(sql.lit(1).as('one'))
-              .where('jobs.dedupe_key', '=', sql<string>`cast(${`${kind}:`} as text) || cast(articles.id as text)`)
-              .where(OPEN_JOB),
+              .where('jobs.state', '=', 'parked')
+              .where('jobs.dedupe_key', '=', key),
           ),
         ),
       )
