@@ -20,12 +20,13 @@ const log = logger('server');
 /** The HTTP application: API routes, pages and feeds, mounted on one Hono app. */
 export function createApp(ctx: ServerContext): Hono {
   const app = new Hono();
-  // The page cache comes first: a page is stored with the security headers already on it, so a
+  // First of all, requests start in the order they came, a few per turn of the event loop. Page
+  // cache hits too: answered ahead of the queue, a stream of cheap hits kept the pages behind it
+  // waiting (recent articles, nine in ten cached: p99 57 ms against 31-37 ms in the queue).
+  app.use('*', arrivalOrder());
+  // Then the page cache, before the headers: a page is stored with the security headers on it, so a
   // hit is answered as stored, without building a Headers object to add them again.
   app.use('*', pageCache({ ttlMs: ctx.config.int('MERIDIAN_PAGE_CACHE_MS'), maxEntries: 2000 }));
-  // Then requests start in the order they came, a few per turn of the event loop. Page cache
-  // hits are answered before: they cost little, and waiting for a turn would only delay them.
-  app.use('*', arrivalOrder());
   app.use('*', securityHeaders());
   app.use(
     '/api/*',
