@@ -305,14 +305,18 @@ async function main(): Promise<void> {
     const url = await new Promise<string>((resolve, reject) => {
       let err = '';
       let found: string | undefined;
-      const giveUp = setTimeout(() => found && resolve(found), 60_000);
+      let waitedLongEnough = false;
+      const settle = () => {
+        if (found && (waitedLongEnough || (err.match(warmedUp)?.length ?? 0) >= processes)) resolve(found);
+      };
+      setTimeout(() => {
+        waitedLongEnough = true;
+        settle();
+      }, 60_000).unref();
       child.stderr.on('data', (d: Buffer) => {
         err += d.toString();
         found ??= /Meridian is running at (\S+)/.exec(err)?.[1];
-        if (found && (err.match(warmedUp)?.length ?? 0) >= processes) {
-          clearTimeout(giveUp);
-          resolve(found);
-        }
+        settle();
       });
       child.once('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
     });

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Article, ArticleState, Block, ExtractedArticle } from '../../model/article.ts';
 import { storyReadingVersion } from '../../model/story.ts';
 import type { ArticleTranslation } from '../../model/translation.ts';
@@ -174,23 +174,16 @@ export class ArticleRepository {
    */
   async idsWithoutOpenJob(state: ArticleState, keyPrefix: string, limit = 10_000): Promise<number[]> {
     const key = sql<string>`cast(${keyPrefix} as text) || cast(articles.id as text)`;
+    // Two lookups, not one on `state <> 'done'`: each predicate matches an index (the partial
+    // unique one on open keys, and the one on state), where the inequality would scan the jobs.
+    const jobUnderKey = (inState: Expression<SqlBool>) =>
+      this.db.selectFrom('jobs').select(sql.lit(1).as('one')).where('jobs.dedupe_key', '=', key).where(inState);
     const rows = await this.db
       .selectFrom('articles')
       .select('id')
       .where('state', '=', state)
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('jobs').select(sql.lit(1).as('one')).where('jobs.dedupe_key', '=', key).where(OPEN_JOB))),
-      )
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('jobs')
-              .select(sql.lit(1).as('one'))
-              .where('jobs.state', '=', 'parked')
-              .where('jobs.dedupe_key', '=', key),
-          ),
-        ),
-      )
+      .where(({ not, exists }) => not(exists(jobUnderKey(OPEN_JOB))))
+      .where(({ not, exists }) => not(exists(jobUnderKey(sql<SqlBool>`jobs.state = 'parked'`))))
       .orderBy('id')
       .limit(limit)
       .execute();
