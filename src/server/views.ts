@@ -1,4 +1,4 @@
-import type { Article, Block } from '../model/article.ts';
+import type { Article, Block, ReadableArticle } from '../model/article.ts';
 import type { Outlet } from '../model/outlet.ts';
 import type { ArticleTranslation } from '../model/translation.ts';
 import type { Store } from '../store/store.ts';
@@ -44,7 +44,11 @@ export function outletView(outlets: Map<string, Outlet>, id: string) {
   return { id, name: o?.name ?? UNKNOWN_OUTLET.name, logo: o?.logo ?? '', kind: o?.kind ?? UNKNOWN_OUTLET.kind };
 }
 
-export function summaryView(a: Article, outlets: Map<string, Outlet>, englishTitle?: string): ArticleSummaryView {
+export function summaryView(
+  a: ReadableArticle,
+  outlets: Map<string, Outlet>,
+  englishTitle?: string,
+): ArticleSummaryView {
   return {
     id: a.id,
     title: englishTitle ?? a.title,
@@ -66,7 +70,7 @@ export function summaryView(a: Article, outlets: Map<string, Outlet>, englishTit
 }
 
 export function articleView(
-  a: Article,
+  a: ReadableArticle,
   outlets: Map<string, Outlet>,
   t: ArticleTranslation | undefined,
   translationOn: boolean,

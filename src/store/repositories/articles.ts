@@ -1,5 +1,5 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
-import type { Article, ArticleState, Block, ExtractedArticle } from '../../model/article.ts';
+import type { Article, ArticleState, Block, ExtractedArticle, ReadableArticle } from '../../model/article.ts';
 import { storyReadingVersion } from '../../model/story.ts';
 import type { ArticleTranslation } from '../../model/translation.ts';
 import { compiledOnce } from '../compiled.ts';
@@ -210,7 +210,7 @@ export class ArticleRepository {
         .leftJoin('story_articles as s', 's.article_id', 'a.id')
         .leftJoin('stories as so', 'so.id', 's.story_id')
         .leftJoin('story_takes as st', 'st.story_id', 's.story_id')
-        .selectAll('a')
+        .select(READABLE_COLUMNS.map((c) => `a.${c}` as const))
         .select([
           't.source as t_source',
           't.title as t_title',
@@ -245,12 +245,12 @@ export class ArticleRepository {
     id: number,
     target = 'en',
   ): Promise<
-    { article: Article; translation?: ArticleTranslation; storyId?: number; storyVersion?: string } | undefined
+    { article: ReadableArticle; translation?: ArticleTranslation; storyId?: number; storyVersion?: string } | undefined
   > {
     // Parameters in the order of the compiled SQL: the join's target, then the article id.
     const row = await this.forReadingById(target, id);
     if (!row) return undefined;
-    const article = toArticle(row);
+    const article = toReadableArticle(row);
     const translation =
       row.t_source == null
         ? undefined
@@ -345,37 +345,64 @@ export class ArticleRepository {
   }
 }
 
-export function toArticle(row: ArticleRow): Article {
+/** The columns of `ReadableArticle`, all the reader's statement reads of an article. */
+const READABLE_COLUMNS = [
+  'id',
+  'outlet_id',
+  'url',
+  'country',
+  'title',
+  'blocks',
+  'paywalled',
+  'state',
+  'standfirst',
+  'author',
+  'published_at',
+  'language',
+  'image_url',
+  'image_caption',
+  'image_credit',
+  'duplicate_of',
+] as const satisfies ReadonlyArray<keyof ArticleRow>;
+
+type ReadableRow = Pick<ArticleRow, (typeof READABLE_COLUMNS)[number]>;
+
+function toReadableArticle(row: ReadableRow): ReadableArticle {
   // Optional fields are assigned one by one rather than spread in (a dozen spreads per row, on
   // every article read).
-  const article: Article = {
+  const article: ReadableArticle = {
     id: row.id,
     outletId: row.outlet_id,
     url: row.url,
-    urlKey: row.url_key,
     country: row.country,
     title: row.title,
     blocks: parseJson<Block[]>(row.blocks, []),
     paywalled: row.paywalled === 1,
-    contentHash: row.content_hash ?? '',
     state: row.state as ArticleState,
-    discoveredAt: row.discovered_at,
   };
-  if (row.feed_url) article.feedUrl = row.feed_url;
   if (row.standfirst) article.standfirst = row.standfirst;
   if (row.author) article.author = row.author;
   if (row.published_at) article.published = row.published_at;
-  if (row.modified_at) article.modified = row.modified_at;
   if (row.language) article.language = row.language;
-  if (row.declared_language) article.declaredLanguage = row.declared_language;
-  if (row.canonical_url) article.canonicalUrl = row.canonical_url;
-  if (row.site_name) article.siteName = row.site_name;
   if (row.image_url) {
     article.image = { url: row.image_url };
     if (row.image_caption) article.image.caption = row.image_caption;
     if (row.image_credit) article.image.credit = row.image_credit;
   }
   if (row.duplicate_of) article.duplicateOf = row.duplicate_of;
+  return article;
+}
+
+export function toArticle(row: ArticleRow): Article {
+  const article = toReadableArticle(row) as Article;
+  article.urlKey = row.url_key;
+  article.contentHash = row.content_hash ?? '';
+  article.discoveredAt = row.discovered_at;
+  if (row.feed_url) article.feedUrl = row.feed_url;
+  if (row.modified_at) article.modified = row.modified_at;
+  if (row.declared_language) article.declaredLanguage = row.declared_language;
+  if (row.canonical_url) article.canonicalUrl = row.canonical_url;
+  if (row.site_name) article.siteName = row.site_name;
   if (row.fetched_at) article.fetchedAt = row.fetched_at;
   return article;
 }
