@@ -1,6 +1,7 @@
 import { sanitizeFragment } from '../../extract/sanitize.ts';
 import type { Block } from '../../model/article.ts';
-import type { Html } from '../jsx/jsx-runtime.ts';
+import { Html } from '../jsx/jsx-runtime.ts';
+import type { PagePart } from '../page-parts.ts';
 import type { ArticleView } from '../views.ts';
 import { dirOf, flag, OutletLogo } from './bits.tsx';
 import type { PageKit } from './kit.ts';
@@ -64,110 +65,115 @@ function BlockView({ block, lang }: { block: Block; lang: string | undefined }) 
   }
 }
 
-export function ArticlePage({
-  kit,
-  a,
-  aside,
-  showOriginal,
-}: {
+/**
+ * The article page's content: the article, then the story around it (`aside`, the parts
+ * `storyAside` gives: pages of one story share most of it, some of it encoded already).
+ */
+export function articlePage(props: {
   kit: PageKit;
   a: ArticleView;
-  /** The story around the article (`StoryAside`), rendered: pages of one story share most of it. */
-  aside: Html;
+  aside: readonly PagePart[];
   showOriginal: boolean;
 }) {
+  return [
+    new Html(
+      `<div class="article-layout">${(<ArticleMain kit={props.kit} a={props.a} showOriginal={props.showOriginal} />).html}<aside class="side" aria-label="The story around this article">`,
+    ),
+    ...props.aside,
+    ASIDE_END,
+  ];
+}
+
+const ASIDE_END = new Html('</aside></div>');
+
+function ArticleMain({ kit, a, showOriginal }: { kit: PageKit; a: ArticleView; showOriginal: boolean }) {
   const translated = a.translationStatus === 'translated';
   const lang = a.language;
   const image = kit.img(a.image?.url);
   const published = a.published ? new Date(a.published) : null;
   return (
-    <div class="article-layout">
-      <article class={showOriginal ? 'show-original' : undefined} id="article" aria-labelledby="headline">
-        <header class="article-head">
-          <div class="outlet">
-            <OutletLogo kit={kit} logo={a.outlet.logo} size={32} />
-            <span>{a.outlet.name}</span>
-          </div>
-          <h1 id="headline" lang={translated ? 'en' : lang} dir={translated ? 'ltr' : dirOf(lang)}>
-            {a.title}
-          </h1>
-          {translated ? (
-            <p class="original-title" lang={lang} dir={dirOf(lang)}>
-              {a.originalTitle}
-            </p>
-          ) : null}
-          <p class="byline">
-            <a href={`/countries/${a.country.toLowerCase()}`}>
-              <span aria-hidden="true">{flag(a.country)}</span> {kit.countryName(a.country)}
-            </a>
-            {published ? (
-              <>
-                <span aria-hidden="true">·</span>
-                <time dateTime={a.published ?? ''}>{published.toUTCString().replace(/:\d\d GMT$/, ' UTC')}</time>
-              </>
-            ) : null}
-            {a.author ? (
-              <>
-                <span aria-hidden="true">·</span>
-                <span>{a.author}</span>
-              </>
-            ) : null}
-          </p>
-        </header>
-        {image ? (
-          <figure class="lead-figure">
-            <img
-              src={image}
-              alt={a.imageCaptionEnglish ?? a.image?.caption ?? ''}
-              loading="lazy"
-              decoding="async"
-              width={1280}
-              height={720}
-            />
-            {a.image?.caption || a.image?.credit ? (
-              <figcaption>
-                {a.image?.caption ? (
-                  <span lang={lang} dir={dirOf(lang)}>
-                    {a.image.caption}
-                  </span>
-                ) : null}
-                {a.imageCaptionEnglish ? <span class="caption-en">{a.imageCaptionEnglish}</span> : null}
-                {a.image?.credit ? <span class="muted"> ({a.image.credit})</span> : null}
-              </figcaption>
-            ) : null}
-          </figure>
-        ) : null}
-        <TranslationBar a={a} showOriginal={showOriginal} />
-        {a.standfirst ? (
-          <p class="lede" lang={translated ? 'en' : lang}>
-            {a.standfirst}
-          </p>
-        ) : null}
-        <div class="article-body">
-          {a.blocks.map((b, i) => (
-            <>
-              <BlockView block={b} lang={translated ? 'en' : lang} />
-              {translated && a.originalBlocks[i] ? (
-                <div class="block-original" lang={lang} dir={dirOf(lang)}>
-                  {a.originalBlocks[i].text}
-                </div>
-              ) : null}
-            </>
-          ))}
-          {a.paywalled ? (
-            <p class="muted">This article is behind the outlet’s paywall; only its opening is shown.</p>
-          ) : null}
+    <article class={showOriginal ? 'show-original' : undefined} id="article" aria-labelledby="headline">
+      <header class="article-head">
+        <div class="outlet">
+          <OutletLogo kit={kit} logo={a.outlet.logo} size={32} />
+          <span>{a.outlet.name}</span>
         </div>
-        <p class="source-link">
-          <a class="button" href={a.url} rel="noopener noreferrer nofollow" target="_blank">
-            Read the original on {a.outlet.name}
+        <h1 id="headline" lang={translated ? 'en' : lang} dir={translated ? 'ltr' : dirOf(lang)}>
+          {a.title}
+        </h1>
+        {translated ? (
+          <p class="original-title" lang={lang} dir={dirOf(lang)}>
+            {a.originalTitle}
+          </p>
+        ) : null}
+        <p class="byline">
+          <a href={`/countries/${a.country.toLowerCase()}`}>
+            <span aria-hidden="true">{flag(a.country)}</span> {kit.countryName(a.country)}
           </a>
+          {published ? (
+            <>
+              <span aria-hidden="true">·</span>
+              <time dateTime={a.published ?? ''}>{published.toUTCString().replace(/:\d\d GMT$/, ' UTC')}</time>
+            </>
+          ) : null}
+          {a.author ? (
+            <>
+              <span aria-hidden="true">·</span>
+              <span>{a.author}</span>
+            </>
+          ) : null}
         </p>
-      </article>
-      <aside class="side" aria-label="The story around this article">
-        {aside}
-      </aside>
-    </div>
+      </header>
+      {image ? (
+        <figure class="lead-figure">
+          <img
+            src={image}
+            alt={a.imageCaptionEnglish ?? a.image?.caption ?? ''}
+            loading="lazy"
+            decoding="async"
+            width={1280}
+            height={720}
+          />
+          {a.image?.caption || a.image?.credit ? (
+            <figcaption>
+              {a.image?.caption ? (
+                <span lang={lang} dir={dirOf(lang)}>
+                  {a.image.caption}
+                </span>
+              ) : null}
+              {a.imageCaptionEnglish ? <span class="caption-en">{a.imageCaptionEnglish}</span> : null}
+              {a.image?.credit ? <span class="muted"> ({a.image.credit})</span> : null}
+            </figcaption>
+          ) : null}
+        </figure>
+      ) : null}
+      <TranslationBar a={a} showOriginal={showOriginal} />
+      {a.standfirst ? (
+        <p class="lede" lang={translated ? 'en' : lang}>
+          {a.standfirst}
+        </p>
+      ) : null}
+      <div class="article-body">
+        {a.blocks.map((b, i) => (
+          <>
+            <BlockView block={b} lang={translated ? 'en' : lang} />
+            {translated && a.originalBlocks[i] ? (
+              <div class="block-original" lang={lang} dir={dirOf(lang)}>
+                {a.originalBlocks[i].text}
+              </div>
+            ) : null}
+          </>
+        ))}
+        {a.paywalled ? (
+          <p class="muted">This article is behind the outlet’s paywall; only its opening is shown.</p>
+        ) : null}
+      </div>
+      <p class="source-link">
+        <a class="button" href={a.url} rel="noopener noreferrer nofollow" target="_blank">
+          Read the original on {a.outlet.name}
+        </a>
+      </p>
+    </article>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Assets } from '../assets.ts';
+import { Html } from '../jsx/jsx-runtime.ts';
 
 export interface PageMeta {
   title: string;
@@ -16,32 +17,53 @@ const NAV = [
   { href: '/status', label: 'Status' },
 ];
 
-/** The document head: title, description, styles, feeds and the page's island scripts. */
-export function Head({ meta, assets }: { meta: PageMeta; assets: Assets }) {
+/**
+ * The document head, in two parts. `HeadStart` holds what differs from page to page (title,
+ * description); `HeadRest` (styles, feeds, island scripts) is the same for every page with the
+ * same feeds and scripts, so the server keeps it rendered.
+ */
+export function HeadStart({ meta }: { meta: PageMeta }) {
   const fullTitle = meta.title === 'Meridian' ? 'Meridian: the world’s news in English' : `${meta.title} · Meridian`;
-  return (
-    <head>
-      <meta charSet="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>{fullTitle}</title>
-      <meta
-        name="description"
-        content={meta.description ?? 'The world’s press, translated into English and grouped into stories.'}
-      />
-      <meta name="theme-color" content="#10263f" />
-      <link rel="stylesheet" href={assets.url('styles.css')} />
-      <link rel="manifest" href="/manifest.webmanifest" />
-      <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />
-      <link rel="apple-touch-icon" href="/icons/icon-192.png" />
-      <link rel="search" type="application/opensearchdescription+xml" href="/opensearch.xml" title="Meridian" />
-      {(meta.feeds ?? [{ title: 'Meridian: world', href: '/feeds/world.atom' }]).map((f) => (
-        <link rel="alternate" type="application/atom+xml" title={f.title} href={f.href} />
-      ))}
-      {(meta.scripts ?? []).map((s) => (
-        <script type="module" src={assets.url(`${s}.js`)} defer />
-      ))}
-      <script type="module" src={assets.url('sw-register.js')} defer />
-    </head>
+  // Opened here and closed by HeadRest: the two are written one after the other.
+  return new Html(
+    `<head>${
+      (
+        <>
+          <meta charSet="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{fullTitle}</title>
+          <meta
+            name="description"
+            content={meta.description ?? 'The world’s press, translated into English and grouped into stories.'}
+          />
+        </>
+      ).html
+    }`,
+  );
+}
+
+/** The rest of the head, closed: see `HeadStart`. */
+export function HeadRest({ meta, assets }: { meta: Pick<PageMeta, 'feeds' | 'scripts'>; assets: Assets }) {
+  return new Html(
+    `${
+      (
+        <>
+          <meta name="theme-color" content="#10263f" />
+          <link rel="stylesheet" href={assets.url('styles.css')} />
+          <link rel="manifest" href="/manifest.webmanifest" />
+          <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />
+          <link rel="apple-touch-icon" href="/icons/icon-192.png" />
+          <link rel="search" type="application/opensearchdescription+xml" href="/opensearch.xml" title="Meridian" />
+          {(meta.feeds ?? [{ title: 'Meridian: world', href: '/feeds/world.atom' }]).map((f) => (
+            <link rel="alternate" type="application/atom+xml" title={f.title} href={f.href} />
+          ))}
+          {(meta.scripts ?? []).map((s) => (
+            <script type="module" src={assets.url(`${s}.js`)} defer />
+          ))}
+          <script type="module" src={assets.url('sw-register.js')} defer />
+        </>
+      ).html
+    }</head>`,
   );
 }
 

@@ -3,7 +3,7 @@ import { countFeedHealth, feedHealth, pipelineStatus } from '../../jobs/status.t
 import { countryParam } from '../api/catalog.ts';
 import { countryCounts, countryIndex, outletIndex, pageKit, type ServerContext } from '../context.ts';
 import { BadRequestError, NotFoundHttpError } from '../errors.ts';
-import { ArticlePage } from '../pages/article.tsx';
+import { articlePage } from '../pages/article.tsx';
 import { CountryPage } from '../pages/country.tsx';
 import { HomePage, type PipelineSummary, type TopStory } from '../pages/home.tsx';
 import { SearchPage } from '../pages/search.tsx';
@@ -140,11 +140,9 @@ export function pageRoutes(ctx: ServerContext): Hono {
     const outlets = await outletIndex(ctx);
     const view = articleView(article, outlets, found.translation, ctx.translator !== 'none');
     const aside =
-      found.storyId === undefined ? (
-        <NoStoryAside kit={kit} />
-      ) : (
-        await storyAside(ctx, kit, { id: found.storyId, version: found.storyVersion }, article, outlets)
-      );
+      found.storyId === undefined
+        ? [<NoStoryAside kit={kit} />]
+        : await storyAside(ctx, kit, { id: found.storyId, version: found.storyVersion }, article, outlets);
     return renderPage(
       c,
       ctx,
@@ -153,7 +151,7 @@ export function pageRoutes(ctx: ServerContext): Hono {
         description: view.standfirst ?? view.blocks[0]?.text.slice(0, 200) ?? '',
         scripts: ['article'],
       },
-      <ArticlePage kit={kit} a={view} aside={aside} showOriginal={c.req.query('original') === '1'} />,
+      articlePage({ kit, a: view, aside, showOriginal: c.req.query('original') === '1' }),
     );
   });
 

@@ -14,6 +14,7 @@ import {
 import type { StoryDoc } from '../../stories/doc.ts';
 import { outletIndex, pageKit, type ServerContext } from '../context.ts';
 import { Html } from '../jsx/jsx-runtime.ts';
+import { EncodedHtml, type PagePart } from '../page-parts.ts';
 import { Time } from '../pages/bits.tsx';
 import type { PageKit } from '../pages/kit.ts';
 import { AlternativeTakes, NoStoryAside, NoWorldTake, TakeItem } from '../pages/story-aside.tsx';
@@ -134,9 +135,10 @@ interface StoryFragment {
   picks: Array<{ articleId: number | string; outlet: string; country: string; html: Html }>;
   /**
    * The World's Current Take, or its placeholder, split where its time ("written 5 min ago")
-   * goes: that part changes by the minute, so it is rendered per request.
+   * goes: that part changes by the minute, so it is rendered per request. The rest is kept
+   * encoded, as the page is sent.
    */
-  take: { before: string; createdAt: string | null; after: string };
+  take: { before: EncodedHtml; createdAt: string | null; after: EncodedHtml };
 }
 
 const fragmentCaches = new WeakMap<ServerContext, BoundedMap<number, StoryFragment>>();
@@ -155,7 +157,7 @@ function fragmentCache(ctx: ServerContext): BoundedMap<number, StoryFragment> {
       new BoundedMap(ctx.config.int('MERIDIAN_STORY_CACHE_MB') * 1024 * 1024, (f) =>
         f.picks.reduce(
           (sum, p) => sum + stringBytes(p.html.html) + 120,
-          stringBytes(f.take.before) + stringBytes(f.take.after) + 400,
+          f.take.before.bytes.length + f.take.after.bytes.length + 400,
         ),
       ),
   );
@@ -225,12 +227,16 @@ async function renderFragment(
   ) : (
     <NoWorldTake />
   );
-  const [before = '', after = ''] = flat(takeHtml).html.split(TIME_SLOT);
+  const [before = '', after = ''] = takeHtml.html.split(TIME_SLOT);
   return {
     version: fragmentVersion(reading.version, outlets),
     storyId: story.id,
     picks,
-    take: { before, createdAt: take?.createdAt ?? null, after },
+    take: {
+      before: new EncodedHtml(new Html(before)),
+      createdAt: take?.createdAt ?? null,
+      after: new EncodedHtml(new Html(after)),
+    },
   };
 }
 
@@ -248,24 +254,27 @@ export async function storyAside(
   story: { id: number; version: string | undefined },
   article: { id: number; outletId: string },
   outlets: Map<string, Outlet>,
-): Promise<Html> {
+): Promise<readonly PagePart[]> {
   const cache = fragmentCache(ctx);
   let fragment = cache.refresh(story.id);
   if (!fragment || story.version === undefined || fragment.version !== fragmentVersion(story.version, outlets)) {
     fragment = await renderFragment(ctx, kit, story.id, outlets);
-    if (!fragment) return <NoStoryAside kit={kit} />;
+    if (!fragment) return [<NoStoryAside kit={kit} />];
     if (story.version !== undefined) cache.set(story.id, fragment);
   }
   // By the article's own outlet, not its place in the analysis: an article older than the
   // story's newest STORY_ARTICLE_CAP is not in it, and its readers still get the others' takes.
   const groups = takesForReader(fragment.picks, { id: article.id, outlet: article.outletId });
   const { before, createdAt, after } = fragment.take;
-  return new Html(
-    `${(<AlternativeTakes kit={kit} storyId={fragment.storyId} groups={groups} />).html}${before}${
-      createdAt === null ? '' : (<Time iso={createdAt} />).html
-    }${after}`,
-  );
+  return [
+    <AlternativeTakes kit={kit} storyId={fragment.storyId} groups={groups} />,
+    before,
+    createdAt === null ? EMPTY : <Time iso={createdAt} />,
+    after,
+  ];
 }
+
+const EMPTY = new Html('');
 
 export function sourcesOf(views: Map<number, ArticleSummaryView>): Map<string, { outlet: string; country: string }> {
   return new Map([...views.values()].map((v) => [String(v.id), { outlet: v.outlet.name, country: v.country }]));
