@@ -394,10 +394,11 @@ function toReadableArticle(row: ReadableRow): ReadableArticle {
 }
 
 export function toArticle(row: ArticleRow): Article {
-  const article = toReadableArticle(row) as Article;
-  article.urlKey = row.url_key;
-  article.contentHash = row.content_hash ?? '';
-  article.discoveredAt = row.discovered_at;
+  const article: Article = Object.assign(toReadableArticle(row), {
+    urlKey: row.url_key,
+    contentHash: row.content_hash ?? '',
+    discoveredAt: row.discovered_at,
+  });
   if (row.feed_url) article.feedUrl = row.feed_url;
   if (row.modified_at) article.modified = row.modified_at;
   if (row.declared_language) article.declaredLanguage = row.declared_language;
