@@ -55,7 +55,8 @@ export const coreSettings = declareSettings([
     type: 'bool',
     default: true,
     group: 'core',
-    description: 'Whether `meridian serve` also runs the ingestion pipeline in the same process.',
+    description:
+      'Whether `meridian serve` also runs the ingestion pipeline (in its first process, beside the web processes).',
   },
   {
     name: 'MERIDIAN_CATALOG_FILE',

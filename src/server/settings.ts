@@ -43,7 +43,8 @@ export const serverSettings = declareSettings([
     min: 1,
     max: 64,
     group: 'server',
-    description: 'Processes serving pages on the shared port (set it to the number of cores on a busy server).',
+    description:
+      'Processes serving pages on the shared port, apart from the pipeline (set it to the number of cores on a busy server).',
   },
   {
     name: 'MERIDIAN_SECRET',

@@ -2,7 +2,6 @@ import cluster, { type Worker as ClusterWorker } from 'node:cluster';
 import { parseArgs } from 'node:util';
 import type { Config } from '../../config/config.ts';
 import { logger } from '../../config/log.ts';
-import { assemblePipeline } from '../../jobs/assemble.ts';
 import { createFetcher } from '../../net/fetcher.ts';
 import { createApp } from '../../server/app.tsx';
 import { buildAssets } from '../../server/assets.ts';
@@ -11,7 +10,8 @@ import { listen } from '../../server/http.ts';
 import { ImageSigner } from '../../server/image-url.ts';
 import { prewarmStoryAsides } from '../../server/routes/story-context.tsx';
 import { prewarmSqliteCache } from '../../store/prewarm.ts';
-import type { Command } from '../command.ts';
+import { translatorProvider } from '../../translate/providers/index.ts';
+import { type Command, UserError } from '../command.ts';
 import { openRuntime, serverSecret } from '../runtime.ts';
 import { untilSignal } from '../signals.ts';
 
@@ -22,12 +22,11 @@ export const serveCommand: Command = {
   help: `Usage: meridian serve [--no-pipeline] [--port N] [--host ADDR]
 
 Starts the HTTP server (HOST:PORT, default 127.0.0.1:3000) and, unless MERIDIAN_PIPELINE=false
-or --no-pipeline, the ingestion pipeline in the same process. SIGTERM or SIGINT stops both
-gracefully: the server finishes its requests, running jobs get a grace period and anything
-unfinished is put back in the queue.
-
-With MERIDIAN_WEB_PROCESSES=N (N > 1) the pages are served by N processes sharing the port, and
-the first process only runs the pipeline and supervises them.
+or --no-pipeline, the ingestion pipeline. The pipeline runs in the first process and the pages are
+served by MERIDIAN_WEB_PROCESSES processes of their own sharing the port (default 1), which the
+first one starts and replaces if one dies; without the pipeline and with one web process, all
+runs in one. SIGTERM or SIGINT stops everything gracefully: the server finishes its requests,
+running jobs get a grace period and anything unfinished is put back in the queue.
 
   --no-pipeline   serve pages only (run \`meridian worker\` processes for the pipeline)
   --port N        overrides PORT
@@ -38,85 +37,93 @@ the first process only runs the pipeline and supervises them.
       options: { 'no-pipeline': { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' } },
     });
     let config = ctx.config();
-    if (values.port) config = config.with({ PORT: values.port });
-    if (values.host) config = config.with({ HOST: values.host });
+    // A web process of a cluster is told where to listen by its primary (in its environment),
+    // which has applied these flags already.
+    if (values.port && !cluster.isWorker) config = config.with({ PORT: values.port });
+    if (values.host && !cluster.isWorker) config = config.with({ HOST: values.host });
     const runPipeline = !values['no-pipeline'] && config.bool('MERIDIAN_PIPELINE') && !cluster.isWorker;
     const processes = config.int('MERIDIAN_WEB_PROCESSES');
-    if (processes > 1 && cluster.isPrimary) return supervise(config, processes, runPipeline, ctx.io.err);
-    // A web process of a cluster finds the store migrated and the catalog written by its primary.
-    const runtime = await openRuntime(config, { syncCatalog: !cluster.isWorker });
-    const assembled = await assemblePipeline(runtime.store, config);
-    const assets = await buildAssets();
-    // Readers wait on images: the proxy gets its own fetcher without the pipeline's crawl delay
-    // (the address guard, size and time caps stay).
-    const imageFetcher = createFetcher(config, { hostDelayMs: 0, hostConcurrency: 6 });
-    const serverContext: ServerContext = {
-      store: runtime.store,
-      config,
-      countries: runtime.countries,
-      outlets: runtime.outlets,
-      startedAt: new Date(),
-      assets,
-      images: new ImageSigner(serverSecret(config)),
-      translator: assembled.translator.passthrough ? 'none' : assembled.translator.name,
-      fetchImage: async (url, signal) => {
-        const res = await imageFetcher.fetch(url, { purpose: 'image', signal });
-        return { status: res.status, contentType: res.contentType ?? '', body: res.body };
-      },
-    };
-    const app = createApp(serverContext);
-    const server = await listen(app, config.string('HOST'), config.int('PORT'));
-    const warmUp = new AbortController();
-    const warming = prewarmSqliteCache(runtime.store, {
-      cacheMb: config.int('MERIDIAN_SQLITE_CACHE_MB'),
-      signal: warmUp.signal,
-    })
-      .then(
-        (r) =>
-          r.articles > 0 &&
-          log.info('database pages read into the cache', { articles: r.articles, ms: Math.round(r.ms) }),
-        (err) => log.warn('reading database pages into the cache failed', { err }),
-      )
-      // Then the story part of article pages, which reads the pages just warmed.
-      .then(() => prewarmStoryAsides(serverContext, { signal: warmUp.signal }))
-      .then(
-        (r) =>
-          r.stories > 0 &&
-          log.info('story asides rendered into the cache', { stories: r.stories, ms: Math.round(r.ms) }),
-        (err) => log.warn('rendering story asides into the cache failed', { err }),
-      );
-    const pipeline = runPipeline ? assembled.pipeline : undefined;
-    await pipeline?.start();
-    if (!cluster.isWorker) {
-      log.info('Meridian is running', {
-        url: server.url,
-        database: runtime.store.location,
-        pipeline: Boolean(pipeline),
-      });
-      ctx.io.err(
-        `Meridian is running at ${server.url}${pipeline ? ' with the pipeline' : ''} (database: ${runtime.store.location})\n`,
-      );
+    // Pages are served apart from the pipeline: its memory (the language model alone holds 140 MB
+    // of heap) and its bursts of work (parsing pages, clustering) would otherwise slow every
+    // garbage collection and request of the server.
+    if (cluster.isPrimary && (processes > 1 || runPipeline))
+      return supervise(config, processes, runPipeline, ctx.io.err);
+    try {
+      return await serveWeb(config, ctx.io.err);
+    } finally {
+      // A web process ends once its channel to the primary is closed, also when it could not start.
+      if (cluster.isWorker) cluster.worker?.disconnect();
     }
-
-    log.info('shutting down', { signal: await untilSignal() });
-    warmUp.abort();
-    await server.close(10_000);
-    await warming;
-    await pipeline?.stop(15_000);
-    await assembled.close();
-    await imageFetcher.close();
-    await runtime.close();
-    log.info('stopped');
-    // A web process ends once its channel to the primary is closed.
-    if (cluster.isWorker) cluster.worker?.disconnect();
-    return 0;
   },
 };
+
+/** One web process: the pages on HOST:PORT (or the port its primary shares), until a signal. */
+async function serveWeb(config: Config, err: (t: string) => void): Promise<number> {
+  // A web process of a cluster finds the store migrated and the catalog written by its primary.
+  const runtime = await openRuntime(config, { syncCatalog: !cluster.isWorker });
+  const assets = await buildAssets();
+  // Readers wait on images: the proxy gets its own fetcher without the pipeline's crawl delay
+  // (the address guard, size and time caps stay).
+  const imageFetcher = createFetcher(config, { hostDelayMs: 0, hostConcurrency: 6 });
+  const serverContext: ServerContext = {
+    store: runtime.store,
+    config,
+    countries: runtime.countries,
+    outlets: runtime.outlets,
+    startedAt: new Date(),
+    assets,
+    images: new ImageSigner(serverSecret(config)),
+    translator: translatorProvider(config).name,
+    fetchImage: async (url, signal) => {
+      const res = await imageFetcher.fetch(url, { purpose: 'image', signal });
+      return { status: res.status, contentType: res.contentType ?? '', body: res.body };
+    },
+  };
+  const app = createApp(serverContext);
+  const server = await listen(app, config.string('HOST'), config.int('PORT')).catch((err: NodeJS.ErrnoException) => {
+    throw new UserError(
+      `cannot listen on ${config.string('HOST')}:${config.int('PORT')} (${err.code ?? err.message}): check HOST and PORT`,
+    );
+  });
+  const warmUp = new AbortController();
+  const warming = prewarmSqliteCache(runtime.store, {
+    cacheMb: config.int('MERIDIAN_SQLITE_CACHE_MB'),
+    signal: warmUp.signal,
+  })
+    .then(
+      (r) =>
+        r.articles > 0 &&
+        log.info('database pages read into the cache', { articles: r.articles, ms: Math.round(r.ms) }),
+      (err) => log.warn('reading database pages into the cache failed', { err }),
+    )
+    // Then the story part of article pages, which reads the pages just warmed.
+    .then(() => prewarmStoryAsides(serverContext, { signal: warmUp.signal }))
+    .then(
+      (r) =>
+        r.stories > 0 && log.info('story asides rendered into the cache', { stories: r.stories, ms: Math.round(r.ms) }),
+      (err) => log.warn('rendering story asides into the cache failed', { err }),
+    );
+  if (!cluster.isWorker) {
+    log.info('Meridian is running', { url: server.url, database: runtime.store.location, pipeline: false });
+    err(`Meridian is running at ${server.url} (database: ${runtime.store.location})\n`);
+  }
+
+  log.info('shutting down', { signal: await untilSignal() });
+  warmUp.abort();
+  await server.close(10_000);
+  await warming;
+  await imageFetcher.close();
+  await runtime.close();
+  log.info('stopped');
+  return 0;
+}
 
 /**
  * The primary of a multi-process server: writes the catalog, runs the pipeline (if on), starts
  * `processes` web processes on the shared port, replaces one that dies, and on SIGTERM stops them
- * (each finishes its requests) before stopping the pipeline.
+ * (each finishes its requests) before stopping the pipeline. A web process that dies before it
+ * ever listened could not start (its error is on stderr): starting it again would fail the same
+ * way, so everything stops and the command fails.
  */
 async function supervise(
   config: Config,
@@ -126,32 +133,59 @@ async function supervise(
 ): Promise<number> {
   const runtime = await openRuntime(config);
   serverSecret(config); // created once here, so every web process signs image URLs alike
-  const assembled = runPipeline ? await assemblePipeline(runtime.store, config) : undefined;
+  // Loaded only here: a web process never holds the pipeline's code and models.
+  const assembled = runPipeline
+    ? await (await import('../../jobs/assemble.ts')).assemblePipeline(runtime.store, config)
+    : undefined;
   await assembled?.pipeline.start();
   let stopping = false;
   let announced = false;
+  let failedStart: (reason: string) => void = () => {};
+  const startFailed = new Promise<string>((resolve) => {
+    failedStart = resolve;
+  });
+  // Web processes share the port their primary holds open for them while any of them listens.
+  // With PORT=0 that is a free port found by the first; should every web process die, the port is
+  // closed, and the next ones are told that port, so the address Meridian announced stays right.
+  let listenPort = config.int('PORT');
+  let boundPort = listenPort;
   const fork = (): ClusterWorker => {
-    const worker = cluster.fork();
+    if (Object.keys(cluster.workers ?? {}).length === 0) listenPort = boundPort;
+    const worker = cluster.fork({ PORT: String(listenPort), HOST: config.string('HOST') });
+    let listened = false;
     worker.once('listening', (address) => {
+      listened = true;
+      boundPort = address.port;
       if (announced) return;
       announced = true;
       const host = address.address?.includes(':') ? `[${address.address}]` : (address.address ?? config.string('HOST'));
       const url = `http://${host}:${address.port}`;
       log.info('Meridian is running', { url, processes, pipeline: runPipeline });
       err(
-        `Meridian is running at ${url} in ${processes} processes${runPipeline ? ' with the pipeline' : ''} (database: ${runtime.store.location})\n`,
+        `Meridian is running at ${url} in ${processes} web process${processes === 1 ? '' : 'es'}${runPipeline ? ' beside the pipeline' : ''} (database: ${runtime.store.location})\n`,
       );
     });
     worker.once('exit', (code, signal) => {
       if (stopping) return;
+      if (!listened) {
+        failedStart(`a web process could not start (exit code ${code ?? signal})`);
+        return;
+      }
       log.error('web process died; starting another', { code, signal });
       fork();
     });
     return worker;
   };
   for (let i = 0; i < processes; i++) fork();
-  log.info('shutting down', { signal: await untilSignal() });
+  const stop = await Promise.race([
+    untilSignal().then((signal) => ({ signal })),
+    startFailed.then((failure) => ({ failure })),
+  ]);
   stopping = true;
+  if ('failure' in stop) {
+    log.error('shutting down', { reason: stop.failure });
+    err(`Meridian stopped: ${stop.failure}.\n`);
+  } else log.info('shutting down', { signal: stop.signal });
   const workers = Object.values(cluster.workers ?? {}).filter((w): w is ClusterWorker => Boolean(w));
   await Promise.all(
     workers.map(
@@ -170,5 +204,5 @@ async function supervise(
   await assembled?.close();
   await runtime.close();
   log.info('stopped');
-  return 0;
+  return 'failure' in stop ? 1 : 0;
 }

@@ -32,14 +32,11 @@ export const translatorProviders: ReadonlyMap<string, TranslatorProvider> = new 
 );
 
 /**
- * The translator the operator chose with MERIDIAN_TRANSLATOR (or `name`, from a command-line flag).
- * An unknown name is a ConfigError naming the setting; a provider whose own settings are missing
- * throws ProviderConfigError naming those.
+ * The provider the operator chose with MERIDIAN_TRANSLATOR (or `name`, from a command-line flag),
+ * without creating its translator: a web process only shows the name. An unknown name is a
+ * ConfigError naming the setting.
  */
-export async function createTranslator(
-  config: Config,
-  name = config.string('MERIDIAN_TRANSLATOR'),
-): Promise<Translator> {
+export function translatorProvider(config: Config, name = config.string('MERIDIAN_TRANSLATOR')): TranslatorProvider {
   const provider = translatorProviders.get(name.trim().toLowerCase());
   if (!provider) {
     throw new ConfigError(
@@ -47,5 +44,16 @@ export async function createTranslator(
       `Unknown translator "${name}" in MERIDIAN_TRANSLATOR. Choose one of: ${[...translatorProviders.keys()].join(', ')}.`,
     );
   }
-  return boundConcurrency(await provider.create(config));
+  return provider;
+}
+
+/**
+ * The translator of the chosen provider (see `translatorProvider`); a provider whose own settings
+ * are missing throws ProviderConfigError naming those.
+ */
+export async function createTranslator(
+  config: Config,
+  name = config.string('MERIDIAN_TRANSLATOR'),
+): Promise<Translator> {
+  return boundConcurrency(await translatorProvider(config, name).create(config));
 }
