@@ -1,13 +1,19 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { BoundedMap } from '../model/bounded-map.ts';
+import { RecentKeys } from '../model/recent-keys.ts';
 
 /**
  * Image proxy URLs are signed, so /img fetches only the images Meridian itself put on a page and
  * cannot be used as an open proxy.
  */
 export class ImageSigner {
-  /** Outlet logos and recent images repeat on every page: their signatures are remembered. */
+  /**
+   * Outlet logos and the images of read articles repeat on many pages: their signatures are
+   * remembered once signed twice. An image signed once (an article read once) is not kept, so the
+   * long tail of articles does not churn the cache's memory (see RecentKeys).
+   */
   private readonly signed = new BoundedMap<string, string>(20_000);
+  private readonly seen = new RecentKeys(65_536, Number.POSITIVE_INFINITY);
 
   constructor(private readonly secret: string) {}
 
@@ -15,7 +21,7 @@ export class ImageSigner {
     let signature = this.signed.get(url);
     if (signature === undefined) {
       signature = createHmac('sha256', this.secret).update(url).digest('base64url').slice(0, 22);
-      this.signed.set(url, signature);
+      if (this.seen.see(url, 0) >= 2) this.signed.set(url, signature);
     }
     return signature;
   }

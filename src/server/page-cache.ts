@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { BoundedMap } from '../model/bounded-map.ts';
+import { RecentKeys } from '../model/recent-keys.ts';
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -21,7 +22,7 @@ export function pageCache(options: { ttlMs: number; maxEntries: number }): Middl
     string,
     { at: number; status: number; headers: Record<string, string>; body: Uint8Array<ArrayBuffer> }
   >(options.maxEntries);
-  const seen = new BoundedMap<string, number>(options.maxEntries * 4);
+  const seen = new RecentKeys(options.maxEntries * 16, options.ttlMs);
   const cacheable = (path: string) =>
     path === '/' ||
     path === '/overlooked' ||
@@ -36,12 +37,15 @@ export function pageCache(options: { ttlMs: number; maxEntries: number }): Middl
     if (hit && now - hit.at < options.ttlMs) {
       return new Response(hit.body, { status: hit.status, headers: hit.headers });
     }
-    // Admission: a page is kept only when asked for twice within the TTL, so the long tail of
-    // articles read once does not churn memory; popular pages are cached from their second hit.
-    const seenAt = seen.get(key);
-    seen.set(key, now);
+    // Admission: a page is kept once asked for three times within the TTL, so the long tail of
+    // articles read once or twice does not churn memory. Every page kept is bytes outside V8's
+    // heap that only a full collection frees; on uniformly random article pages, admitting at
+    // the second request kept one page in thirteen, and that flow of bytes alone set off a full
+    // collection every few seconds ("external memory pressure"), each slowing every request in
+    // flight. Popular pages are cached from their third request.
+    const sightings = seen.see(key, now);
     await next();
-    if (c.res.status !== 200 || seenAt === undefined || now - seenAt > options.ttlMs) return;
+    if (c.res.status !== 200 || sightings < 3) return;
     // A rendered page left its bytes on the context; reading them back from the response would
     // turn it into a web stream (on uniformly random article pages, one request in thirteen is
     // admitted and that read was most of the cache's cost). Feeds are read back once.

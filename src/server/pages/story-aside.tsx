@@ -1,4 +1,5 @@
 import type { Html } from '../jsx/jsx-runtime.ts';
+import { aroundSlot, EncodedHtml, type PagePart, SLOT } from '../page-parts.ts';
 import { isEnglish } from '../views.ts';
 import { dirOf, flag } from './bits.tsx';
 import type { PageKit } from './kit.ts';
@@ -33,6 +34,40 @@ export function TakeItem({ take: t }: { take: TakeItemView }) {
   );
 }
 
+/** The section "Alternative Takes", around its content. */
+function TakesSection({ children }: { children: Html | Html[] }) {
+  return (
+    <section aria-labelledby="alt-title" id="alternative-takes" class="card">
+      <h2 id="alt-title">Alternative Takes</h2>
+      {children}
+    </section>
+  );
+}
+
+/** One country's heading and its entries. */
+function CountryTakes({ kit, country, children }: { kit: PageKit; country: string; children: Html | Html[] }) {
+  return (
+    <>
+      <h3>
+        <span aria-hidden="true">{flag(country)}</span> {kit.countryName(country)}
+      </h3>
+      <ul class="takes-list">{children}</ul>
+    </>
+  );
+}
+
+function WholeStoryLink({ storyId }: { storyId: number }) {
+  return (
+    <p>
+      <a href={`/stories/${storyId}`}>The whole story across countries</a>
+    </p>
+  );
+}
+
+function NoTakes() {
+  return <p class="muted">No other country’s coverage of this story yet.</p>;
+}
+
 /**
  * "Alternative Takes": the other outlets' articles on the story, by country. The entries come
  * rendered (`TakeItem`): every page of a story shows the same ones, less its own outlet's.
@@ -47,27 +82,68 @@ export function AlternativeTakes({
   groups: ReadonlyArray<{ country: string; takes: ReadonlyArray<{ html: Html }> }>;
 }) {
   return (
-    <section aria-labelledby="alt-title" id="alternative-takes" class="card">
-      <h2 id="alt-title">Alternative Takes</h2>
+    <TakesSection>
       {storyId !== undefined && groups.length > 0 ? (
         <>
           {groups.map((group) => (
-            <>
-              <h3>
-                <span aria-hidden="true">{flag(group.country)}</span> {kit.countryName(group.country)}
-              </h3>
-              <ul class="takes-list">{group.takes.map((t) => t.html)}</ul>
-            </>
+            <CountryTakes kit={kit} country={group.country}>
+              {group.takes.map((t) => t.html)}
+            </CountryTakes>
           ))}
-          <p>
-            <a href={`/stories/${storyId}`}>The whole story across countries</a>
-          </p>
+          <WholeStoryLink storyId={storyId} />
         </>
       ) : (
-        <p class="muted">No other country’s coverage of this story yet.</p>
+        <NoTakes />
       )}
-    </section>
+    </TakesSection>
   );
+}
+
+const takesSection = aroundSlot(<TakesSection>{SLOT}</TakesSection>);
+const emptyTakes = new EncodedHtml(
+  <TakesSection>
+    <NoTakes />
+  </TakesSection>,
+);
+/** Per country code its name and heading, as encoded parts around its entries. */
+const countryParts = new Map<string, { name: string; before: EncodedHtml; after: EncodedHtml }>();
+
+function countryTakesParts(kit: PageKit, country: string): { before: EncodedHtml; after: EncodedHtml } {
+  const name = kit.countryName(country);
+  let parts = countryParts.get(country);
+  // A code and its name from the catalog: a few hundred at most, so this needs no bound.
+  if (parts?.name !== name) {
+    parts = {
+      name,
+      ...aroundSlot(
+        <CountryTakes kit={kit} country={country}>
+          {SLOT}
+        </CountryTakes>,
+      ),
+    };
+    countryParts.set(country, parts);
+  }
+  return parts;
+}
+
+/**
+ * Alternative Takes as an article page sends it, the same markup as `AlternativeTakes`: the
+ * entries come encoded, and so do the section and the country headings around them, so only
+ * the link to the story is rendered per request.
+ */
+export function alternativeTakesParts(
+  kit: PageKit,
+  storyId: number,
+  groups: ReadonlyArray<{ country: string; takes: ReadonlyArray<EncodedHtml> }>,
+): PagePart[] {
+  if (groups.length === 0) return [emptyTakes];
+  const parts: PagePart[] = [takesSection.before];
+  for (const group of groups) {
+    const around = countryTakesParts(kit, group.country);
+    parts.push(around.before, ...group.takes, around.after);
+  }
+  parts.push(<WholeStoryLink storyId={storyId} />, takesSection.after);
+  return parts;
 }
 
 /** Where the World's Current Take goes before a story has one. */

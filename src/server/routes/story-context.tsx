@@ -12,12 +12,12 @@ import {
   takesForReader,
 } from '../../stories/alternative-takes.ts';
 import type { StoryDoc } from '../../stories/doc.ts';
-import { outletIndex, pageKit, type ServerContext } from '../context.ts';
+import { countryIndex, outletIndex, pageKit, type ServerContext } from '../context.ts';
 import { Html } from '../jsx/jsx-runtime.ts';
-import { EncodedHtml, type PagePart } from '../page-parts.ts';
+import { aroundSlot, EncodedHtml, EncodedList, type PagePart, SLOT } from '../page-parts.ts';
 import { Time } from '../pages/bits.tsx';
 import type { PageKit } from '../pages/kit.ts';
-import { AlternativeTakes, NoStoryAside, NoWorldTake, TakeItem } from '../pages/story-aside.tsx';
+import { alternativeTakesParts, NoStoryAside, NoWorldTake, TakeItem } from '../pages/story-aside.tsx';
 import { WorldTake } from '../pages/take-section.tsx';
 import { type ArticleSummaryView, outletView, summaryView } from '../views.ts';
 
@@ -131,8 +131,12 @@ interface StoryFragment {
   version: string;
   /** The story's id (a merged story's survivor). */
   storyId: number;
-  /** Per outlet the article Alternative Takes shows, rendered; a page leaves out its own outlet. */
-  picks: Array<{ articleId: number | string; outlet: string; country: string; html: Html }>;
+  /**
+   * Per outlet the article Alternative Takes shows; a page leaves out its own outlet. Kept as
+   * columns, with the entries rendered into one encoded list: a few objects per story, not
+   * several per entry, for the thousands of stories the cache holds.
+   */
+  picks: { articleIds: Array<number | string>; outlets: string[]; countries: string[]; items: EncodedList };
   /**
    * The World's Current Take, or its placeholder, split where its time ("written 5 min ago")
    * goes: that part changes by the minute, so it is rendered per request. The rest is kept
@@ -142,23 +146,20 @@ interface StoryFragment {
 }
 
 const fragmentCaches = new WeakMap<ServerContext, BoundedMap<number, StoryFragment>>();
-/**
- * Stands in for the take's time while the take is rendered for the cache. Escaped text never
- * holds a `<`, so the one place this marker can appear is the slot itself.
- */
-const TIME_SLOT = '<!--take-time-->';
-
 function fragmentCache(ctx: ServerContext): BoundedMap<number, StoryFragment> {
   // Weighed in bytes as V8 keeps the (flat) strings, plus a little for the objects around them.
   return cacheOf(
     fragmentCaches,
     ctx,
     () =>
-      new BoundedMap(ctx.config.int('MERIDIAN_STORY_CACHE_MB') * 1024 * 1024, (f) =>
-        f.picks.reduce(
-          (sum, p) => sum + stringBytes(p.html.html) + 120,
-          f.take.before.bytes.length + f.take.after.bytes.length + 400,
-        ),
+      new BoundedMap(
+        ctx.config.int('MERIDIAN_STORY_CACHE_MB') * 1024 * 1024,
+        (f) =>
+          f.picks.items.byteLength +
+          24 * f.picks.items.length +
+          f.take.before.bytes.length +
+          f.take.after.bytes.length +
+          600,
       ),
   );
 }
@@ -166,11 +167,6 @@ function fragmentCache(ctx: ServerContext): BoundedMap<number, StoryFragment> {
 /** The name a fragment is kept under: the story's reading version and the outlet names. */
 function fragmentVersion(readingVersion: string, outlets: Map<string, Outlet>): string {
   return `${readingVersion}|${outletStamp(outlets)}`;
-}
-
-/** Memory V8 takes for a flat string: a byte a character when all are Latin-1, two otherwise. */
-function stringBytes(text: string): number {
-  return /[^\u0000-\u00ff]/.test(text) ? 2 * text.length : text.length;
 }
 
 /** A short name for the outlet names a fragment shows, so a renamed outlet is not shown stale. */
@@ -186,15 +182,6 @@ function outletStamp(outlets: Map<string, Outlet>): string {
   return stamp;
 }
 
-/**
- * `html` as one string: rendered markup is a tree of the pieces it was joined from, which takes
- * twice the memory of the text and is walked again each time a page containing it is encoded.
- * Decoding its bytes makes a new string in one piece.
- */
-function flat(html: Html): Html {
-  return new Html(Buffer.from(html.html, 'utf8').toString('utf8'));
-}
-
 async function renderFragment(
   ctx: ServerContext,
   kit: PageKit,
@@ -206,37 +193,36 @@ async function renderFragment(
   if (!reading) return undefined;
   const { story, take } = reading;
   const sidebar = await storySidebar(ctx, reading, outlets);
-  const picks = outletPicks(sidebar.takes).map((t) => ({
-    articleId: t.articleId,
-    outlet: t.outlet,
-    country: t.country,
-    html: flat(
-      <TakeItem
-        take={{
-          articleId: Number(t.articleId),
-          title: t.title,
-          language: t.language,
-          outletName: outletView(outlets, t.outlet).name,
-          differs: t.differs,
-        }}
-      />,
+  const chosen = outletPicks(sidebar.takes);
+  const countries = countryIndex(ctx);
+  const picks = {
+    articleIds: chosen.map((t) => t.articleId),
+    // The outlet index's and the country list's own strings, shared by every story that shows them.
+    outlets: chosen.map((t) => outlets.get(t.outlet)?.id ?? t.outlet),
+    countries: chosen.map((t) => countries.get(t.country)?.code ?? t.country),
+    items: new EncodedList(
+      chosen.map((t) => (
+        <TakeItem
+          take={{
+            articleId: Number(t.articleId),
+            title: t.title,
+            language: t.language,
+            outletName: outletView(outlets, t.outlet).name,
+            differs: t.differs,
+          }}
+        />
+      )),
     ),
-  }));
-  const takeHtml = take ? (
-    <WorldTake take={take} kit={kit} sources={sidebar.sources} time={new Html(TIME_SLOT)} />
-  ) : (
-    <NoWorldTake />
-  );
-  const [before = '', after = ''] = takeHtml.html.split(TIME_SLOT);
+  };
+  // Its time ("written 5 min ago") changes by the minute: rendered per request, in the slot.
+  const around = take
+    ? aroundSlot(<WorldTake take={take} kit={kit} sources={sidebar.sources} time={SLOT} />)
+    : { before: new EncodedHtml(<NoWorldTake />), after: NOTHING };
   return {
     version: fragmentVersion(reading.version, outlets),
     storyId: story.id,
     picks,
-    take: {
-      before: new EncodedHtml(new Html(before)),
-      createdAt: take?.createdAt ?? null,
-      after: new EncodedHtml(new Html(after)),
-    },
+    take: { ...around, createdAt: take?.createdAt ?? null },
   };
 }
 
@@ -264,10 +250,20 @@ export async function storyAside(
   }
   // By the article's own outlet, not its place in the analysis: an article older than the
   // story's newest STORY_ARTICLE_CAP is not in it, and its readers still get the others' takes.
-  const groups = takesForReader(fragment.picks, { id: article.id, outlet: article.outletId });
+  const { articleIds, outlets: pickOutlets, countries, items } = fragment.picks;
+  const picks = articleIds.map((articleId, i) => ({
+    articleId,
+    outlet: pickOutlets[i] as string,
+    country: countries[i] as string,
+    item: i,
+  }));
+  const groups = takesForReader(picks, { id: article.id, outlet: article.outletId }).map((g) => ({
+    country: g.country,
+    takes: g.takes.map((t) => items.at(t.item)),
+  }));
   const { before, createdAt, after } = fragment.take;
   return [
-    <AlternativeTakes kit={kit} storyId={fragment.storyId} groups={groups} />,
+    ...alternativeTakesParts(kit, fragment.storyId, groups),
     before,
     createdAt === null ? EMPTY : <Time iso={createdAt} />,
     after,
@@ -275,6 +271,7 @@ export async function storyAside(
 }
 
 const EMPTY = new Html('');
+const NOTHING = new EncodedHtml(EMPTY);
 
 export function sourcesOf(views: Map<number, ArticleSummaryView>): Map<string, { outlet: string; country: string }> {
   return new Map([...views.values()].map((v) => [String(v.id), { outlet: v.outlet.name, country: v.country }]));
