@@ -37,12 +37,15 @@ export class EncodedList {
 
   constructor(parts: readonly Html[]) {
     this.ends = new Uint32Array(parts.length);
+    let total = 0;
+    for (const part of parts) total += Buffer.byteLength(part.html, 'utf8');
+    // allocUnsafe, as Buffer.from: a small list shares Node's pooled slabs. Every byte is written.
+    this.bytes = Buffer.allocUnsafe(total);
     let at = 0;
     parts.forEach((part, i) => {
-      at += Buffer.byteLength(part.html, 'utf8');
+      at += this.bytes.write(part.html, at, 'utf8');
       this.ends[i] = at;
     });
-    this.bytes = Buffer.from(parts.map((p) => p.html).join(''), 'utf8');
   }
 
   get length(): number {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Store } from '../../src/store/store.ts';
 import { runCli } from '../helpers/cli.ts';
-import { articleHtml, type NewsSite, startNewsSite } from '../helpers/news-site.ts';
+import { articleHtml, localOutlet, type NewsSite, startNewsSite } from '../helpers/news-site.ts';
 import { buildWarc } from '../helpers/warc.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'meridian-pipeline-cli-'));
@@ -14,23 +14,7 @@ const dir = mkdtempSync(join(tmpdir(), 'meridian-pipeline-cli-'));
 /** An operator's catalog file adding one outlet whose feed is the local test site. */
 function overlay(site: NewsSite, name: string): string {
   const file = join(dir, `${name}.json`);
-  writeFileSync(
-    file,
-    JSON.stringify({
-      outlets: [
-        {
-          id: 'local-daily',
-          name: 'Local Daily',
-          homepage: `${site.base}/`,
-          country: 'AQ',
-          languages: ['en'],
-          feeds: [{ url: site.feedUrl }],
-          logo: `${site.base}/favicon.ico`,
-          kind: 'private',
-        },
-      ],
-    }),
-  );
+  writeFileSync(file, JSON.stringify({ outlets: [localOutlet(site)] }));
   return file;
 }
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadBuiltinOutlets } from '../../src/catalog/data.ts';
-import { startNewsSite } from '../helpers/news-site.ts';
+import { localOutlet, startNewsSite } from '../helpers/news-site.ts';
 
 /** Resolves with the URL from the start-up line of `meridian serve` on `child`'s stderr. */
 function startedAt(child: ChildProcess): Promise<string> {
@@ -92,17 +92,7 @@ test('meridian serve with the pipeline runs it in the first process and serves p
   // One outlet, the local site; every built-in one is switched off, so nothing leaves the machine.
   const catalog = join(dir, 'catalog.json');
   const builtin = loadBuiltinOutlets().map((o) => ({ id: (o as { id: string }).id, enabled: false }));
-  const local = {
-    id: 'local-daily',
-    name: 'Local Daily',
-    homepage: `${site.base}/`,
-    country: 'AQ',
-    languages: ['en'],
-    feeds: [{ url: site.feedUrl }],
-    logo: `${site.base}/favicon.ico`,
-    kind: 'private',
-  };
-  writeFileSync(catalog, JSON.stringify({ outlets: [...builtin, local] }));
+  writeFileSync(catalog, JSON.stringify({ outlets: [...builtin, localOutlet(site)] }));
   const child = spawn(process.execPath, ['bin/meridian', 'serve'], {
     env: {
       ...process.env,

@@ -12,6 +12,20 @@ export interface NewsSite {
   close(): Promise<void>;
 }
 
+/** A catalog entry (for an operator's catalog file) adding one outlet whose feed is `site`'s. */
+export function localOutlet(site: NewsSite): Record<string, unknown> {
+  return {
+    id: 'local-daily',
+    name: 'Local Daily',
+    homepage: `${site.base}/`,
+    country: 'AQ',
+    languages: ['en'],
+    feeds: [{ url: site.feedUrl }],
+    logo: `${site.base}/favicon.ico`,
+    kind: 'private',
+  };
+}
+
 export interface NewsSiteOptions {
   articles: number;
   /** Delay before each article page answers. */

@@ -129,6 +129,7 @@ describe('reader pages', () => {
     assert.match(html, /href="https:\/\/example.org\/upmedia\/0"/);
     assert.match(html, /Translated from <strong>Traditional Chinese<\/strong> by deepl/);
     assert.match(html, /Alternative Takes/);
+    assert.match(html, /No other country’s coverage of this story yet/, 'an article in no story says so');
     assert.match(html, /The World’s Current Take/);
     assert.match(html, /src="\/img\?u=https%3A%2F%2Fimg.upmedia.mg%2Fa.jpg&amp;s=/, 'images go through the proxy');
     assert.match(html, /loading="lazy"/);

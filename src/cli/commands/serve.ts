@@ -80,9 +80,9 @@ async function serveWeb(config: Config, err: (t: string) => void): Promise<numbe
     },
   };
   const app = createApp(serverContext);
-  const server = await listen(app, config.string('HOST'), config.int('PORT')).catch((err: NodeJS.ErrnoException) => {
+  const server = await listen(app, config.string('HOST'), config.int('PORT')).catch((cause: NodeJS.ErrnoException) => {
     throw new UserError(
-      `cannot listen on ${config.string('HOST')}:${config.int('PORT')} (${err.code ?? err.message}): check HOST and PORT`,
+      `cannot listen on ${config.string('HOST')}:${config.int('PORT')} (${cause.code ?? cause.message}): check HOST and PORT`,
     );
   });
   const warmUp = new AbortController();

@@ -64,47 +64,17 @@ function WholeStoryLink({ storyId }: { storyId: number }) {
   );
 }
 
-function NoTakes() {
-  return <p class="muted">No other country’s coverage of this story yet.</p>;
-}
-
-/**
- * "Alternative Takes": the other outlets' articles on the story, by country. The entries come
- * rendered (`TakeItem`): every page of a story shows the same ones, less its own outlet's.
- */
-export function AlternativeTakes({
-  kit,
-  storyId,
-  groups,
-}: {
-  kit: PageKit;
-  storyId: number | undefined;
-  groups: ReadonlyArray<{ country: string; takes: ReadonlyArray<{ html: Html }> }>;
-}) {
+/** Alternative Takes with no other country's coverage to show. */
+function EmptyTakes() {
   return (
     <TakesSection>
-      {storyId !== undefined && groups.length > 0 ? (
-        <>
-          {groups.map((group) => (
-            <CountryTakes kit={kit} country={group.country}>
-              {group.takes.map((t) => t.html)}
-            </CountryTakes>
-          ))}
-          <WholeStoryLink storyId={storyId} />
-        </>
-      ) : (
-        <NoTakes />
-      )}
+      <p class="muted">No other country’s coverage of this story yet.</p>
     </TakesSection>
   );
 }
 
 const takesSection = aroundSlot(<TakesSection>{SLOT}</TakesSection>);
-const emptyTakes = new EncodedHtml(
-  <TakesSection>
-    <NoTakes />
-  </TakesSection>,
-);
+const emptyTakes = new EncodedHtml(<EmptyTakes />);
 /** Per country code its name and heading, as encoded parts around its entries. */
 const countryParts = new Map<string, { name: string; before: EncodedHtml; after: EncodedHtml }>();
 
@@ -127,9 +97,10 @@ function countryTakesParts(kit: PageKit, country: string): { before: EncodedHtml
 }
 
 /**
- * Alternative Takes as an article page sends it, the same markup as `AlternativeTakes`: the
- * entries come encoded, and so do the section and the country headings around them, so only
- * the link to the story is rendered per request.
+ * "Alternative Takes": the other outlets' articles on the story, by country, as an article page
+ * sends it. Every page of a story shows the same entries (`TakeItem`), less its own outlet's:
+ * they come encoded, and so do the section and the country headings around them, so only the
+ * link to the story is rendered per request.
  */
 export function alternativeTakesParts(
   kit: PageKit,
@@ -157,10 +128,10 @@ export function NoWorldTake() {
 }
 
 /** The aside of an article that belongs to no story (yet). */
-export function NoStoryAside({ kit }: { kit: PageKit }) {
+export function NoStoryAside() {
   return (
     <>
-      <AlternativeTakes kit={kit} storyId={undefined} groups={[]} />
+      <EmptyTakes />
       <NoWorldTake />
     </>
   );

@@ -141,7 +141,7 @@ export function pageRoutes(ctx: ServerContext): Hono {
     const view = articleView(article, outlets, found.translation, ctx.translator !== 'none');
     const aside =
       found.storyId === undefined
-        ? [<NoStoryAside kit={kit} />]
+        ? [<NoStoryAside />]
         : await storyAside(ctx, kit, { id: found.storyId, version: found.storyVersion }, article, outlets);
     return renderPage(
       c,

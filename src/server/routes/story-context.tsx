@@ -147,7 +147,7 @@ interface StoryFragment {
 
 const fragmentCaches = new WeakMap<ServerContext, BoundedMap<number, StoryFragment>>();
 function fragmentCache(ctx: ServerContext): BoundedMap<number, StoryFragment> {
-  // Weighed in bytes as V8 keeps the (flat) strings, plus a little for the objects around them.
+  // Weighed in the bytes kept, plus a little for the objects around them.
   return cacheOf(
     fragmentCaches,
     ctx,
@@ -245,7 +245,7 @@ export async function storyAside(
   let fragment = cache.refresh(story.id);
   if (!fragment || story.version === undefined || fragment.version !== fragmentVersion(story.version, outlets)) {
     fragment = await renderFragment(ctx, kit, story.id, outlets);
-    if (!fragment) return [<NoStoryAside kit={kit} />];
+    if (!fragment) return [<NoStoryAside />];
     if (story.version !== undefined) cache.set(story.id, fragment);
   }
   // By the article's own outlet, not its place in the analysis: an article older than the
