@@ -36,7 +36,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
   return connectSqlite(options);
 }
 
-function connectSqlite(options: ConnectOptions): Connection {
+async function connectSqlite(options: ConnectOptions): Promise<Connection> {
   const file = options.sqliteFile ?? join(prepareDataDir(options.dataDir ?? './data'), SQLITE_FILE);
   let sqlite: SqliteDatabase.Database;
   try {
@@ -46,19 +46,13 @@ function connectSqlite(options: ConnectOptions): Connection {
       readonly: options.readonly ?? false,
       fileMustExist: options.readonly ?? false,
     });
-    // WAL lets the server read while the pipeline writes; busy_timeout rides out short write locks.
-    if (!options.readonly) sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma('synchronous = NORMAL');
-    // SQLite keeps 2 MB of pages by default, so a reader opening random articles of a big archive
-    // went to the operating system for nearly every page, and each such read blocks the event
-    // loop (for milliseconds when the kernel had evicted the page). Pages stay in this process
-    // instead; the memory is taken only as pages are read.
-    if (options.sqliteCacheMb) sqlite.pragma(`cache_size = -${Math.round(options.sqliteCacheMb * 1024)}`);
-    // Touch the schema so a corrupt file fails here, with a clear message, not mid-request.
-    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (err) {
+    throw new StoreError(describeSqliteError(file, err), { cause: err });
+  }
+  try {
+    await configureSqlite(sqlite, options);
+  } catch (err) {
+    sqlite.close();
     throw new StoreError(describeSqliteError(file, err), { cause: err });
   }
   cachePreparedStatements(sqlite);
@@ -67,6 +61,43 @@ function connectSqlite(options: ConnectOptions): Connection {
     dialect: 'sqlite',
     location: file,
   };
+}
+
+async function configureSqlite(sqlite: SqliteDatabase.Database, options: ConnectOptions): Promise<void> {
+  // busy_timeout rides out short locks held by other processes.
+  sqlite.pragma('busy_timeout = 5000');
+  // WAL lets the server read while the pipeline writes.
+  if (!options.readonly) await switchToWal(sqlite);
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = NORMAL');
+  // SQLite keeps 2 MB of pages by default, so a reader opening random articles of a big archive
+  // went to the operating system for nearly every page, and each such read blocks the event
+  // loop (for milliseconds when the kernel had evicted the page). Pages stay in this process
+  // instead; the memory is taken only as pages are read.
+  if (options.sqliteCacheMb) sqlite.pragma(`cache_size = -${Math.round(options.sqliteCacheMb * 1024)}`);
+  // Touch the schema so a corrupt file fails here, with a clear message, not mid-request.
+  sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+}
+
+/** How long opening waits for other processes to let go of a new file's journal mode. */
+const WAL_SWITCH_WAIT_MS = 5000;
+
+/**
+ * Puts the file in WAL mode. On a new file that takes an exclusive lock, and SQLite answers
+ * SQLITE_BUSY at once, without the busy handler, when another process is opening the same new
+ * file (3 processes opening 100 fresh files together: 25 of 300 opens failed so). It is asked again.
+ */
+async function switchToWal(sqlite: SqliteDatabase.Database): Promise<void> {
+  const deadline = Date.now() + WAL_SWITCH_WAIT_MS;
+  for (;;) {
+    try {
+      sqlite.pragma('journal_mode = WAL');
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
 }
 
 /** Distinct SQL texts whose prepared statements are kept (IN-lists of varying length make more). */

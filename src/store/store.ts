@@ -51,7 +51,7 @@ export class Store {
     const store = new Store(db, dialect, location);
     if (options.migrate !== false) {
       try {
-        await migrateToLatest(db as Kysely<unknown>, location, options.pgSchema);
+        await migrateToLatest(db as Kysely<unknown>, { dialect, location, schema: options.pgSchema });
       } catch (err) {
         await db.destroy();
         throw err;

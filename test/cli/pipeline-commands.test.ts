@@ -169,7 +169,11 @@ describe('pipeline commands', () => {
       const env = { ...process.env, ...envFor('kill', slow), MERIDIAN_HOST_CONCURRENCY: '1' };
       const child = spawn(process.execPath, ['bin/meridian', 'ingest', '--once', '--outlet', 'local-daily'], {
         env,
-        stdio: 'ignore',
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let childErr = '';
+      child.stderr?.on('data', (chunk: Buffer) => {
+        childErr += chunk.toString();
       });
       // Wait until the feed was read and a few pages fetched, then kill without warning.
       const store = await storeAt('kill');
@@ -190,7 +194,7 @@ describe('pipeline commands', () => {
         assert.equal(
           await store.articles.count(),
           12,
-          'every discovered item was recorded before any page was fetched',
+          `every discovered item was recorded before any page was fetched${childErr ? `; ingest said: ${childErr}` : ''}`,
         );
         assert.ok((atKill.discovered ?? 0) > 0, `the kill came mid-run: ${JSON.stringify(atKill)}`);
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { Config } from '../../src/config/config.ts';
 import { SQLITE_FILE } from '../../src/store/connect.ts';
 import { StoreError } from '../../src/store/errors.ts';
+import { migrations } from '../../src/store/migrations/index.ts';
 import { Store } from '../../src/store/store.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'meridian-connect-'));
@@ -33,6 +34,21 @@ function canMakeReadOnly(): boolean {
   }
 }
 
+/** The next line a child writes to stdout. */
+function nextLine(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const onData = (chunk: Buffer) => {
+      text += chunk.toString();
+      if (!text.includes('\n')) return;
+      child.stdout?.off('data', onData);
+      resolve(text.trim());
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`child exited (${code}) before a line: ${text}`)));
+  });
+}
+
 describe('opening the embedded store', () => {
   test('creates a missing data folder, uses WAL, and migrates', async () => {
     const dir = join(root, 'fresh', 'nested');
@@ -47,6 +63,44 @@ describe('opening the embedded store', () => {
     await store.close();
     const reopened = await Store.open({ dataDir: dir });
     await reopened.close();
+  });
+
+  test('processes opening one fresh store at the same instant all succeed and migrate it once', async () => {
+    // Three processes load their code, wait at a barrier, then open a new store together, five
+    // times over. Two races lost processes here: SQLite's switch of a new file to WAL answers
+    // "database is locked" without waiting, and Kysely's SQLite migrator takes no lock, so two
+    // processes each applied the migrations ("table outlets already exists"). What is kept: every
+    // process opens, and the store has each migration once.
+    const children = Array.from({ length: 3 }, () =>
+      spawn(process.execPath, ['--import', 'tsx', 'test/helpers/open-store-child.ts'], {
+        stdio: ['pipe', 'pipe', 'inherit'],
+      }),
+    );
+    try {
+      assert.deepEqual(await Promise.all(children.map(nextLine)), ['ready', 'ready', 'ready']);
+      for (let round = 0; round < 5; round++) {
+        const dir = join(root, `together-${round}`);
+        const outcomes = children.map(nextLine);
+        for (const child of children) child.stdin?.write(`${dir}\n`);
+        assert.deepEqual(await Promise.all(outcomes), ['opened', 'opened', 'opened'], `round ${round}`);
+        const store = await Store.open({ dataDir: dir, migrate: false });
+        try {
+          const applied = await sql<{ name: string }>`SELECT name FROM meridian_migrations ORDER BY name`.execute(
+            store.db,
+          );
+          assert.deepEqual(
+            applied.rows.map((r) => r.name),
+            Object.keys(migrations).sort(),
+            'every migration recorded exactly once',
+          );
+          assert.equal(await store.articles.count(), 0, 'the schema is whole');
+        } finally {
+          await store.close();
+        }
+      }
+    } finally {
+      for (const child of children) child.stdin?.end();
+    }
   });
 
   test('MERIDIAN_SQLITE_CACHE_MB sizes the page cache (negative cache_size is KiB)', async () => {

@@ -11,7 +11,7 @@ Migrations also run at start-up; this command lets an operator run them alone.`,
     const store = await Store.fromConfig(ctx.config(), { migrate: false });
     try {
       const { migrateToLatest } = await import('../../store/migrate.ts');
-      const applied = await migrateToLatest(store.db as never, store.location);
+      const applied = await migrateToLatest(store.db as never, store);
       ctx.io.out(
         applied.length > 0
           ? `Applied ${applied.join(', ')} to ${store.location}\n`
