@@ -175,19 +175,20 @@ describe('pipeline commands', () => {
       child.stderr?.on('data', (chunk: Buffer) => {
         childErr += chunk.toString();
       });
-      // Wait until the feed was read and a few pages fetched, then kill without warning.
+      // Wait until the feed was read and a few pages fetched, then kill without warning. Starting
+      // ingest (loading its code and language model) took over 10 s on a loaded CI machine, so the
+      // wait is bounded by ingest's own progress and a generous deadline, not a short fixed time.
       const store = await storeAt('kill');
       try {
-        for (
-          let i = 0;
-          i < 200 &&
-          ((await store.articles.countByState()).extracted ?? 0) +
-            ((await store.articles.countByState()).clustered ?? 0) <
-            2;
-          i++
-        ) {
+        const finished = async () => {
+          const states = await store.articles.countByState();
+          return (states.extracted ?? 0) + (states.clustered ?? 0);
+        };
+        const deadline = Date.now() + 60_000;
+        while (child.exitCode === null && Date.now() < deadline && (await finished()) < 2) {
           await new Promise((r) => setTimeout(r, 50));
         }
+        assert.equal(child.exitCode, null, `ingest ended before the kill: ${childErr}`);
         child.kill('SIGKILL');
         await new Promise((r) => child.once('exit', r));
         const atKill = await store.articles.countByState();
