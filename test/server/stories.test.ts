@@ -273,6 +273,29 @@ describe('stories in the reader', () => {
     assert.equal((await app.request('/stories/999999')).status, 404);
   });
 
+  test('flags are SVG images from Meridian, decorative beside the country name, never emoji', async () => {
+    // Regional-indicator letters render as two boxes without a colour-emoji font.
+    const regionalIndicator = /[\u{1F1E6}-\u{1F1FF}]/u;
+    const pages = ['/', `/?story=${storyId}`, '/countries/tw', `/articles/${ids[0]}`, `/stories/${storyId}`];
+    for (const path of [...pages, '/overlooked', '/sources', '/status', '/search?q=Mekong']) {
+      const html = await (await app.request(path)).text();
+      assert.doesNotMatch(html, regionalIndicator, `${path} uses an emoji flag`);
+      if (!pages.includes(path)) continue;
+      const flags = [...html.matchAll(/<img class="flag" src="([^"]+)" alt=""[^>]*>/g)].map((m) => m[1] as string);
+      assert.ok(flags.length > 0, `${path} shows flags`);
+      for (const src of flags) assert.match(src, /^\/flags\/[a-z]{2}\.[0-9a-f]{10}\.svg$/, path);
+    }
+    const story = await (await app.request(`/stories/${storyId}`)).text();
+    assert.match(story, /<img class="flag" src="\/flags\/de\.[0-9a-f]{10}\.svg" alt=""[^>]*> Germany/);
+    const src = /\/flags\/fr\.[0-9a-f]{10}\.svg/.exec(story)?.[0] as string;
+    const res = await app.request(src);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'image/svg+xml');
+    assert.match(res.headers.get('cache-control') ?? '', /max-age=31536000, immutable/);
+    assert.match(await res.text(), /^<svg[^>]+id="flag-icons-fr"/);
+    assert.equal((await app.request('/flags/fr.0000000000.svg')).status, 404, 'an old hash is not served as new');
+  });
+
   test('the home page lists the stories most countries cover; selecting one draws its arcs on the globe', async () => {
     const home = await (await app.request('/')).text();
     assert.match(home, /Stories across the world/);

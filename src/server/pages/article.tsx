@@ -3,7 +3,7 @@ import type { Block } from '../../model/article.ts';
 import { Html } from '../jsx/jsx-runtime.ts';
 import type { PagePart } from '../page-parts.ts';
 import type { ArticleView } from '../views.ts';
-import { dirOf, flag, OutletLogo } from './bits.tsx';
+import { dirOf, Flag, OutletLogo } from './bits.tsx';
 import type { PageKit } from './kit.ts';
 
 function BlockView({ block, lang }: { block: Block; lang: string | undefined }) {
@@ -108,7 +108,7 @@ function ArticleMain({ kit, a, showOriginal }: { kit: PageKit; a: ArticleView; s
         ) : null}
         <p class="byline">
           <a href={`/countries/${a.country.toLowerCase()}`}>
-            <span aria-hidden="true">{flag(a.country)}</span> {kit.countryName(a.country)}
+            <Flag code={a.country} /> {kit.countryName(a.country)}
           </a>
           {published ? (
             <>

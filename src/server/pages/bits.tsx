@@ -1,11 +1,16 @@
+import { flagUrl } from '../flags.ts';
 import type { Child } from '../jsx/jsx-runtime.ts';
 import type { ArticleSummaryView } from '../views.ts';
 import type { PageKit } from './kit.ts';
 
-/** Regional-indicator flag for an ISO code (decorative: always next to the country's name). */
-export function flag(code: string): string {
-  if (!/^[A-Z]{2}$/.test(code)) return '';
-  return String.fromCodePoint(...[...code].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
+/**
+ * A country's flag, decorative (empty alt) because it always stands next to the country's name:
+ * an SVG served by Meridian, not an emoji, which renders as two boxes without a colour-emoji font.
+ */
+export function Flag({ code }: { code: string }) {
+  const src = flagUrl(code);
+  if (!src) return null;
+  return <img class="flag" src={src} alt="" width={20} height={15} loading="lazy" decoding="async" />;
 }
 
 export function timeAgo(iso: string | null, now = Date.now()): string {
@@ -65,10 +70,7 @@ export function ArticleItem({ a, kit, showCountry }: { a: ArticleSummaryView; ki
             <>
               <span aria-hidden="true">·</span>
               <a href={`/countries/${a.country.toLowerCase()}`}>
-                <span class="flag" aria-hidden="true">
-                  {flag(a.country)}
-                </span>{' '}
-                {kit.countryName(a.country)}
+                <Flag code={a.country} /> {kit.countryName(a.country)}
               </a>
             </>
           ) : null}

@@ -1,6 +1,6 @@
 import type { Country, Outlet } from '../../model/outlet.ts';
 import type { ArticleSummaryView } from '../views.ts';
-import { ArticleItem, flag, OutletLogo } from './bits.tsx';
+import { ArticleItem, Flag, OutletLogo } from './bits.tsx';
 import type { PageKit } from './kit.ts';
 
 const KIND_LABEL: Record<string, string> = {
@@ -30,7 +30,7 @@ export function CountryPage({
     <>
       <p class="kicker">{country.region}</p>
       <h1>
-        <span aria-hidden="true">{flag(country.code)}</span> {country.name}
+        <Flag code={country.code} /> {country.name}
       </h1>
       <div class="country-layout">
         <section aria-labelledby="outlets-title" class="country-outlets">

@@ -1,6 +1,6 @@
 import type { Story } from '../../model/story.ts';
 import type { ArticleSummaryView } from '../views.ts';
-import { ArticleItem, flag, Time } from './bits.tsx';
+import { ArticleItem, Flag, Time } from './bits.tsx';
 import type { PageKit } from './kit.ts';
 
 export interface CountryEntry {
@@ -80,8 +80,7 @@ export function HomePage({
             {covered.map((c) => (
               <li data-name={c.name.toLowerCase()}>
                 <a href={`/countries/${c.code.toLowerCase()}`}>
-                  <span aria-hidden="true">{flag(c.code)}</span> {c.name}{' '}
-                  <span class="count">({c.articlesLastDay} today)</span>
+                  <Flag code={c.code} /> {c.name} <span class="count">({c.articlesLastDay} today)</span>
                 </a>
               </li>
             ))}

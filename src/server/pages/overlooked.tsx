@@ -1,5 +1,5 @@
 import type { Story } from '../../model/story.ts';
-import { flag, Time } from './bits.tsx';
+import { Flag, Time } from './bits.tsx';
 import type { PageKit } from './kit.ts';
 
 export interface OverlookedEntry {
@@ -42,7 +42,7 @@ export function OverlookedPage({ kit, entries }: { kit: PageKit; entries: Overlo
                     .map((c, i) => (
                       <>
                         {i > 0 ? ', ' : ''}
-                        <span aria-hidden="true">{flag(c)}</span> {kit.countryName(c)}
+                        <Flag code={c} /> {kit.countryName(c)}
                       </>
                     ))}
                 </p>

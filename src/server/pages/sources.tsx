@@ -2,7 +2,7 @@ import { feedHealth, type PipelineStatus } from '../../jobs/status.ts';
 import { groupBy } from '../../model/group-by.ts';
 import type { Country, Outlet } from '../../model/outlet.ts';
 import type { FeedRow } from '../../store/repositories/feeds.ts';
-import { DataTable, flag, OutletLogo, Time } from './bits.tsx';
+import { DataTable, Flag, OutletLogo, Time } from './bits.tsx';
 import type { PageKit } from './kit.ts';
 
 const HEALTH: Record<PipelineStatus['feeds'][number]['health'], { label: string; cls: string }> = {
@@ -42,8 +42,7 @@ export function SourcesPage({
       {codes.map((code) => (
         <section aria-labelledby={`c-${code}`}>
           <h2 id={`c-${code}`}>
-            <span aria-hidden="true">{flag(code)}</span>{' '}
-            <a href={`/countries/${code.toLowerCase()}`}>{countries.get(code)?.name ?? code}</a>
+            <Flag code={code} /> <a href={`/countries/${code.toLowerCase()}`}>{countries.get(code)?.name ?? code}</a>
           </h2>
           <DataTable
             label={`Outlets of ${countries.get(code)?.name ?? code}`}

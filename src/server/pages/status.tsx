@@ -1,5 +1,5 @@
 import type { PipelineStatus } from '../../jobs/status.ts';
-import { DataTable, flag, Time } from './bits.tsx';
+import { DataTable, Flag, Time } from './bits.tsx';
 import type { PageKit } from './kit.ts';
 
 const HEALTH_CLASS = {
@@ -70,7 +70,7 @@ export function StatusPage({ kit, status }: { kit: PageKit; status: PipelineStat
           <tr>
             <td>{o.id}</td>
             <td>
-              <span aria-hidden="true">{flag(o.country)}</span> {kit.countryName(o.country)}
+              <Flag code={o.country} /> {kit.countryName(o.country)}
             </td>
             <td>{o.articlesToday}</td>
             <td>{o.lastSuccessAt ? <Time iso={o.lastSuccessAt} /> : '—'}</td>

@@ -1,7 +1,7 @@
 import type { Html } from '../jsx/jsx-runtime.ts';
 import { aroundSlot, EncodedHtml, type PagePart, SLOT } from '../page-parts.ts';
 import { isEnglish } from '../views.ts';
-import { dirOf, flag } from './bits.tsx';
+import { dirOf, Flag } from './bits.tsx';
 import type { PageKit } from './kit.ts';
 
 /** Another outlet's article on the story, as the Alternative Takes list shows it. */
@@ -49,7 +49,7 @@ function CountryTakes({ kit, country, children }: { kit: PageKit; country: strin
   return (
     <>
       <h3>
-        <span aria-hidden="true">{flag(country)}</span> {kit.countryName(country)}
+        <Flag code={country} /> {kit.countryName(country)}
       </h3>
       <ul class="takes-list">{children}</ul>
     </>

@@ -1,7 +1,7 @@
 import type { Story, Take } from '../../model/story.ts';
 import type { CountryFraming } from '../../stories/framing.ts';
 import type { ArticleSummaryView } from '../views.ts';
-import { flag, Time } from './bits.tsx';
+import { Flag, Time } from './bits.tsx';
 import type { PageKit } from './kit.ts';
 import { WorldTake } from './take-section.tsx';
 
@@ -31,7 +31,7 @@ export function StoryPage({ kit, data }: { kit: PageKit; data: StoryPageData }) 
         {data.origin ? (
           <>
             {' '}
-            in <span aria-hidden="true">{flag(data.origin)}</span> {kit.countryName(data.origin)}
+            in <Flag code={data.origin} /> {kit.countryName(data.origin)}
           </>
         ) : null}
         <span aria-hidden="true">·</span> latest <Time iso={story.lastSeen} />
@@ -63,7 +63,7 @@ export function StoryPage({ kit, data }: { kit: PageKit; data: StoryPageData }) 
             {data.byCountry.map((group) => (
               <section class="country-takes" aria-labelledby={`takes-${group.country}`}>
                 <h3 id={`takes-${group.country}`}>
-                  <span aria-hidden="true">{flag(group.country)}</span> {kit.countryName(group.country)}
+                  <Flag code={group.country} /> {kit.countryName(group.country)}
                 </h3>
                 <ul class="takes-list">
                   {group.articles.map((a) => (
@@ -103,7 +103,7 @@ export function StoryPage({ kit, data }: { kit: PageKit; data: StoryPageData }) 
                   .map((f) => (
                     <>
                       <dt>
-                        <span aria-hidden="true">{flag(f.country)}</span> {kit.countryName(f.country)}
+                        <Flag code={f.country} /> {kit.countryName(f.country)}
                       </dt>
                       <dd>{[...f.names.slice(0, 4), ...f.words.slice(0, 6)].map((t) => t.term).join(', ')}</dd>
                     </>

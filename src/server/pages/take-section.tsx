@@ -1,6 +1,6 @@
 import type { Take } from '../../model/story.ts';
 import type { Html } from '../jsx/jsx-runtime.ts';
-import { flag, Time } from './bits.tsx';
+import { Flag, Time } from './bits.tsx';
 import type { PageKit } from './kit.ts';
 
 /** "The World's Current Take": titled sections, every sentence with numbered citations. */
@@ -55,7 +55,7 @@ export function WorldTake({
         {take.countries.map((c, i) => (
           <>
             {i > 0 ? ', ' : ''}
-            <span aria-hidden="true">{flag(c)}</span> {kit.countryName(c)}
+            <Flag code={c} /> {kit.countryName(c)}
           </>
         ))}
         . Written by the {take.provider} engine{take.model ? ` (${take.model})` : ''},{' '}

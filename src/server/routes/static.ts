@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { type Context, Hono } from 'hono';
 import type { ServerContext } from '../context.ts';
 import { NotFoundHttpError } from '../errors.ts';
+import { flagByHashedName } from '../flags.ts';
 import { ICON_SVG, iconPng } from '../icons.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -35,6 +36,14 @@ export function staticRoutes(ctx: ServerContext): Hono {
     const asset = ctx.assets.byHashedName(c.req.param('name'));
     if (!asset) throw new NotFoundHttpError();
     return gzipAware(c, asset.body, asset.gzipped, asset.type, IMMUTABLE);
+  });
+
+  // Flags are named by their content's hash, so they too are cached for good (the site's
+  // Content-Security-Policy, added to every response, also covers an SVG opened on its own).
+  app.get('/flags/:name', (c) => {
+    const flag = flagByHashedName(c.req.param('name'));
+    if (!flag) throw new NotFoundHttpError();
+    return gzipAware(c, flag.body, flag.gzipped(), 'image/svg+xml', IMMUTABLE);
   });
 
   // The service worker must live at the root to control every page; never cached long.
