@@ -31,6 +31,7 @@ try {
     countries: loadCountries(),
     outlets: e2eOutlets(base),
     startedAt: new Date(),
+    origin: 'http://127.0.0.1:3000',
     assets: await buildAssets(),
     images: new ImageSigner('budget'),
     translator: 'none',

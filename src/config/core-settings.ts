@@ -40,7 +40,8 @@ export const coreSettings = declareSettings([
     type: 'url',
     default: '',
     group: 'server',
-    description: 'Public base URL, used in Atom feeds and links (default: http://HOST:PORT).',
+    description:
+      'Public base URL of every absolute link (Atom feeds, OpenSearch); default: the address the server listens on. A request’s Host and X-Forwarded-* headers are never used.',
   },
   {
     name: 'LOG_LEVEL',

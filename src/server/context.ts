@@ -20,6 +20,11 @@ export interface ServerContext {
   /** The effective catalog (built-in merged with the operator's file). */
   outlets: readonly Outlet[];
   startedAt: Date;
+  /**
+   * The trusted origin absolute links are built on (`trustedOrigin`): MERIDIAN_PUBLIC_URL, else
+   * the address the server listens on. Set again once the server listens (PORT=0 picks a port).
+   */
+  origin: string;
   assets: Assets;
   images: ImageSigner;
   /** Name of the translation engine (`none` when off). */

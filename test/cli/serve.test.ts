@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadBuiltinOutlets } from '../../src/catalog/data.ts';
 import { localOutlet, startNewsSite } from '../helpers/news-site.ts';
+import { rawGet } from '../helpers/raw-http.ts';
 
 /** Resolves with the URL from the start-up line of `meridian serve` on `child`'s stderr. */
 function startedAt(child: ChildProcess): Promise<string> {
@@ -76,6 +77,10 @@ for (const processes of ['1', '2']) {
         (countries.countries.find((c) => c.code === 'TW')?.outlets ?? 0) >= 1,
         'the catalog was written to the store',
       );
+      // Absolute links name the address the server started on (PORT=0: the port it was given),
+      // never the Host a client sends.
+      const search = await rawGet(url, '/opensearch.xml', { host: 'evil.example', 'x-forwarded-host': 'evil.example' });
+      assert.ok(search.body.includes(`template="${url}/search?q={searchTerms}"`), search.body);
       const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       assert.equal(await exit, 0, 'a graceful stop exits 0');

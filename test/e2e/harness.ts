@@ -9,6 +9,7 @@ import { Config } from '../../src/config/config.ts';
 import { Fetcher } from '../../src/net/fetcher.ts';
 import { createApp } from '../../src/server/app.tsx';
 import { buildAssets } from '../../src/server/assets.ts';
+import type { ServerContext } from '../../src/server/context.ts';
 import { listen } from '../../src/server/http.ts';
 import { ImageSigner } from '../../src/server/image-url.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -135,13 +136,14 @@ export async function startReader(options: { empty?: boolean } = {}): Promise<Re
     hostDelayMs: 0,
     hostConcurrency: 16,
   });
-  const app = createApp({
+  const ctx: ServerContext = {
     store: handle.store,
     // Many pages load in a few seconds from one address: the API rate limit is not under test.
     config: Config.fromEnv({ MERIDIAN_API_RATE: '1000', MERIDIAN_API_BURST: '1000' }),
     countries: loadCountries(),
     outlets,
     startedAt: new Date(),
+    origin: 'http://127.0.0.1',
     assets: await buildAssets(),
     images: new ImageSigner('e2e-secret'),
     translator: 'deepl',
@@ -149,8 +151,9 @@ export async function startReader(options: { empty?: boolean } = {}): Promise<Re
       const res = await fetcher.fetch(url, { purpose: 'image', signal });
       return { status: res.status, contentType: res.contentType ?? '', body: res.body };
     },
-  });
-  const server = await listen(app, '127.0.0.1', 0);
+  };
+  const server = await listen(createApp(ctx), '127.0.0.1', 0);
+  ctx.origin = server.url;
   return {
     url: server.url,
     ids,

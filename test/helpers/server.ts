@@ -4,6 +4,7 @@ import { createApp } from '../../src/server/app.tsx';
 import { buildAssets } from '../../src/server/assets.ts';
 import type { FetchedImage, ServerContext } from '../../src/server/context.ts';
 import { ImageSigner } from '../../src/server/image-url.ts';
+import { trustedOrigin } from '../../src/server/origin.ts';
 import type { Store } from '../../src/store/store.ts';
 import { COUNTRIES, OUTLETS } from './seed.ts';
 
@@ -19,13 +20,16 @@ export async function testApp(
   } = {},
 ): Promise<{ app: Hono; ctx: ServerContext }> {
   assets ??= buildAssets();
+  // Tests change the store between requests: no page cache unless a test asks for one.
+  const config = Config.fromEnv({ MERIDIAN_PAGE_CACHE_MS: '0', ...options.env });
   const ctx: ServerContext = {
     store,
-    // Tests change the store between requests: no page cache unless a test asks for one.
-    config: Config.fromEnv({ MERIDIAN_PAGE_CACHE_MS: '0', ...options.env }),
+    config,
     countries: COUNTRIES,
     outlets: OUTLETS,
     startedAt: new Date(),
+    // app.request() asks for http://localhost/…; a test that listens sets the address it got.
+    origin: trustedOrigin(config, 'http://localhost'),
     assets: await assets,
     images: new ImageSigner('test-secret'),
     translator: options.translator ?? 'deepl',

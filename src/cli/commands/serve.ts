@@ -8,6 +8,7 @@ import { buildAssets } from '../../server/assets.ts';
 import type { ServerContext } from '../../server/context.ts';
 import { listen } from '../../server/http.ts';
 import { ImageSigner } from '../../server/image-url.ts';
+import { trustedOrigin } from '../../server/origin.ts';
 import { prewarmStoryAsides } from '../../server/routes/story-context.tsx';
 import { prewarmSqliteCache } from '../../store/prewarm.ts';
 import { translatorProvider } from '../../translate/providers/index.ts';
@@ -71,6 +72,7 @@ async function serveWeb(config: Config, err: (t: string) => void): Promise<numbe
     countries: runtime.countries,
     outlets: runtime.outlets,
     startedAt: new Date(),
+    origin: trustedOrigin(config),
     assets,
     images: new ImageSigner(serverSecret(config)),
     translator: translatorProvider(config).name,
@@ -85,6 +87,8 @@ async function serveWeb(config: Config, err: (t: string) => void): Promise<numbe
       `cannot listen on ${config.string('HOST')}:${config.int('PORT')} (${cause.code ?? cause.message}): check HOST and PORT`,
     );
   });
+  // Links name the address the server really listens on (PORT=0 picks one) unless configured.
+  serverContext.origin = trustedOrigin(config, server.url);
   const warmUp = new AbortController();
   const warming = prewarmSqliteCache(runtime.store, {
     cacheMb: config.int('MERIDIAN_SQLITE_CACHE_MB'),

@@ -8,9 +8,9 @@ import { xml } from '../xml.ts';
 
 const FEED_SIZE = 50;
 
-export function publicBase(ctx: ServerContext, requestUrl: string): string {
-  const configured = ctx.config.string('MERIDIAN_PUBLIC_URL');
-  return (configured || new URL(requestUrl).origin).replace(/\/$/, '');
+/** The base of every absolute link: the server's trusted origin, never the request's Host. */
+export function publicBase(ctx: ServerContext): string {
+  return ctx.origin;
 }
 
 export interface AtomEntry {
@@ -80,8 +80,8 @@ export function feedRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
   const name = (code: string) => countryIndex(ctx).get(code)?.name ?? code;
 
-  app.get('/feeds/world.atom', async (c) => {
-    const base = publicBase(ctx, c.req.url);
+  app.get('/feeds/world.atom', async () => {
+    const base = publicBase(ctx);
     const articles = await ctx.store.articles.list({ limit: FEED_SIZE });
     const views = await summaries(ctx.store, await outletIndex(ctx), articles);
     return atomResponse({
@@ -98,7 +98,7 @@ export function feedRoutes(ctx: ServerContext): Hono {
     const code = m ? countryParam(m[1]) : undefined;
     const country = code ? countryIndex(ctx).get(code) : undefined;
     if (!country) throw new NotFoundHttpError('No such country');
-    const base = publicBase(ctx, c.req.url);
+    const base = publicBase(ctx);
     const articles = await ctx.store.articles.list({ limit: FEED_SIZE, country: country.code });
     const views = await summaries(ctx.store, await outletIndex(ctx), articles);
     const self = `${base}/feeds/countries/${country.code.toLowerCase()}.atom`;

@@ -6,6 +6,8 @@ import type { ServerContext } from '../context.ts';
 import { NotFoundHttpError } from '../errors.ts';
 import { flagByHashedName } from '../flags.ts';
 import { ICON_SVG, iconPng } from '../icons.ts';
+import { xml } from '../xml.ts';
+import { publicBase } from './feeds.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -92,7 +94,7 @@ export function staticRoutes(ctx: ServerContext): Hono {
   );
 
   app.get('/opensearch.xml', (c) => {
-    const base = new URL(c.req.url).origin;
+    const base = xml(publicBase(ctx));
     return c.body(
       `<?xml version="1.0" encoding="utf-8"?>
 <OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">

@@ -122,8 +122,8 @@ export function storyRoutes(ctx: ServerContext): Hono {
     };
   }
 
-  app.get('/feeds/overlooked.atom', async (c) => {
-    const base = publicBase(ctx, c.req.url);
+  app.get('/feeds/overlooked.atom', async () => {
+    const base = publicBase(ctx);
     const entries = await Promise.all((await overlookedStories(ctx)).map((e) => storyEntry(base, e.story)));
     return atomResponse({
       title: 'Meridian: overlooked by American media',
@@ -134,8 +134,8 @@ export function storyRoutes(ctx: ServerContext): Hono {
     });
   });
 
-  app.get('/feeds/stories.atom', async (c) => {
-    const base = publicBase(ctx, c.req.url);
+  app.get('/feeds/stories.atom', async () => {
+    const base = publicBase(ctx);
     const stories = await ctx.store.stories.list({ limit: 50, minCountries: 2 });
     const entries = await Promise.all(stories.map((s) => storyEntry(base, s)));
     return atomResponse({
@@ -153,7 +153,7 @@ export function storyRoutes(ctx: ServerContext): Hono {
     const outlets = await outletIndex(ctx);
     const loaded = await loadStory(ctx, Number(m[1]), outlets);
     if (!loaded) throw new NotFoundHttpError('No such story');
-    const base = publicBase(ctx, c.req.url);
+    const base = publicBase(ctx);
     const views = [...loaded.views.values()]
       .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''))
       .slice(0, 50);

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { listen, type RunningServer } from '../../src/server/http.ts';
+import { trustedOrigin } from '../../src/server/origin.ts';
+import { rawGet } from '../helpers/raw-http.ts';
+import { hoursAgo, seed } from '../helpers/seed.ts';
+import { testApp } from '../helpers/server.ts';
+import { openSqlite, type StoreHandle } from '../helpers/stores.ts';
+
+const EVIL = {
+  host: 'evil.example',
+  'x-forwarded-host': 'evil.example',
+  'x-forwarded-proto': 'https',
+  'x-forwarded-for': '6.6.6.6',
+  forwarded: 'for=6.6.6.6;host=evil.example;proto=https',
+  accept: 'text/html',
+};
+
+describe('hostile requests over HTTP: Host and X-Forwarded-* headers', () => {
+  let h: StoreHandle;
+  let server: RunningServer;
+  let ids: number[];
+  before(async () => {
+    h = await openSqlite();
+    ids = await seed(h.store, [
+      {
+        outletId: 'npr',
+        country: 'US',
+        language: 'en',
+        title: 'Envoy lands in Taiwan',
+        blocks: [{ kind: 'p', text: 'An American envoy landed in Taiwan.' }],
+        published: hoursAgo(1),
+      },
+    ]);
+    // The page cache is on, as in production: a poisoned answer would be kept for honest readers.
+    const { app, ctx } = await testApp(h.store, { env: { MERIDIAN_PAGE_CACHE_MS: '60000' } });
+    server = await listen(app, '127.0.0.1', 0);
+    ctx.origin = trustedOrigin(ctx.config, server.url); // as `meridian serve` does once it listens
+  });
+  after(async () => {
+    await server?.close(1000);
+    await h?.cleanup();
+  });
+
+  test('links come from the address the server listens on: evil Host headers never reach an honest reader', async () => {
+    const paths = [
+      '/feeds/world.atom',
+      '/feeds/countries/us.atom',
+      '/feeds/stories.atom',
+      '/feeds/overlooked.atom',
+      '/opensearch.xml',
+      '/sources.opml',
+      '/',
+      `/articles/${ids[0]}`,
+      '/sources',
+      '/search?q=envoy',
+      '/api/articles',
+      `/api/articles/${ids[0]}`,
+      '/openapi.json',
+      '/manifest.webmanifest',
+    ];
+    for (const path of paths) {
+      // Three hostile requests: enough for the page cache to admit the page.
+      for (let i = 0; i < 3; i++) {
+        const evil = await rawGet(server.url, path, EVIL);
+        assert.doesNotMatch(evil.body, /evil\.example/, `${path} reflected the Host header to the attacker`);
+      }
+      const honest = await rawGet(server.url, path, { accept: 'text/html' });
+      assert.equal(honest.status, 200, path);
+      assert.doesNotMatch(honest.body, /evil\.example/, `${path}: an honest reader got the attacker's host`);
+      assert.doesNotMatch(JSON.stringify(honest.headers), /evil\.example/, `${path}: in a header`);
+    }
+    const feed = await rawGet(server.url, '/feeds/world.atom', EVIL);
+    assert.ok(feed.body.includes(`<link rel="alternate" type="text/html" href="${server.url}/articles/${ids[0]}"/>`));
+    const search = await rawGet(server.url, '/opensearch.xml', EVIL);
+    assert.ok(search.body.includes(`template="${server.url}/search?q={searchTerms}"`));
+  });
+
+  test('MERIDIAN_PUBLIC_URL, when set, is the origin of every link whatever the request says', async () => {
+    const { app, ctx } = await testApp(h.store, { env: { MERIDIAN_PUBLIC_URL: 'https://news.example.org/meridian/' } });
+    const own = await listen(app, '127.0.0.1', 0);
+    ctx.origin = trustedOrigin(ctx.config, own.url);
+    try {
+      const feed = await rawGet(own.url, '/feeds/world.atom', EVIL);
+      assert.ok(feed.body.includes(`href="https://news.example.org/meridian/articles/${ids[0]}"`));
+      assert.doesNotMatch(feed.body, /evil\.example|127\.0\.0\.1/);
+      const search = await rawGet(own.url, '/opensearch.xml', EVIL);
+      assert.ok(search.body.includes('template="https://news.example.org/meridian/search?q={searchTerms}"'));
+    } finally {
+      await own.close(1000);
+    }
+  });
+});
