@@ -2,7 +2,7 @@ import { parseOpml } from 'feedsmith';
 import type { Outlet, OutletFeed } from '../model/outlet.ts';
 import { buildCatalog, type Catalog } from './catalog.ts';
 import { CatalogError } from './errors.ts';
-import { type Overlay, type OverlayEntry, readOverlayOrEmpty, writeOverlay } from './overlay.ts';
+import { type Overlay, readOverlayOrEmpty, setEntry, writeOverlay } from './overlay.ts';
 import { canonicalLanguage, feedKey, isHttpUrl } from './validate.ts';
 
 /** One feed of an OPML subscription list. */
@@ -124,13 +124,6 @@ export function importOpml(options: ImportOpmlOptions): ImportOpmlResult {
   buildCatalog(next, options.overlayFile); // throws, before anything is written, if the result is invalid
   writeOverlay(options.overlayFile, next);
   return result;
-}
-
-/** Replaces the overlay entry with the same id, or appends one. */
-function setEntry(overlay: Overlay, entry: OverlayEntry): void {
-  const at = overlay.outlets.findIndex((e) => e.id === entry.id);
-  if (at >= 0) overlay.outlets[at] = { ...overlay.outlets[at], ...entry };
-  else overlay.outlets.push(entry);
 }
 
 /** The site's host without `www.`, the key that groups feeds into one outlet. */

@@ -126,3 +126,10 @@ export function writeOverlay(file: string, overlay: Overlay): void {
   writeFileSync(temporary, `${JSON.stringify(overlay, null, 2)}\n`);
   renameSync(temporary, file);
 }
+
+/** Replaces the overlay entry with the same id (merging its fields), or appends one. */
+export function setEntry(overlay: Overlay, entry: OverlayEntry): void {
+  const at = overlay.outlets.findIndex((e) => e.id === entry.id);
+  if (at >= 0) overlay.outlets[at] = { ...overlay.outlets[at], ...entry };
+  else overlay.outlets.push(entry);
+}

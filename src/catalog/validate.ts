@@ -50,7 +50,7 @@ const OUTLET_FIELDS = new Set([
   'enabled',
   'outsideCatalog',
 ]);
-const FEED_FIELDS = new Set(['url', 'language', 'topic']);
+const FEED_FIELDS = new Set(['url', 'language', 'topic', 'queryReason', 'unverified', 'fallback']);
 
 type Report = (message: string) => void;
 
@@ -97,6 +97,15 @@ function checkFeed(feed: unknown, report: Report): void {
   checkUrl(feed.url, 'url', report);
   if (feed.language !== undefined) checkLanguage(feed.language, 'language', report);
   if (feed.topic !== undefined && typeof feed.topic !== 'string') report('topic must be a string');
+  for (const field of ['queryReason', 'unverified'] as const) {
+    if (feed[field] !== undefined && (typeof feed[field] !== 'string' || feed[field].trim() === '')) {
+      report(`${field} must be a non-empty string`);
+    }
+  }
+  if (feed.fallback !== undefined) {
+    checkUrl(feed.fallback, 'fallback', report);
+    if (feed.fallback === feed.url) report('fallback is the feed itself');
+  }
 }
 
 function checkUrl(value: unknown, field: string, report: Report): void {

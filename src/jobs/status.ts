@@ -18,6 +18,8 @@ export interface PipelineStatus {
     lastError: string | null;
     lastStatus: number | null;
     itemCount: number | null;
+    /** Of those, published in the last day before that poll. */
+    recentCount: number | null;
     consecutiveFailures: number;
     nextPollAt: string;
   }>;
@@ -98,6 +100,7 @@ export async function pipelineStatus(store: Store, translator: string, now = new
       lastError: f.last_error,
       lastStatus: f.last_status,
       itemCount: f.last_item_count,
+      recentCount: f.last_recent_count,
       consecutiveFailures: f.consecutive_failures,
       nextPollAt: f.next_poll_at,
     })),

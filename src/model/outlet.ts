@@ -26,6 +26,18 @@ export interface OutletFeed {
   language?: string;
   /** Section or topic label (world, politics…), informative only. */
   topic?: string;
+  /**
+   * Why the URL is a site search or carries a query, when it does (a query that picks a section
+   * or a format, not a keyword): the catalog test refuses such a URL without a reason.
+   */
+  queryReason?: string;
+  /**
+   * Set when the URL was chosen by rule rather than taken from the source list, saying how; it
+   * was not checked against the live site. `meridian sources check` shows it.
+   */
+  unverified?: string;
+  /** A feed of the same outlet that `meridian sources check` switches to when this one fails. */
+  fallback?: string;
 }
 
 export interface Country {

@@ -30,6 +30,8 @@ export interface FeedTable {
   last_error: string | null;
   last_status: number | null;
   last_item_count: number | null;
+  /** Of those items, how many were published in the day before that poll. */
+  last_recent_count: number | null;
   consecutive_failures: Generated<number>;
   poll_interval_s: number;
   next_poll_at: string;

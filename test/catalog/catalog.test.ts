@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { loadCatalog, validateCatalog } from '../../src/catalog/catalog.ts';
 import { loadBuiltinOutlets, loadCountries } from '../../src/catalog/data.ts';
+import { needsQueryReason, searchKeyword } from '../../src/catalog/feed-url.ts';
 import type { Outlet, Region } from '../../src/model/outlet.ts';
 
 const catalog = loadCatalog();
@@ -96,6 +97,38 @@ describe('built-in catalog', () => {
       assert.ok(o.feeds.length >= 1, o.id);
       assert.match(o.logo, /^https?:\/\//, o.id);
     }
+  });
+
+  test('no feed is a site search or carries a query unless its entry says why', () => {
+    const unexplained = catalog.outlets.flatMap((o) =>
+      o.feeds.filter((f) => needsQueryReason(f.url) && !f.queryReason?.trim()).map((f) => `${o.id}: ${f.url}`),
+    );
+    assert.deepEqual(unexplained, []);
+    // A keyword search is a filter, never an outlet's own news: no reason explains one away.
+    const keywordSearches = catalog.outlets.flatMap((o) => o.feeds.filter((f) => searchKeyword(f.url) !== undefined));
+    assert.deepEqual(
+      keywordSearches.map((f) => f.url),
+      [],
+    );
+  });
+
+  test('an outlet read through a feed chosen by rule keeps its old feed as the fallback', () => {
+    const burkina24 = catalog.outlet('burkina24');
+    assert.deepEqual(
+      burkina24?.feeds.map((f) => [f.url, f.fallback]),
+      [['https://burkina24.com/feed/', 'https://burkina24.com/search/afri/feed/rss2/']],
+    );
+    assert.match(burkina24?.feeds[0]?.unverified ?? '', /not verified/i);
+    for (const o of catalog.outlets) {
+      for (const f of o.feeds) {
+        if (f.unverified) assert.ok(f.fallback, `${o.id}: ${f.url} is unverified and has no fallback`);
+      }
+    }
+    // Where the source list has the outlet's own news feed, it is read, verbatim and verified.
+    assert.deepEqual(
+      catalog.outlet('capital-fm-ke')?.feeds.map((f) => [f.url, f.unverified]),
+      [['https://www.capitalfm.co.ke/news/feed/', undefined]],
+    );
   });
 
   test('lookups find outlets by id and return undefined for unknown ones', () => {

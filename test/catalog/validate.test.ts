@@ -79,6 +79,20 @@ describe('validateCatalog', () => {
     assert.deepEqual(validateCatalog(['not an object'], countries), ['outlet #1: is not a JSON object']);
   });
 
+  test('checks the fallback, reason and unverified note of a feed', () => {
+    const feed = { url: 'https://news.example.org/feed/' };
+    assert.deepEqual(
+      problemsOf({
+        feeds: [{ ...feed, fallback: 'https://news.example.org/search/x/feed/rss2/', unverified: 'by rule' }],
+      }),
+      [],
+    );
+    assert.match(problemsOf({ feeds: [{ ...feed, fallback: '/search/x' }] })[0] ?? '', /fallback "\/search\/x" is not/);
+    assert.match(problemsOf({ feeds: [{ ...feed, fallback: feed.url }] })[0] ?? '', /fallback is the feed itself/);
+    assert.match(problemsOf({ feeds: [{ ...feed, queryReason: ' ' }] })[0] ?? '', /queryReason must be a non-empty/);
+    assert.match(problemsOf({ feeds: [{ ...feed, unverified: true }] })[0] ?? '', /unverified must be a non-empty/);
+  });
+
   test('reports every problem at once', () => {
     const problems = problemsOf({ country: 'QQ', kind: 'x', homepage: 'nope' });
     assert.equal(problems.length, 3);

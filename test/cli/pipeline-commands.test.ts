@@ -84,6 +84,7 @@ describe('pipeline commands', () => {
         ok: true,
         status: 200,
         items: 6,
+        recent: 0,
       });
       assert.match(ok.err, /1 of 1 feeds work/);
       const badEnv = envFor('check-bad', broken);
@@ -91,6 +92,60 @@ describe('pipeline commands', () => {
       assert.match(bad.out, /^FAIL 404 .* local-daily/m);
       assert.match(bad.err, /0 of 1 feeds work, 1 failing/);
     } finally {
+      await broken.close();
+    }
+  });
+
+  test('sources check counts the items of the last day and switches a failing feed to its fallback', async () => {
+    const fresh = await startNewsSite({ articles: 5, recent: 2 });
+    const broken = await startNewsSite({ articles: 3, recent: 1, feedStatus: 404 });
+    try {
+      const counted = await runCli(['sources', 'check', '--outlet', 'local-daily', '--json'], envFor('fresh', fresh));
+      assert.equal(counted.code, 0, counted.err);
+      assert.deepEqual(JSON.parse(counted.out), {
+        outlet: 'local-daily',
+        url: fresh.feedUrl,
+        ok: true,
+        status: 200,
+        items: 5,
+        recent: 2,
+      });
+      const human = await runCli(['sources', 'check', '--outlet', 'local-daily'], envFor('fresh-text', fresh));
+      assert.match(human.out, /^OK +200 +5 items +2 last day +local-daily/m);
+
+      // The outlet's main feed (chosen by rule) fails; its recorded fallback, a search feed, works.
+      const env = envFor('fallback');
+      const catalogFile = join(dir, 'fallback.json');
+      const feed = { url: broken.feedUrl, fallback: broken.searchFeedUrl, unverified: 'chosen by rule for the test' };
+      writeFileSync(catalogFile, JSON.stringify({ outlets: [{ ...localOutlet(broken), feeds: [feed] }] }));
+      env.MERIDIAN_CATALOG_FILE = catalogFile;
+      const dry = await runCli(['sources', 'check', '--outlet', 'local-daily', '--dry-run'], env);
+      assert.match(
+        dry.out,
+        /^FAIL 404 .* local-daily .*\[chosen by rule, not verified\]\n {2}fallback OK +200 +3 items +1 last day/m,
+      );
+      assert.doesNotMatch(dry.err, /switched/);
+      const listed = async () =>
+        (
+          JSON.parse(
+            (await runCli(['sources', 'list', '--json'], env)).out.split('\n').find((l) => l.includes('local-daily')) ??
+              '{}',
+          ) as { feeds: string[] }
+        ).feeds;
+      assert.deepEqual(await listed(), [broken.feedUrl], '--dry-run leaves the catalog file alone');
+      const r = await runCli(['sources', 'check', '--outlet', 'local-daily', '--json'], env);
+      assert.equal(r.code, 0, r.err);
+      const result = JSON.parse(r.out) as { ok: boolean; fallback: { ok: boolean; items: number; recent: number } };
+      assert.equal(result.ok, false);
+      assert.deepEqual([result.fallback.ok, result.fallback.items, result.fallback.recent], [true, 3, 1]);
+      assert.match(r.err, /switched local-daily to its fallback/);
+      assert.deepEqual(await listed(), [broken.searchFeedUrl], 'the outlet is now read through its fallback');
+      // Now the fallback is the feed and the old one its fallback: it works, so nothing switches.
+      const again = await runCli(['sources', 'check', '--outlet', 'local-daily'], env);
+      assert.match(again.out, /^OK .* local-daily/m);
+      assert.doesNotMatch(again.err, /switched/);
+    } finally {
+      await fresh.close();
       await broken.close();
     }
   });

@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 export interface NewsSite {
   base: string;
   feedUrl: string;
+  /** A keyword search feed of the site (WordPress style): the same items, and it works when feedUrl fails. */
+  searchFeedUrl: string;
   requests: string[];
   close(): Promise<void>;
 }
@@ -37,6 +39,8 @@ export interface NewsSiteOptions {
   /** Article numbers served as article 0's text with another headline and one sentence more. */
   nearDuplicates?: number[];
   feedStatus?: number;
+  /** How many of the feed's first items are dated one hour before the request (the others in November). */
+  recent?: number;
 }
 
 export function articleHtml(n: number, title: string, paragraphs: string[], lang = 'en'): string {
@@ -62,10 +66,14 @@ export async function startNewsSite(opts: NewsSiteOptions): Promise<NewsSite> {
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     requests.push(req.url ?? '');
     if (req.url === '/robots.txt') return void res.writeHead(404).end();
-    if (req.url === '/feed.xml') {
-      if (opts.feedStatus && opts.feedStatus !== 200) return void res.writeHead(opts.feedStatus).end();
+    if (req.url === '/feed.xml' || req.url === '/search/river/feed/rss2/') {
+      if (req.url === '/feed.xml' && opts.feedStatus && opts.feedStatus !== 200) {
+        return void res.writeHead(opts.feedStatus).end();
+      }
+      const anHourAgo = new Date(Date.now() - 3600_000).toUTCString();
       const items = Array.from({ length: opts.articles }, (_, n) => {
-        return `<item><title>Talks on the river, part ${n}</title><link>${base}/news/${n}?utm_source=rss</link><guid>${base}/news/${n}</guid><pubDate>Mon, 2${n % 9} Nov 2026 08:00:00 GMT</pubDate></item>`;
+        const date = n < (opts.recent ?? 0) ? anHourAgo : `Mon, 2${n % 9} Nov 2026 08:00:00 GMT`;
+        return `<item><title>Talks on the river, part ${n}</title><link>${base}/news/${n}?utm_source=rss</link><guid>${base}/news/${n}</guid><pubDate>${date}</pubDate></item>`;
       }).join('');
       return void res
         .writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag: '"v1"' })
@@ -96,6 +104,7 @@ export async function startNewsSite(opts: NewsSiteOptions): Promise<NewsSite> {
   return {
     base,
     feedUrl: `${base}/feed.xml`,
+    searchFeedUrl: `${base}/search/river/feed/rss2/`,
     requests,
     close: () =>
       new Promise<void>((r) => {

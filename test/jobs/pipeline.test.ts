@@ -61,7 +61,7 @@ describe('pipeline from feed to stored article', () => {
   });
 
   test('polls, discovers, fetches, extracts and stores each article once; tracking parameters do not duplicate', async () => {
-    const env = await setup({ articles: 5 });
+    const env = await setup({ articles: 5, recent: 2 });
     cleanups.push(env.close);
     await env.pipeline.runOnce();
     const articles = await env.store.articles.list({ limit: 50 });
@@ -76,6 +76,7 @@ describe('pipeline from feed to stored article', () => {
     const feed = (await env.store.feeds.list())[0];
     assert.equal(feed?.last_status, 200);
     assert.equal(feed?.last_item_count, 5);
+    assert.equal(feed?.last_recent_count, 2, 'two of the five items were published in the last day');
     assert.equal(feed?.etag, '"v1"');
     assert.ok((await env.store.search.search({ q: 'irrigation', limit: 10 })).total === 5);
     assert.equal((await env.store.jobs.counts()).translate?.queued, 5, 'each article goes on to translation');

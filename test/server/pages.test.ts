@@ -154,7 +154,23 @@ describe('reader pages', () => {
   });
 
   test('sources and status pages show feed health', async () => {
-    assert.match((await get('/sources')).html, /Not polled yet/);
+    const feed = await h.store.feeds.byUrl('https://rss.dw.com/xml/rss-de-all');
+    assert.ok(feed, 'the catalog feed is registered');
+    await h.store.feeds.recordPoll(feed.id, {
+      ok: true,
+      status: 200,
+      itemCount: 20,
+      recentCount: 3,
+      nextIntervalS: 600,
+    });
+    const sources = (await get('/sources')).html;
+    assert.match(sources, /Not polled yet/);
+    assert.match(sources, /Items \(last day\)/);
+    // DW's row: its feed chosen by rule, 20 items of which 3 from the last day.
+    assert.match(
+      sources,
+      /https:\/\/rss\.dw\.com\/xml\/rss-de-all<small> \(chosen by rule, not verified\)<\/small><\/td><td><span class="health-ok">OK<\/span><\/td><td>20 \(3\)<\/td>/,
+    );
     const status = await get('/status');
     assert.match(status.html, /3 articles stored/);
     assert.match(status.html, /deepl\/default: 1 article, 100 characters/);

@@ -58,12 +58,14 @@ for (const backend of await backends()) {
         status: 200,
         ok: true,
         itemCount: 12,
+        recentCount: 4,
         etag: '"abc"',
         nextIntervalS: 600,
       });
       let row = await store.feeds.byUrl(feed.url);
       assert.equal(row?.etag, '"abc"');
       assert.equal(row?.last_item_count, 12);
+      assert.equal(row?.last_recent_count, 4);
       assert.equal(row?.consecutive_failures, 0);
       await store.feeds.recordPoll(feed.id, { status: 500, ok: false, error: 'HTTP 500', nextIntervalS: 1200 });
       await store.feeds.recordPoll(feed.id, {
@@ -82,6 +84,20 @@ for (const backend of await backends()) {
       assert.ok(!stillDue.some((f) => f.id === feed.id), 'a disabled feed is not polled');
       await store.feeds.enable(feed.id);
       assert.equal((await store.feeds.byUrl(feed.url))?.disabled, 0);
+    });
+
+    test("feeds: a feed the catalog dropped is forgotten, the outlet's other feeds keep their state", async () => {
+      const { store } = h;
+      const upmedia = outlets.find((o) => o.id === 'upmedia') as Outlet;
+      const main = upmedia.feeds[0]?.url as string;
+      const search = 'https://www.upmedia.mg/search/taiwan/feed/rss2/';
+      await store.feeds.syncCatalog([{ ...upmedia, feeds: [{ url: main }, { url: search }] }]);
+      const kept = await store.feeds.byUrl(main);
+      await store.feeds.recordPoll(kept!.id, { status: 200, ok: true, itemCount: 7, nextIntervalS: 600 });
+      await store.feeds.syncCatalog([upmedia]);
+      assert.equal(await store.feeds.byUrl(search), undefined, 'the dropped feed is no longer polled');
+      assert.equal((await store.feeds.byUrl(main))?.last_item_count, 7, 'the feed still listed keeps its state');
+      assert.ok(await store.feeds.byUrl('https://feeds.npr.org/1004/rss.xml'), "another outlet's feed stays");
     });
 
     test('articles: discovered once per URL key, extracted, listed newest first, counted per country', async () => {

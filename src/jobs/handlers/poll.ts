@@ -1,4 +1,5 @@
 import { logger } from '../../config/log.ts';
+import { countRecent } from '../../feeds/freshness.ts';
 import type { Store } from '../../store/store.ts';
 import { articleJobKey, JOB, type PollPayload } from '../kinds.ts';
 import { DEFAULT_SCHEDULE, nextInterval, type ScheduleSettings } from '../schedule.ts';
@@ -30,9 +31,11 @@ export function pollHandler(store: Store, stages: Stages, schedule: ScheduleSett
       });
       let newItems = 0;
       let itemCount: number | undefined;
+      let recentCount: number | undefined;
       if (!res.notModified) {
         const parsed = stages.parseFeed(res.text(), res.url);
         itemCount = parsed.items.length;
+        recentCount = countRecent(parsed.items, new Date());
         for (const item of parsed.items) {
           const id = await store.articles.insertDiscovered({
             outletId: outlet.id,
@@ -54,11 +57,18 @@ export function pollHandler(store: Store, stages: Stages, schedule: ScheduleSett
         ok: true,
         status: res.status,
         ...(itemCount !== undefined ? { itemCount } : {}),
+        ...(recentCount !== undefined ? { recentCount } : {}),
         etag: res.headers.etag ?? feed.etag,
         lastModified: res.headers['last-modified'] ?? feed.last_modified,
         nextIntervalS: next.intervalS,
       });
-      log.info('polled', { feed: feed.url, status: res.status, items: itemCount ?? 0, new: newItems });
+      log.info('polled', {
+        feed: feed.url,
+        status: res.status,
+        items: itemCount ?? 0,
+        recent: recentCount,
+        new: newItems,
+      });
     } catch (err) {
       if (signal.aborted) throw err;
       const retryAfterS = retryAfterSeconds(err);

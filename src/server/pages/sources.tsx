@@ -1,6 +1,6 @@
 import { feedHealth, type PipelineStatus } from '../../jobs/status.ts';
 import { groupBy } from '../../model/group-by.ts';
-import type { Country, Outlet } from '../../model/outlet.ts';
+import type { Country, Outlet, OutletFeed } from '../../model/outlet.ts';
 import type { FeedRow } from '../../store/repositories/feeds.ts';
 import { DataTable, Flag, OutletLogo, Time } from './bits.tsx';
 import type { PageKit } from './kit.ts';
@@ -17,17 +17,38 @@ export function HealthBadge({ feed }: { feed: FeedRow }) {
   return <span class={h.cls}>{h.label}</span>;
 }
 
+/** How many items the feed carried at its last poll, and how many of them were from the last day. */
+function ItemCounts({ feed }: { feed: FeedRow }) {
+  if (feed.last_item_count === null) return <>—</>;
+  const recent = feed.last_recent_count;
+  return (
+    <>
+      {feed.last_item_count}
+      {recent === null ? '' : ` (${recent})`}
+    </>
+  );
+}
+
+/** Catalog feeds by URL: the store keeps polling state, the catalog how each feed was chosen. */
+function catalogFeeds(catalog: readonly Outlet[]): Map<string, OutletFeed> {
+  return new Map(catalog.flatMap((o) => o.feeds.map((f) => [f.url, f] as const)));
+}
+
 export function SourcesPage({
   kit,
   countries,
   outlets,
   feeds,
+  catalog,
 }: {
   kit: PageKit;
   countries: Map<string, Country>;
   outlets: Outlet[];
   feeds: FeedRow[];
+  /** The effective catalog, for what the store does not keep (how a feed was chosen). */
+  catalog: readonly Outlet[];
 }) {
+  const described = catalogFeeds(catalog);
   const feedsByOutlet = groupBy(feeds, (f) => f.outlet_id);
   const byCountry = groupBy(outlets, (o) => o.country);
   const codes = [...byCountry.keys()].sort((a, b) => kit.countryName(a).localeCompare(kit.countryName(b)));
@@ -46,7 +67,7 @@ export function SourcesPage({
           </h2>
           <DataTable
             label={`Outlets of ${countries.get(code)?.name ?? code}`}
-            columns={['Outlet', 'Kind', 'Feed', 'Health', 'Last success', 'Last error']}
+            columns={['Outlet', 'Kind', 'Feed', 'Health', 'Items (last day)', 'Last success', 'Last error']}
           >
             {(byCountry.get(code) ?? []).flatMap((o) => {
               const list: Array<FeedRow | undefined> = feedsByOutlet.get(o.id) ?? [undefined];
@@ -64,8 +85,12 @@ export function SourcesPage({
                     ) : null}
                   </td>
                   <td>{i === 0 ? o.kind : ''}</td>
-                  <td class="url">{f?.url ?? '—'}</td>
+                  <td class="url">
+                    {f?.url ?? '—'}
+                    {f && described.get(f.url)?.unverified ? <small> (chosen by rule, not verified)</small> : null}
+                  </td>
                   <td>{f ? <HealthBadge feed={f} /> : '—'}</td>
+                  <td>{f ? <ItemCounts feed={f} /> : '—'}</td>
                   <td>{f?.last_success_at ? <Time iso={f.last_success_at} /> : '—'}</td>
                   <td class="url">{f?.last_error ?? ''}</td>
                 </tr>

@@ -193,7 +193,7 @@ export function pageRoutes(ctx: ServerContext): Hono {
       c,
       ctx,
       { title: 'Sources' },
-      <SourcesPage kit={kit} countries={countryIndex(ctx)} outlets={outlets} feeds={feeds} />,
+      <SourcesPage kit={kit} countries={countryIndex(ctx)} outlets={outlets} feeds={feeds} catalog={ctx.outlets} />,
     );
   });
 

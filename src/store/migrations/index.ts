@@ -6,6 +6,7 @@ import * as m004 from './004-reader-indexes.ts';
 import * as m005 from './005-take-basis.ts';
 import * as m006 from './006-near-duplicates.ts';
 import * as m007 from './007-story-takes.ts';
+import * as m008 from './008-feed-freshness.ts';
 
 /** Every migration, in order. Names sort in the order they must run; never rename one. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '005-take-basis': m005,
   '006-near-duplicates': m006,
   '007-story-takes': m007,
+  '008-feed-freshness': m008,
 };

@@ -12,6 +12,8 @@ export interface PollResult {
   ok: boolean;
   error?: string;
   itemCount?: number;
+  /** Items published in the last day (see feeds/freshness.ts). */
+  recentCount?: number;
   etag?: string | null;
   lastModified?: string | null;
   /** Seconds until the next poll, chosen by the scheduler. */
@@ -23,7 +25,11 @@ export interface PollResult {
 export class FeedRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Registers every feed of the given outlets; existing feeds keep their polling state. */
+  /**
+   * Registers every feed of the given outlets; existing feeds keep their polling state. A feed an
+   * outlet no longer lists is forgotten, so a catalog that replaces a feed (a site search by the
+   * outlet's own feed) stops polling the old one.
+   */
   async syncCatalog(outlets: readonly Outlet[]): Promise<void> {
     const now = nowIso();
     await this.db.transaction().execute(async (tx) => {
@@ -46,6 +52,10 @@ export class FeedRepository {
             )
             .execute();
         }
+        const urls = outlet.feeds.map((f) => f.url);
+        let gone = tx.deleteFrom('feeds').where('outlet_id', '=', outlet.id);
+        if (urls.length > 0) gone = gone.where('url', 'not in', urls);
+        await gone.execute();
       }
     });
   }
@@ -103,6 +113,7 @@ export class FeedRepository {
               last_error: null,
               consecutive_failures: 0,
               ...(result.itemCount !== undefined ? { last_item_count: result.itemCount } : {}),
+              ...(result.recentCount !== undefined ? { last_recent_count: result.recentCount } : {}),
               ...(result.etag !== undefined ? { etag: result.etag } : {}),
               ...(result.lastModified !== undefined ? { last_modified: result.lastModified } : {}),
             }
