@@ -1,8 +1,9 @@
 import { getDomain, getPublicSuffix } from 'tldts';
 import { logger } from '../config/log.ts';
 import type { Outlet } from '../model/outlet.ts';
+import { binaryShare, looksBinary } from '../net/binary.ts';
 import { decodeBody } from '../net/charset.ts';
-import { parseHttpResponse, readWarc } from '../net/warc.ts';
+import { parseHttpResponse, readWarc, UndecodableBodyError } from '../net/warc.ts';
 import type { Store } from '../store/store.ts';
 import { storePage } from './handlers/fetch.ts';
 import type { Stages } from './stages.ts';
@@ -24,7 +25,30 @@ export interface ImportCounts {
   stored: number;
   duplicates: number;
   noArticle: number;
+  /** Records that are not HTML pages with status 200 (images, requests, redirects…). */
   skipped: number;
+  /** Records or stretches of the file that could not be read, and pages whose body is not text. */
+  unreadable: number;
+  /** Why, one line each (the first MAX_PROBLEMS). */
+  problems: string[];
+  /** Records whose WARC-Date could not be read (the date is ignored, the record kept). */
+  badDates: number;
+}
+
+/** Reasons kept for the summary; the rest are only counted (and logged). */
+export const MAX_PROBLEMS = 20;
+
+/** One line saying what could not be read and why, for the command's summary. */
+export function describeProblems(counts: ImportCounts): string {
+  const parts: string[] = [];
+  if (counts.unreadable > 0) {
+    const more = counts.unreadable - counts.problems.length;
+    parts.push(
+      `${counts.unreadable} unreadable, skipped: ${counts.problems.join('; ')}${more > 0 ? `; and ${more} more` : ''}`,
+    );
+  }
+  if (counts.badDates > 0) parts.push(`${counts.badDates} with an unreadable WARC-Date (date ignored)`);
+  return parts.join('; ');
 }
 
 /** Registrable domain → outlet, from each outlet's homepage and feed hosts. */
@@ -68,12 +92,40 @@ export async function importWarc(
 ): Promise<ImportCounts> {
   const byDomain = outletsByDomain(outlets);
   const created = new Set<string>();
-  const counts: ImportCounts = { records: 0, pages: 0, stored: 0, duplicates: 0, noArticle: 0, skipped: 0 };
+  const counts: ImportCounts = {
+    records: 0,
+    pages: 0,
+    stored: 0,
+    duplicates: 0,
+    noArticle: 0,
+    skipped: 0,
+    unreadable: 0,
+    problems: [],
+    badDates: 0,
+  };
+  const unreadable = (reason: string, uri: string | undefined) => {
+    const line = uri ? `${reason} (${uri.slice(0, 200)})` : reason;
+    counts.unreadable++;
+    if (counts.problems.length < MAX_PROBLEMS) counts.problems.push(line);
+    log.warn('record skipped', { reason: line });
+  };
   for await (const record of readWarc(input as never)) {
     counts.records++;
     options.onRecord?.(counts);
-    if (record.type !== 'response' || !record.targetUri || record.skipped) continue;
-    const res = parseHttpResponse(record.block);
+    if (record.skipped) {
+      unreadable(record.skipped, record.targetUri);
+      continue;
+    }
+    if (record.badDate) counts.badDates++;
+    if (record.type !== 'response' || !record.targetUri) continue;
+    let res: ReturnType<typeof parseHttpResponse>;
+    try {
+      res = parseHttpResponse(record.block);
+    } catch (err) {
+      if (!(err instanceof UndecodableBodyError)) throw err;
+      unreadable(err.message, record.targetUri);
+      continue;
+    }
     if (res?.status !== 200 || !/html/i.test(res.headers['content-type'] ?? '')) {
       counts.skipped++;
       continue;
@@ -89,6 +141,10 @@ export async function importWarc(
     const domain = getDomain(url.hostname) ?? url.hostname;
     let outlet = byDomain.get(domain);
     const html = decodeBody(res.body, res.headers['content-type']).text;
+    if (looksBinary(html)) {
+      unreadable(`body is binary, not text (${Math.round(binaryShare(html) * 100)}% control characters)`, url.href);
+      continue;
+    }
     if (!outlet) {
       const country = options.country ?? countryOfDomain(url.hostname, options.countryCodes) ?? 'XX';
       outlet = {
@@ -115,7 +171,7 @@ export async function importWarc(
       country: outlet.country,
       url: url.href,
       urlKey: urlKey(url.href),
-      ...(record.date ? { published: new Date(record.date).toISOString() } : {}),
+      ...(record.date ? { published: record.date } : {}),
     });
     if (id === undefined) {
       counts.duplicates++;
@@ -124,7 +180,8 @@ export async function importWarc(
     const extracted = await storePage(
       store,
       stages,
-      { id, title: '', language: undefined, published: undefined },
+      // The record's date stands in for a page that states none.
+      { id, title: '', language: undefined, published: record.date },
       html,
       url.href,
     );

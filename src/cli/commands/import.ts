@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { assemblePipeline } from '../../jobs/assemble.ts';
-import { importWarc } from '../../jobs/import-archive.ts';
+import { describeProblems, importWarc } from '../../jobs/import-archive.ts';
 import { defaultStages } from '../../jobs/stages-default.ts';
-import { openWarc, WarcFormatError } from '../../net/warc.ts';
+import { openWarc } from '../../net/warc.ts';
 import { type Command, UserError } from '../command.ts';
 import { Progress } from '../progress.ts';
 import { openRuntime } from '../runtime.ts';
@@ -46,15 +46,15 @@ its country-code domain, else unknown (XX). Pages already stored are not stored 
             countryCodes: codes,
             onRecord: (c) => progress.update(c.records, `${c.stored} articles`),
           });
+          const problems = describeProblems(counts);
           progress.finish(
-            `${file}: ${counts.records} records, ${counts.pages} HTML pages, ${counts.stored} articles stored, ${counts.duplicates} already known, ${counts.noArticle} without an article`,
+            `${file}: ${counts.records} records, ${counts.pages} HTML pages, ${counts.stored} articles stored, ${counts.duplicates} already known, ${counts.noArticle} without an article${problems ? `; ${problems}` : ''}`,
           );
+          // Damaged files are imported as far as they can be, and the exit code says they were damaged.
+          if (counts.unreadable > 0) failed++;
         } catch (err) {
           failed++;
-          const reason =
-            err instanceof WarcFormatError || (err as NodeJS.ErrnoException).code === 'Z_DATA_ERROR'
-              ? (err as Error).message
-              : String(err);
+          const reason = err instanceof Error ? err.message : String(err);
           progress.finish(`${file}: stopped: ${reason} (articles read before this point are kept)`);
         }
       }

@@ -1,5 +1,6 @@
 import { logger } from '../../config/log.ts';
 import type { Article, ExtractedArticle } from '../../model/article.ts';
+import { binaryShare, looksBinary } from '../../net/binary.ts';
 import type { Store } from '../../store/store.ts';
 import { type ArticlePayload, articleJobKey, JOB } from '../kinds.ts';
 import { bands, minhash, NEAR_DUPLICATE_SIMILARITY, similarity } from '../minhash.ts';
@@ -65,6 +66,13 @@ export async function storePage(
   finalUrl: string,
 ): Promise<ExtractedArticle | undefined> {
   const articleId = article.id;
+  if (looksBinary(html)) {
+    // Binary bytes read as text become an "article" in Icelandic or Yoruba: an error instead.
+    const reason = `the page is binary, not text (${Math.round(binaryShare(html) * 100)}% control characters)`;
+    await store.articles.setState(articleId, 'failed', reason);
+    log.info('binary page', { id: articleId, url: finalUrl });
+    return undefined;
+  }
   const extracted = stages.extract(html, finalUrl);
   if (!extracted || extracted.blocks.length === 0) {
     await store.articles.setState(articleId, 'failed', 'no article found on the page');
