@@ -1,9 +1,12 @@
 import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from '../../config/config.ts';
 import { declareSettings } from '../../config/registry.ts';
+import { type PipelineCommand, PipelinePool } from '../apertium/pipeline.ts';
+import { deformat, reformat } from '../apertium/text-format.ts';
 import { ProviderConfigError, ProviderUnavailableError, UnsupportedLanguageError } from '../errors.ts';
 import { type HttpCall, joinUrl, requestJson } from '../http.ts';
 import { primaryLanguage, type Translator } from '../translator.ts';
@@ -11,10 +14,13 @@ import type { TranslatorProvider } from './index.ts';
 
 /**
  * Apertium, rule-based and free: through an APy server when MERIDIAN_APERTIUM_URL is set, else
- * by running the `apertium` command with an installed language pair (Debian: apertium-eng-spa).
+ * through long-lived pipelines of the installed language pair (Debian: apertium-eng-spa) in
+ * null-flush mode (see ../apertium/pipeline.ts), started from the pair's mode file. Where the
+ * mode file or `apertium-wblank-mode` cannot be found (an `apertium` command elsewhere), each
+ * batch runs one `apertium -u` process as before.
  *
  * Either way, the segments of one request travel as one text, separated by a line that
- * Apertium passes through untouched, so one process start (or one HTTP call) carries a whole
+ * Apertium passes through untouched, so one pipeline input (or one HTTP call) carries a whole
  * batch; blank lines already end sentences in Apertium's text format, so no words move across it.
  */
 export const apertiumSettings = declareSettings([
@@ -39,7 +45,16 @@ export const apertiumSettings = declareSettings([
     min: 1,
     max: 64,
     group: 'translate.apertium',
-    description: 'Apertium processes or APy requests at once.',
+    description:
+      'Apertium pipelines kept running per language pair (each takes a few inputs at once), or APy requests at once.',
+  },
+  {
+    name: 'MERIDIAN_APERTIUM_MODES_DIR',
+    type: 'path',
+    default: '/usr/share/apertium/modes',
+    group: 'translate.apertium',
+    description:
+      "Where the language pairs' .mode files are; the pipelines are started from them (empty runs one apertium process per batch).",
   },
   {
     name: 'MERIDIAN_APERTIUM_TIMEOUT_MS',
@@ -47,7 +62,8 @@ export const apertiumSettings = declareSettings([
     default: 60_000,
     min: 1000,
     group: 'translate.apertium',
-    description: 'Longest time one Apertium run may take.',
+    description:
+      'Longest silence of an Apertium pipeline that owes an answer (or longest run of one process) before it is killed and the batch retried.',
   },
 ] as const);
 
@@ -102,18 +118,27 @@ export function apertiumCode(tag: string): string | undefined {
 const SEPARATOR = '\n\n¶¶¶\n\n';
 const MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
 
+/** Inputs written to one pipeline ahead of its answers. */
+const PIPELINE_DEPTH = 4;
+
 interface Engine {
   model: string;
   pairs: Set<string> | undefined;
   run(mode: string, text: string, signal?: AbortSignal): Promise<string>;
+  pool?: PipelinePool;
+  close?(): Promise<void>;
 }
 
 export async function createApertiumTranslator(config: Config): Promise<Translator> {
   const url = config.string('MERIDIAN_APERTIUM_URL');
   const timeoutMs = config.int('MERIDIAN_APERTIUM_TIMEOUT_MS');
+  const concurrency = config.int('MERIDIAN_APERTIUM_CONCURRENCY');
   const engine = url
     ? await apyEngine(url, timeoutMs)
-    : await commandEngine(config.string('MERIDIAN_APERTIUM_COMMAND'), timeoutMs);
+    : await commandEngine(config.string('MERIDIAN_APERTIUM_COMMAND'), timeoutMs, {
+        modesDir: config.string('MERIDIAN_APERTIUM_MODES_DIR'),
+        pipelines: concurrency,
+      });
   const modeOf = (source: string, target: string) => {
     const from = apertiumCode(source);
     const to = apertiumCode(target);
@@ -128,10 +153,11 @@ export async function createApertiumTranslator(config: Config): Promise<Translat
     name: 'apertium',
     model: engine.model,
     // No request limits of its own: batches are sized so one run carries a few articles' blocks.
+    // Pipelines take PIPELINE_DEPTH inputs each at once, so their stages all have work.
     limits: {
       maxSegmentsPerRequest: 200,
       maxCharsPerRequest: 50_000,
-      concurrency: config.int('MERIDIAN_APERTIUM_CONCURRENCY'),
+      concurrency: engine.pool ? concurrency * PIPELINE_DEPTH : concurrency,
     },
     supports,
     async translate(segments, source, target, options) {
@@ -148,6 +174,7 @@ export async function createApertiumTranslator(config: Config): Promise<Translat
       for (const s of segments) one.push(restoreEdges(s, await engine.run(mode, s, options?.signal)));
       return one;
     },
+    ...(engine.close ? { close: engine.close } : {}),
   };
 }
 
@@ -156,7 +183,11 @@ function restoreEdges(input: string, output: string): string {
   return input.trim() === input ? output.trim() : output;
 }
 
-async function commandEngine(command: string, timeoutMs: number): Promise<Engine> {
+async function commandEngine(
+  command: string,
+  timeoutMs: number,
+  options: { modesDir: string; pipelines: number },
+): Promise<Engine> {
   let listing: string;
   try {
     listing = await new Promise<string>((resolve, reject) => {
@@ -176,11 +207,59 @@ async function commandEngine(command: string, timeoutMs: number): Promise<Engine
       .map((l) => l.trim())
       .filter(Boolean),
   );
+  const scripts = await pipelineScripts(options.modesDir, pairs);
+  if (scripts.size === 0) {
+    return { model: 'cli', pairs, run: (mode, text, signal) => runApertium(command, mode, text, timeoutMs, signal) };
+  }
+  const pool = new PipelinePool({
+    size: options.pipelines,
+    depth: PIPELINE_DEPTH,
+    timeoutMs,
+    maxOutputBytes: MAX_OUTPUT_BYTES,
+    commandFor: (mode) => modeCommand(scripts.get(mode) ?? ''),
+  });
   return {
     model: 'cli',
     pairs,
-    run: (mode, text, signal) => runApertium(command, mode, text, timeoutMs, signal),
+    pool,
+    async run(mode, text, signal) {
+      if (!scripts.has(mode)) return runApertium(command, mode, text, timeoutMs, signal);
+      signal?.throwIfAborted();
+      return reformat(await pool.run(mode, deformat(text)));
+    },
+    close: () => pool.close(),
   };
+}
+
+/**
+ * Each installed pair's pipeline in null-flush form, as `apertium -z` would run it:
+ * `apertium-wblank-mode -z` rewrites the mode file's pipeline with -z on every stage. Empty when
+ * the modes folder or that program is missing.
+ */
+async function pipelineScripts(modesDir: string, pairs: ReadonlySet<string>): Promise<Map<string, string>> {
+  const scripts = new Map<string, string>();
+  if (!modesDir) return scripts;
+  for (const mode of pairs) {
+    const file = join(modesDir, `${mode}.mode`);
+    if (!existsSync(file)) continue;
+    try {
+      const script = await new Promise<string>((resolve, reject) => {
+        execFile('apertium-wblank-mode', ['-z', file], { timeout: 10_000 }, (err, stdout) =>
+          err ? reject(err) : resolve(stdout),
+        );
+      });
+      if (script.trim()) scripts.set(mode, script.trim());
+    } catch {
+      return new Map(); // no apertium-wblank-mode: one process per batch
+    }
+  }
+  return scripts;
+}
+
+/** `$1` is lt-proc's generation option (-n: no unknown-word marks, as `apertium -u`), `$2` the tagger's. */
+function modeCommand(script: string): PipelineCommand {
+  // The stages read and write UTF-8 only under a UTF-8 locale (the apertium script sets one too).
+  return { command: 'bash', args: ['-c', script, 'apertium-pipeline', '-n', ''], env: { LC_ALL: 'C.UTF-8' } };
 }
 
 /**
