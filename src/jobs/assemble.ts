@@ -12,6 +12,7 @@ import { JOB } from './kinds.ts';
 import { Pipeline, type PipelineOptions } from './pipeline.ts';
 import { defaultStages } from './stages-default.ts';
 import { StoryService } from './story-service.ts';
+import { StoryWriterRole } from './story-writer.ts';
 
 export interface AssembledPipeline {
   pipeline: Pipeline;
@@ -33,9 +34,11 @@ export async function assemblePipeline(
   const translator = await createTranslator(config);
   const target = config.string('MERIDIAN_TARGET_LANGUAGE');
   const stories = new StoryService(store, config);
+  const storyWriter = options.storyWriter ?? new StoryWriterRole(store, stories);
   const summarizer = createSummarizer(config);
   const outlets = async () => new Map<string, Outlet>((await store.outlets.list()).map((o) => [o.id, o]));
   const pipeline = new Pipeline(store, defaultStages(config, fetcher), config, {
+    storyWriter,
     ...options,
     handlers: {
       [JOB.translate]: translateHandler(store, translator, target),

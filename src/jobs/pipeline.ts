@@ -9,12 +9,11 @@ import { pollHandler } from './handlers/poll.ts';
 import { articleJobKey, articleJobKeyPrefix, JOB } from './kinds.ts';
 import type { ScheduleSettings } from './schedule.ts';
 import type { Stages } from './stages.ts';
+import type { StoryWriterRole } from './story-writer.ts';
 import { type JobHandler, Worker } from './worker.ts';
+import { ALL_STAGES, kindsOf, parseStages, STORY_WRITER_KINDS, type WorkerStage } from './worker-stages.ts';
 
 const log = logger('pipeline');
-
-/** A running job whose lock is older than this has lost its worker (heartbeats come every 30 s). */
-export const STALE_LOCK_MS = 3 * 60_000;
 
 /** The job that moves an article on from each unfinished state (its dedupe key is articleJobKey(kind, id)). */
 const NEXT_STEP: ReadonlyArray<readonly [ArticleState, string]> = [
@@ -44,6 +43,10 @@ export interface PipelineOptions {
   filter?: { country?: string; outletId?: string };
   /** Extra handlers (translation, clustering, takes) added by later stages. */
   handlers?: Record<string, JobHandler>;
+  /** Stages this process works on (MERIDIAN_WORKER_STAGES); the others' jobs are left to other workers. */
+  stages?: readonly WorkerStage[];
+  /** Who may run story jobs in the cluster; without it this process always may. */
+  storyWriter?: StoryWriterRole;
 }
 
 export function scheduleFromConfig(config: Config): ScheduleSettings {
@@ -70,6 +73,8 @@ export class Pipeline {
   readonly kinds: string[];
   private timer?: NodeJS.Timeout;
   private ticking?: Promise<void>;
+  private readonly staleAfterMs: number;
+  private readonly schedulesPolls: boolean;
 
   constructor(
     private readonly store: Store,
@@ -77,27 +82,38 @@ export class Pipeline {
     config: Config,
     private readonly options: PipelineOptions = {},
   ) {
-    const handlers: Record<string, JobHandler> = {
+    const all: Record<string, JobHandler> = {
       [JOB.poll]: pollHandler(store, stages, scheduleFromConfig(config)),
       [JOB.fetch]: fetchHandler(store, stages),
       ...options.handlers,
     };
+    // Kinds of no stage (a test's own handler) always run; the stages' kinds only where chosen.
+    const chosen = kindsOf(options.stages ?? parseStages(config.list('MERIDIAN_WORKER_STAGES')));
+    const staged = kindsOf(ALL_STAGES);
+    const handlers = Object.fromEntries(Object.entries(all).filter(([k]) => chosen.has(k) || !staged.has(k)));
     this.kinds = Object.keys(handlers);
+    this.schedulesPolls = JOB.poll in handlers;
+    this.staleAfterMs = config.int('MERIDIAN_JOB_STALE_S') * 1000;
+    const writer = options.storyWriter;
     this.worker = new Worker(store, handlers, {
       concurrency: options.concurrency ?? config.int('MERIDIAN_WORKER_CONCURRENCY'),
       idleMs: options.idleMs ?? 1000,
       retryDelayMs: jobRetryDelayMs,
+      staleAfterMs: this.staleAfterMs,
+      ...(writer ? { claimable: (kind: string) => !STORY_WRITER_KINDS.has(kind) || writer.active } : {}),
     });
+    if (writer) writer.onTakeOver = () => this.worker.poke();
   }
 
   async recover(): Promise<void> {
     // Jobs of a worker on this machine whose process is gone are released at once; elsewhere, a
-    // lock without a heartbeat for STALE_LOCK_MS means its worker died.
+    // lock without a heartbeat for MERIDIAN_JOB_STALE_S means its worker died (every worker also
+    // looks for those while it runs).
     let stale = 0;
     for (const worker of await this.store.jobs.runningWorkers()) {
       if (worker !== this.worker.id && isDeadLocalWorker(worker)) stale += await this.store.jobs.releaseWorker(worker);
     }
-    stale += await this.store.jobs.recoverStale(new Date(Date.now() - STALE_LOCK_MS));
+    stale += (await this.store.jobs.recoverStale(new Date(Date.now() - this.staleAfterMs))).length;
     // Each step stores its result and then queues the next; a kill between the two leaves an
     // article in a state with no job to move it on. Its job is queued again here (not when it
     // is parked: that one waits for the operator).
@@ -128,7 +144,9 @@ export class Pipeline {
 
   async start(): Promise<void> {
     await this.recover();
+    await this.options.storyWriter?.start();
     this.worker.start();
+    if (!this.schedulesPolls) return;
     const tick = () => {
       this.ticking = this.enqueueDueFeeds()
         .then(() => undefined)
@@ -145,6 +163,7 @@ export class Pipeline {
    */
   async runOnce(onProgress?: (pending: number) => void, horizonMs = 60_000): Promise<void> {
     await this.recover();
+    await this.options.storyWriter?.start();
     await this.enqueueDueFeeds(new Date(Date.now() + 365 * 86_400_000));
     await this.drain(onProgress, horizonMs);
   }
@@ -164,5 +183,6 @@ export class Pipeline {
     if (this.timer) clearInterval(this.timer);
     await this.ticking;
     await this.worker.stop(graceMs);
+    await this.options.storyWriter?.stop();
   }
 }

@@ -43,4 +43,22 @@ export const pipelineSettings = declareSettings([
     group: 'pipeline',
     description: 'Attempts per job before it is parked with its error for the operator.',
   },
+  {
+    name: 'MERIDIAN_WORKER_STAGES',
+    type: 'list',
+    default: ['fetch', 'translate', 'stories'],
+    group: 'pipeline',
+    description:
+      'Stages this process works on: fetch (feeds and pages), translate, stories (clustering and takes, run by one process of the cluster at a time). `meridian worker --stages` overrides it.',
+  },
+  {
+    name: 'MERIDIAN_JOB_STALE_S',
+    type: 'int',
+    default: 180,
+    min: 2,
+    max: 86400,
+    group: 'pipeline',
+    description:
+      "Seconds without a heartbeat after which a running job's worker counts as dead and any living worker takes the job back (workers send heartbeats every third of it).",
+  },
 ] as const);

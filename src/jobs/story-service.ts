@@ -3,7 +3,7 @@ import { logger } from '../config/log.ts';
 import type { Story } from '../model/story.ts';
 import type { StoryFields } from '../store/repositories/stories.ts';
 import type { Store } from '../store/store.ts';
-import { StoryClusterer } from '../stories/clusterer.ts';
+import { type AddResult, StoryClusterer } from '../stories/clusterer.ts';
 import { storiesFromConfig } from '../stories/from-config.ts';
 import { storyDoc, storyDocs } from './story-docs.ts';
 
@@ -11,14 +11,18 @@ const log = logger('stories');
 const DAY_MS = 86_400_000;
 
 /**
- * The one writer of stories in a process: the incremental clusterer, rebuilt at start from the
- * recent assignments in the store, and a queue so articles are assigned one at a time. (With
- * several workers on PostgreSQL, run clustering in one of them.)
+ * The writer of stories: the incremental clusterer, rebuilt from the recent assignments in the
+ * store, and a queue so articles are assigned one at a time. Only one process of a cluster runs
+ * it at a time (the holder of the story-writer lock, see StoryWriterRole); when another takes
+ * over, `reset()` makes it rebuild from the store before its next article. New stories are
+ * numbered by the database (`StoryRepository.allocateId`), never by this process.
  */
 export class StoryService {
   private clusterer?: StoryClusterer;
   private ready?: Promise<void>;
   private queue: Promise<unknown> = Promise.resolve();
+  /** An id taken from the database for the next new story, kept until a new story uses it. */
+  private reservedId?: number;
 
   constructor(
     private readonly store: Store,
@@ -28,7 +32,7 @@ export class StoryService {
   private async init(): Promise<void> {
     const { clusterer: options } = storiesFromConfig(this.config);
     const expiryDays = this.config.int('MERIDIAN_STORY_EXPIRY_DAYS');
-    const clusterer = new StoryClusterer({ ...options, firstStoryId: (await this.store.stories.maxId()) + 1 });
+    const clusterer = new StoryClusterer({ ...options, newStoryId: () => this.takeReservedId() });
     const since = new Date(Date.now() - expiryDays * DAY_MS).toISOString();
     const assignments = await this.store.stories.recentAssignments(since);
     const storyOf = new Map(assignments.map((a) => [a.articleId, a.storyId]));
@@ -39,6 +43,21 @@ export class StoryService {
     clusterer.load(docs.map((doc) => ({ doc, storyId: storyOf.get(Number(doc.id)) as number })));
     this.clusterer = clusterer;
     log.info('live stories rebuilt', { articles: docs.length, stories: clusterer.liveCount });
+  }
+
+  /** Forgets the live stories: the next article rebuilds them from the store (another writer ran meanwhile). */
+  reset(): void {
+    this.queue = this.queue.then(() => {
+      this.ready = undefined;
+      this.clusterer = undefined;
+    });
+  }
+
+  private takeReservedId(): number {
+    const id = this.reservedId;
+    if (id === undefined) throw new Error('no story id reserved');
+    this.reservedId = undefined;
+    return id;
   }
 
   /** Assigns one article to a story (joining, starting or merging stories); returns its story. */
@@ -61,7 +80,29 @@ export class StoryService {
     const assigned = await this.store.stories.storyOf(articleId);
     if (assigned !== undefined) return this.store.stories.get(assigned);
     const english = await this.store.translations.get(articleId);
+    // The clusterer is synchronous: the id a new story would get is fetched before, and kept for
+    // a later article when this one joins a story.
+    this.reservedId ??= await this.store.stories.allocateId();
+    const reserved = this.reservedId;
     const result = clusterer.add(storyDoc(article, english));
+    const isNew = result.storyId === reserved && this.reservedId === undefined;
+    try {
+      return await this.record(clusterer, result, isNew, articleId);
+    } catch (err) {
+      // The clusterer holds the article, the store may not (the database went away half-way):
+      // rebuild from the store before the next article rather than drift from it.
+      this.ready = undefined;
+      this.clusterer = undefined;
+      throw err;
+    }
+  }
+
+  private async record(
+    clusterer: StoryClusterer,
+    result: AddResult,
+    isNew: boolean,
+    articleId: number,
+  ): Promise<Story | undefined> {
     for (const absorbed of result.merged ?? []) {
       await this.store.stories.merge(absorbed, result.storyId);
       log.info('stories merged', { from: absorbed, into: result.storyId });
@@ -77,7 +118,8 @@ export class StoryService {
       languages: story.languages,
       articleCount: story.articleCount,
     };
-    await this.store.stories.createWithId(result.storyId, fields);
+    if (isNew) await this.store.stories.insertWithId(result.storyId, fields);
+    else await this.store.stories.update(result.storyId, fields);
     await this.store.stories.assign(result.storyId, articleId, result.score);
     return { ...story, id: result.storyId };
   }

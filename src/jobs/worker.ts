@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { logger } from '../config/log.ts';
+import { isStoreUnavailable } from '../store/errors.ts';
 import type { Job } from '../store/repositories/jobs.ts';
 import type { Store } from '../store/store.ts';
 
@@ -18,19 +19,38 @@ export interface WorkerOptions {
   idleMs: number;
   /** Backoff for a failed job: attempt number → delay. */
   retryDelayMs: (attempt: number) => number;
+  /**
+   * A running job whose worker has not sent a heartbeat for this long is taken back by any
+   * living worker. Heartbeats and the look for such jobs come every third of it.
+   */
+  staleAfterMs?: number;
+  /** Whether jobs of `kind` may be claimed now (story jobs: only by the story writer). */
+  claimable?: (kind: string) => boolean;
 }
+
+/** Longest wait between two tries while the store cannot be reached. */
+const MAX_OUTAGE_WAIT_MS = 30_000;
 
 /**
  * Claims jobs from the store and runs their handlers. Any number of workers (in any number of
- * processes, on PostgreSQL) can share one queue. `stop()` stops claiming, waits for running jobs
- * up to a grace period, then releases the rest so another worker picks them up.
+ * processes, on PostgreSQL) can share one queue. Each keeps its jobs' locks fresh with heartbeats
+ * and takes back the jobs of workers whose heartbeats stopped. When the store goes away it waits
+ * with backoff and goes on when it returns, settling then what it could not record meanwhile.
+ * `stop()` stops claiming, waits for running jobs up to a grace period, then releases the rest
+ * so another worker picks them up.
  */
 export class Worker {
   readonly id = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   private running = new Map<number, { job: Job; abort: AbortController; done: Promise<void> }>();
+  /** Outcomes that could not be written while the store was away, written when it returns. */
+  private unsettled = new Map<number, () => Promise<unknown>>();
   private stopping = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  private heartbeat?: NodeJS.Timeout;
+  private reclaimer?: NodeJS.Timeout;
+  private outageSince?: number;
+  private outageTries = 0;
 
   constructor(
     private readonly store: Store,
@@ -38,15 +58,20 @@ export class Worker {
     private readonly options: WorkerOptions,
   ) {}
 
-  private heartbeat?: NodeJS.Timeout;
+  private get staleAfterMs(): number {
+    return this.options.staleAfterMs ?? 180_000;
+  }
 
   start(): void {
     if (this.loop) return;
     this.loop = this.run();
+    const every = Math.max(100, Math.floor(this.staleAfterMs / 3));
     this.heartbeat = setInterval(() => {
       this.store.jobs.heartbeat([...this.running.keys()]).catch((err) => log.warn('heartbeat failed', { err }));
-    }, 30_000);
+    }, every);
     this.heartbeat.unref();
+    this.reclaimer = setInterval(() => void this.reclaimStale(), every);
+    this.reclaimer.unref();
   }
 
   /** Wakes an idle worker (new work was just enqueued). */
@@ -54,23 +79,95 @@ export class Worker {
     this.wake?.();
   }
 
+  /** Queues again the running jobs of workers that stopped sending heartbeats. */
+  async reclaimStale(): Promise<number> {
+    try {
+      const taken = await this.store.jobs.recoverStale(new Date(Date.now() - this.staleAfterMs));
+      if (taken.length === 0) return 0;
+      const workers = [...new Set(taken.map((t) => t.worker ?? '?'))];
+      log.warn('took back the jobs of silent workers', {
+        count: taken.length,
+        workers,
+        jobs: taken.map((t) => `${t.kind}#${t.id}`),
+        silentForMs: this.staleAfterMs,
+      });
+      this.poke();
+      return taken.length;
+    } catch (err) {
+      if (!isStoreUnavailable(err)) log.warn('looking for stale jobs failed', { err });
+      return 0;
+    }
+  }
+
+  private claimableKinds(): string[] {
+    const allowed = this.options.claimable;
+    return Object.keys(this.handlers).filter((k) => !allowed || allowed(k));
+  }
+
   private async run(): Promise<void> {
-    const kinds = Object.keys(this.handlers);
     while (!this.stopping) {
       const free = this.options.concurrency - this.running.size;
+      const kinds = this.claimableKinds();
       let claimed: Job[] = [];
-      if (free > 0) {
+      let unavailable = false;
+      if (free > 0 && kinds.length > 0) {
         try {
+          if (this.unsettled.size > 0) await this.settleLeftovers();
           claimed = await this.store.jobs.claim(kinds, this.id, free);
+          this.storeBack();
         } catch (err) {
-          log.error('claiming jobs failed', { err });
+          unavailable = this.storeAway(err);
+          if (!unavailable) log.error('claiming jobs failed', { err });
         }
       }
       for (const job of claimed) this.launch(job);
-      if (claimed.length === 0 || this.running.size >= this.options.concurrency) {
+      if (unavailable) await this.sleep(this.outageWaitMs());
+      else if (claimed.length === 0 || this.running.size >= this.options.concurrency) {
         await this.idle(this.running.size >= this.options.concurrency);
       }
     }
+  }
+
+  /** Logs the start of an outage once; true when `err` is one. */
+  private storeAway(err: unknown): boolean {
+    if (!isStoreUnavailable(err)) return false;
+    if (this.outageSince === undefined) {
+      this.outageSince = Date.now();
+      log.warn('store unreachable; waiting for it with backoff', { err: (err as Error).message });
+    }
+    this.outageTries++;
+    return true;
+  }
+
+  private storeBack(): void {
+    if (this.outageSince === undefined) return;
+    log.info('store reachable again; going on', { afterMs: Date.now() - this.outageSince });
+    this.outageSince = undefined;
+    this.outageTries = 0;
+  }
+
+  private outageWaitMs(): number {
+    const base = Math.min(MAX_OUTAGE_WAIT_MS, 250 * 2 ** Math.min(this.outageTries, 8));
+    return base / 2 + Math.random() * (base / 2);
+  }
+
+  /** Writes the outcomes of jobs that finished while the store was away. */
+  private async settleLeftovers(): Promise<void> {
+    for (const [id, settle] of this.unsettled) {
+      await settle();
+      this.unsettled.delete(id);
+    }
+    log.info('recorded the outcomes of jobs finished while the store was away');
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   }
 
   private idle(waitForSlot: boolean): Promise<void> {
@@ -95,6 +192,16 @@ export class Worker {
     this.running.set(job.id, { job, abort, done });
   }
 
+  /** Writes a job's outcome; when the store is away, keeps it to write when it returns. */
+  private async settle(job: Job, write: () => Promise<unknown>): Promise<void> {
+    try {
+      await write();
+    } catch (err) {
+      if (!this.storeAway(err)) throw err;
+      this.unsettled.set(job.id, write);
+    }
+  }
+
   private async execute(job: Job, signal: AbortSignal): Promise<void> {
     const handler = this.handlers[job.kind];
     try {
@@ -108,15 +215,24 @@ export class Worker {
           reason: outcome.reason,
           until: outcome.at.toISOString(),
         });
-        await this.store.jobs.release(job.id, outcome.at);
+        await this.settle(job, () => this.store.jobs.release(job.id, outcome.at, this.id));
       } else {
-        await this.store.jobs.complete(job.id);
+        await this.settle(job, () => this.store.jobs.complete(job.id, this.id));
       }
     } catch (err) {
       if (signal.aborted) return;
       const message = err instanceof Error ? err.message : String(err);
+      if (isStoreUnavailable(err)) {
+        // The job did not fail, the store did: it goes back without counting the attempt.
+        this.storeAway(err);
+        await this.settle(job, () => this.store.jobs.release(job.id, new Date(), this.id)).catch(() => {});
+        return;
+      }
       const retryAt = new Date(Date.now() + this.options.retryDelayMs(job.attempts));
-      const result = await this.store.jobs.fail(job, message, retryAt).catch(() => 'unknown');
+      let result = 'unknown' as 'retry' | 'parked' | 'unknown';
+      await this.settle(job, async () => {
+        result = await this.store.jobs.fail(job, message, retryAt, this.id);
+      }).catch(() => {});
       const level = result === 'parked' ? 'error' : 'warn';
       log[level](result === 'parked' ? 'job parked after its last attempt' : 'job failed, will retry', {
         id: job.id,
@@ -135,6 +251,7 @@ export class Worker {
   async stop(graceMs = 10_000): Promise<void> {
     this.stopping = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.reclaimer) clearInterval(this.reclaimer);
     this.wake?.();
     await this.loop;
     const inFlight = [...this.running.values()];
@@ -143,9 +260,10 @@ export class Worker {
     if (settled === 'timeout') {
       for (const r of this.running.values()) {
         r.abort.abort();
-        await this.store.jobs.release(r.job.id).catch(() => {});
+        await this.store.jobs.release(r.job.id, new Date(), this.id).catch(() => {});
       }
       log.warn('stopped with jobs in flight; released them for another worker', { count: this.running.size });
     }
+    if (this.unsettled.size > 0) await this.settleLeftovers().catch(() => {});
   }
 }

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { logger } from '../config/log.ts';
 import { BoundedMap } from '../model/bounded-map.ts';
 import type { DialectName } from './dialect.ts';
 import { StoreError } from './errors.ts';
@@ -30,6 +31,8 @@ export interface Connection {
 }
 
 export const SQLITE_FILE = 'meridian.db';
+
+const log = logger('store');
 
 export async function connect(options: ConnectOptions): Promise<Connection> {
   if (options.databaseUrl) return connectPostgres(options.databaseUrl, options.pgSchema);
@@ -155,14 +158,29 @@ function describeSqliteError(file: string, err: unknown): string {
   return `Database file ${file} cannot be opened: ${message}`;
 }
 
+/** Connection settings of one PostgreSQL session (the pool's and a session lock's). */
+export function pgClientConfig(url: string, schema?: string): pg.ClientConfig {
+  return {
+    connectionString: url,
+    connectionTimeoutMillis: 5000,
+    // A dead peer (server host gone, network cut) is noticed instead of waited on forever.
+    keepAlive: true,
+    // Names the sessions in pg_stat_activity: which are Meridian's, and of which store (schema).
+    application_name: schema ? `meridian:${schema}`.slice(0, 63) : 'meridian',
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  };
+}
+
 async function connectPostgres(url: string, schema?: string): Promise<Connection> {
   const safeUrl = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: 10,
-    connectionTimeoutMillis: 5000,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
-  });
+  const pool = new pg.Pool({ ...pgClientConfig(url, schema), max: 10 });
+  // An idle pooled connection that the server closes (restart, failover, idle timeout) emits
+  // 'error' on the pool; without a listener that kills the process. The pool drops the client and
+  // the next query opens a new one, so the error is only worth a line in the log.
+  pool.on('error', (err) => log.warn('PostgreSQL connection lost; it will be reopened', { err: err.message }));
+  // The pool listens only to idle clients; one in use when the server goes away emits 'error'
+  // too (its query fails on its own, and the pool discards the broken client on release).
+  pool.on('connect', (client) => client.on('error', () => {}));
   try {
     const client = await pool.connect();
     client.release();

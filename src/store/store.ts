@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Config } from '../config/config.ts';
-import { type ConnectOptions, connect } from './connect.ts';
+import { type ConnectOptions, connect, pgClientConfig } from './connect.ts';
 import type { DialectName } from './dialect.ts';
 import { migrateToLatest } from './migrate.ts';
 import { ArticleRepository } from './repositories/articles.ts';
@@ -14,6 +14,7 @@ import { StoryRepository } from './repositories/stories.ts';
 import { TakeRepository } from './repositories/takes.ts';
 import { TranslationRepository } from './repositories/translations.ts';
 import type { Database } from './schema.ts';
+import { AlwaysHeldLock, advisoryKey, PostgresSessionLock, type SessionLock } from './session-lock.ts';
 
 /** The store: one connection and one repository per aggregate. SQL lives in the repositories. */
 export class Store {
@@ -32,13 +33,14 @@ export class Store {
     readonly db: Kysely<Database>,
     readonly dialect: DialectName,
     readonly location: string,
+    private readonly connectOptions: ConnectOptions = {},
   ) {
     this.outlets = new OutletRepository(db);
     this.feeds = new FeedRepository(db);
     this.articles = new ArticleRepository(db);
     this.translations = new TranslationRepository(db);
-    this.stories = new StoryRepository(db);
-    this.takes = new TakeRepository(db);
+    this.stories = new StoryRepository(db, dialect);
+    this.takes = new TakeRepository(db, dialect);
     this.jobs = new JobRepository(db, dialect);
     this.search = new SearchRepository(db, dialect);
     this.segmentCache = new SegmentCacheRepository(db);
@@ -48,7 +50,7 @@ export class Store {
   /** Connects and migrates to the latest schema. */
   static async open(options: ConnectOptions & { migrate?: boolean }): Promise<Store> {
     const { db, dialect, location } = await connect(options);
-    const store = new Store(db, dialect, location);
+    const store = new Store(db, dialect, location, options);
     if (options.migrate !== false) {
       try {
         await migrateToLatest(db as Kysely<unknown>, { dialect, location, schema: options.pgSchema });
@@ -68,6 +70,21 @@ export class Store {
         : { dataDir: config.string('MERIDIAN_DATA_DIR'), sqliteCacheMb: config.int('MERIDIAN_SQLITE_CACHE_MB') }),
       ...extra,
     });
+  }
+
+  /**
+   * A cluster-wide lock named `name` held by this process while it lives (see SessionLock):
+   * PostgreSQL's session advisory lock, scoped to this store's schema; always held on SQLite.
+   */
+  sessionLock(name: string, onLost: (reason: string) => void = () => {}): SessionLock {
+    const { databaseUrl, pgSchema } = this.connectOptions;
+    if (this.dialect !== 'postgres' || !databaseUrl) return new AlwaysHeldLock();
+    return new PostgresSessionLock(
+      pgClientConfig(databaseUrl, pgSchema),
+      advisoryKey(name, pgSchema ?? 'public'),
+      name,
+      onLost,
+    );
   }
 
   /** A round trip to the database that reads nothing (health checks). */

@@ -28,6 +28,11 @@ export interface ClustererOptions {
   maxCandidates?: number;
   /** The first story id handed out (continue after the store's highest id). */
   firstStoryId?: number;
+  /**
+   * Hands out the id of each new story instead of counting from `firstStoryId`: the pipeline
+   * takes ids from the database, so no two processes ever number a story alike.
+   */
+  newStoryId?: () => number;
 }
 
 export interface AddResult {
@@ -60,15 +65,17 @@ export class StoryClusterer {
   /** Absorbed story → survivor, while the survivor is live (postings may still name the absorbed). */
   private readonly mergedInto = new Map<number, number>();
   private nextId: number;
+  private readonly newStoryId: () => number;
   /** Stream time: the latest publication time seen, so replaying old articles expires correctly. */
   private now = 0;
   private added = 0;
 
   constructor(options: ClustererOptions = {}) {
     this.model = options.model ?? new SimilarityModel();
-    const { model: _model, ...rest } = options;
+    const { model: _model, newStoryId, ...rest } = options;
     this.options = { ...DEFAULTS, ...stripUndefined(rest) };
     this.nextId = this.options.firstStoryId;
+    this.newStoryId = newStoryId ?? (() => this.nextId++);
   }
 
   /** Assigns an article to a story; the article also joins the archive's term statistics. */
@@ -92,7 +99,7 @@ export class StoryClusterer {
       target = survivor;
       result = { storyId: target.id, score: best.score, ...(merged.length > 0 ? { merged } : {}) };
     } else {
-      target = new LiveStory(this.nextId++, time);
+      target = new LiveStory(this.newStoryId(), time);
       target.add(doc, profile, time, this.model.stats);
       this.live.set(target.id, target);
       result = { storyId: target.id, score: 0 };

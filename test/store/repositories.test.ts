@@ -388,7 +388,7 @@ for (const backend of await backends()) {
 
       const j3 = await store.jobs.enqueue('translate', { articleId: 2 });
       await store.jobs.claim(['translate'], 'dead-worker');
-      assert.equal(await store.jobs.recoverStale(new Date(Date.now() + 1000)), 1);
+      assert.equal((await store.jobs.recoverStale(new Date(Date.now() + 1000))).length, 1);
       const [again] = await store.jobs.claim(['translate'], 'w1');
       assert.equal(again?.id, j3, 'a job left running by a dead process runs again');
       await store.jobs.complete(j3!);

@@ -81,21 +81,26 @@ export class JobRepository {
     return rows.map(toJob);
   }
 
-  async complete(id: number): Promise<void> {
-    await this.db
+  /**
+   * Marks a job done. With `worker`, only while that worker still holds it: a job taken back from
+   * a worker that went silent (and maybe run by another since) is not settled by the first one.
+   */
+  async complete(id: number, worker?: string): Promise<void> {
+    let q = this.db
       .updateTable('jobs')
       .set({ state: 'done', locked_by: null, locked_at: null, last_error: null, updated_at: nowIso() })
-      .where('id', '=', id)
-      .execute();
+      .where('id', '=', id);
+    if (worker) q = q.where('locked_by', '=', worker);
+    await q.execute();
   }
 
   /**
    * Records a failure. The job is retried after `retryAt`, or parked with its error once it has
    * used its attempts: parked jobs stay visible to the operator and can be retried by hand.
    */
-  async fail(job: Job, error: string, retryAt: Date): Promise<'retry' | 'parked'> {
+  async fail(job: Job, error: string, retryAt: Date, worker?: string): Promise<'retry' | 'parked'> {
     const parked = job.attempts >= job.maxAttempts;
-    await this.db
+    let q = this.db
       .updateTable('jobs')
       .set({
         state: parked ? 'parked' : 'failed',
@@ -105,14 +110,15 @@ export class JobRepository {
         locked_at: null,
         updated_at: nowIso(),
       })
-      .where('id', '=', job.id)
-      .execute();
+      .where('id', '=', job.id);
+    if (worker) q = q.where('locked_by', '=', worker);
+    await q.execute();
     return parked ? 'parked' : 'retry';
   }
 
   /** Puts a job back without counting the attempt (shutdown, provider outage). */
-  async release(id: number, runAt = new Date()): Promise<void> {
-    await this.db
+  async release(id: number, runAt = new Date(), worker?: string): Promise<void> {
+    let q = this.db
       .updateTable('jobs')
       .set((eb) => ({
         state: 'queued',
@@ -122,20 +128,40 @@ export class JobRepository {
         locked_at: null,
         updated_at: nowIso(),
       }))
-      .where('id', '=', id)
-      .execute();
+      .where('id', '=', id);
+    if (worker) q = q.where('locked_by', '=', worker);
+    await q.execute();
   }
 
-  /** Jobs left `running` by a process that died are queued again. */
-  async recoverStale(olderThan: Date): Promise<number> {
+  /**
+   * Jobs left `running` by a worker whose heartbeat stopped before `olderThan` are queued again
+   * (the attempt counts: a job that kills its worker must not loop for ever). Returns them with
+   * the worker that held them, for the log.
+   */
+  async recoverStale(olderThan: Date): Promise<Array<{ id: number; kind: string; worker: string | null }>> {
+    const before = olderThan.toISOString();
+    const stale = await this.db
+      .selectFrom('jobs')
+      .select(['id', 'locked_by'])
+      .where('state', '=', 'running')
+      .where('locked_at', '<', before)
+      .execute();
+    if (stale.length === 0) return [];
+    // The same conditions again: a heartbeat that came in between keeps its job.
     const rows = await this.db
       .updateTable('jobs')
       .set({ state: 'queued', locked_by: null, locked_at: null, updated_at: nowIso() })
+      .where(
+        'id',
+        'in',
+        stale.map((r) => r.id),
+      )
       .where('state', '=', 'running')
-      .where('locked_at', '<', olderThan.toISOString())
-      .returning('id')
+      .where('locked_at', '<', before)
+      .returning(['id', 'kind'])
       .execute();
-    return rows.length;
+    const holder = new Map(stale.map((r) => [r.id, r.locked_by]));
+    return rows.map((r) => ({ id: r.id, kind: r.kind, worker: holder.get(r.id) ?? null }));
   }
 
   /** Workers holding running jobs. */

@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type StoredStoryTakes, type Story, storyReadingVersion, type Take } from '../../model/story.ts';
 import { compiledOnce } from '../compiled.ts';
+import type { DialectName } from '../dialect.ts';
 import { nowIso, parseJson } from '../json.ts';
 import type { Database, StoryTable } from '../schema.ts';
 import { toTake } from './takes.ts';
@@ -27,7 +28,10 @@ export interface StoryFields {
 }
 
 export class StoryRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: DialectName,
+  ) {}
 
   async create(fields: StoryFields): Promise<number> {
     const row = await this.db
@@ -38,23 +42,36 @@ export class StoryRepository {
     return row.id;
   }
 
-  /** Creates a story under an id the clusterer chose (the one writer of stories). */
-  async createWithId(id: number, fields: StoryFields): Promise<void> {
+  /**
+   * A new story id from the database, never from a process: PostgreSQL's sequence of
+   * `stories.id`, SQLite's AUTOINCREMENT counter. Ids handed out are never handed out again, even
+   * when the story is never written, so processes cannot collide on one.
+   */
+  async allocateId(): Promise<number> {
+    if (this.dialect === 'postgres') {
+      const { rows } = await sql<{ id: string }>`SELECT nextval(pg_get_serial_sequence('stories', 'id')) AS id`.execute(
+        this.db,
+      );
+      return Number(rows[0]?.id);
+    }
+    // sqlite_sequence has a row for `stories` only after its first insert; one UPDATE then bumps
+    // the counter atomically under SQLite's write lock.
+    await sql`INSERT INTO sqlite_sequence (name, seq) SELECT 'stories', 0 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'stories')`.execute(
+      this.db,
+    );
+    const { rows } = await sql<{ seq: number }>`UPDATE sqlite_sequence
+      SET seq = max(seq, (SELECT coalesce(max(id), 0) FROM stories)) + 1 WHERE name = 'stories' RETURNING seq`.execute(
+      this.db,
+    );
+    return Number(rows[0]?.seq);
+  }
+
+  /** Writes a new story under an id from `allocateId`; an id already used is an error, not an overwrite. */
+  async insertWithId(id: number, fields: StoryFields): Promise<void> {
     await this.db
       .insertInto('stories')
       .values({ id, ...toColumns(fields), merged_into: null, updated_at: nowIso() })
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet({ ...toColumns(fields), merged_into: null, updated_at: nowIso() }),
-      )
       .execute();
-  }
-
-  async maxId(): Promise<number> {
-    const row = await this.db
-      .selectFrom('stories')
-      .select((eb) => eb.fn.max('id').as('m'))
-      .executeTakeFirst();
-    return Number(row?.m ?? 0);
   }
 
   /** Assignments of articles published since `since`, oldest first (to rebuild the live index). */

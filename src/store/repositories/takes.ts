@@ -1,37 +1,60 @@
 import { type Kysely, sql } from 'kysely';
 import type { Take, TakeSection } from '../../model/story.ts';
 import { compiledOnce } from '../compiled.ts';
+import type { DialectName } from '../dialect.ts';
 import { parseJson } from '../json.ts';
 import type { Database, TakeTable } from '../schema.ts';
 
 export class TakeRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: DialectName,
+  ) {}
 
-  /** Writes a new version of a story's take; returns its version number. */
+  /**
+   * Writes a new version of a story's take; returns its version number. Two take jobs may write
+   * for one story at once (a job for a story merged into another follows the merge): on
+   * PostgreSQL the story's row is locked first so they number their versions one after the
+   * other; on SQLite the one INSERT … SELECT runs under the write lock.
+   */
   async add(take: Omit<Take, 'version'>): Promise<number> {
     return this.db.transaction().execute(async (tx) => {
-      const last = await tx
-        .selectFrom('takes')
-        .select((eb) => eb.fn.max('version').as('v'))
-        .where('story_id', '=', take.storyId)
-        .executeTakeFirst();
-      const version = Number(last?.v ?? 0) + 1;
-      await tx
+      if (this.dialect === 'postgres')
+        await tx.selectFrom('stories').select('id').where('id', '=', take.storyId).forUpdate().execute();
+      const row = await tx
         .insertInto('takes')
-        .values({
-          story_id: take.storyId,
-          version,
-          sections: JSON.stringify(take.sections),
-          countries: JSON.stringify(take.countries),
-          outlet_count: take.outletCount,
-          provider: take.provider,
-          model: take.model,
-          note: take.note ?? null,
-          article_count: take.articleCount ?? null,
-          created_at: take.createdAt,
-        })
-        .execute();
-      return version;
+        .columns([
+          'story_id',
+          'version',
+          'sections',
+          'countries',
+          'outlet_count',
+          'provider',
+          'model',
+          'note',
+          'article_count',
+          'created_at',
+        ])
+        .expression((eb) =>
+          eb
+            .selectFrom('takes')
+            .where('story_id', '=', take.storyId)
+            .select([
+              sql.val(take.storyId).as('story_id'),
+              sql<number>`coalesce(max(version), 0) + 1`.as('version'),
+              sql.val(JSON.stringify(take.sections)).as('sections'),
+              sql.val(JSON.stringify(take.countries)).as('countries'),
+              sql.val(take.outletCount).as('outlet_count'),
+              sql.val(take.provider).as('provider'),
+              sql.val(take.model).as('model'),
+              sql.val(take.note ?? null).as('note'),
+              sql.val(take.articleCount ?? null).as('article_count'),
+              sql.val(take.createdAt).as('created_at'),
+            ]),
+        )
+        .returning('version')
+        .executeTakeFirstOrThrow();
+      return row.version;
     });
   }
 
