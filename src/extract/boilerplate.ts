@@ -71,7 +71,7 @@ export function furnitureReason(el: Element, pageChars: number): string | undefi
       (el.textContent ?? '').length >= pageChars * BOILERPLATE_MAX_SHARE
     )
       return undefined;
-    if (weak && holdsProse(el)) return undefined;
+    if (weak && (holdsProse(el) || isProseParagraph(el))) return undefined;
     return strong ? `word:${strong}` : `weak:${weak}`;
   }
   if (FURNITURE_CLASS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) {
@@ -120,6 +120,19 @@ function holdsProse(el: Element): boolean {
   let linked = 0;
   for (const a of el.querySelectorAll('a')) linked += (a.textContent ?? '').length;
   return total - linked >= PROSE_TEXT_CHARS;
+}
+
+/**
+ * A paragraph of prose itself, whatever its class says: CSS-in-JS class names are generated from
+ * style fragments (`tagStyle_z4kqwb-o_O-style_1tcx`) whose words mean nothing.
+ */
+function isProseParagraph(el: Element): boolean {
+  if (el.localName !== 'p') return false;
+  const text = el.textContent ?? '';
+  if (text.length < PROSE_PARAGRAPH_CHARS) return false;
+  let linked = 0;
+  for (const a of el.querySelectorAll('a')) linked += (a.textContent ?? '').length;
+  return linked < text.length / 2;
 }
 
 /**

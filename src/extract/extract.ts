@@ -23,7 +23,7 @@ import {
 } from './tuning.ts';
 
 export interface ExtractOptions {
-  /** Minimum body length (characters, CJK weighted) below which the page has no article. */
+  /** Body length (characters, CJK weighted) from which a body is credible without a rescue. */
   minChars?: number;
 }
 
@@ -44,17 +44,20 @@ export type BodySource = 'readability' | 'json-ld' | 'baseline';
  *     boxes, ads, author boxes, hidden elements) by tag, ARIA role and class/id words: boilerplate.ts.
  *  3. Readability (mozilla/readability 0.6 on linkedom) picks the main container; its content is
  *     turned into ordered blocks (p, h2, h3, quote, li, pre, table) by blocks.ts.
- *  4. When that yields less than FALLBACK_BELOW_CHARS, two rescues compete: the JSON-LD
- *     articleBody, then a baseline that re-parses the page and takes the element whose paragraphs
- *     hold the most text (fallback.ts). A rescue replaces Readability's body only if it is
- *     FALLBACK_GAIN times longer, so a short but real article keeps Readability's cleaner output.
- *  5. Block clean-up (cleanup.ts): furniture labels, picture credits, "Related" headings with
- *     their links, trailing link lists, date and byline lines at either end. The intro paragraph
- *     leads the body when the body lacks it.
- *  6. A body shorter than MIN_ARTICLE_CHARS (CJK weighted) or with more than MAX_LINK_DENSITY
- *     of its text in links is no article: the rescues of step 4 get a second chance, in order,
- *     and the first that passes wins; else the result is null. Pages nested deeper than
- *     MAX_DOM_DEPTH (hostile or broken markup) are refused right after parsing.
+ *  4. Block clean-up (cleanup.ts) of every candidate body: furniture labels, picture credits,
+ *     "Related" headings with their links, trailing link lists, date and byline lines at either
+ *     end. The intro paragraph leads the body when the body lacks it.
+ *  5. A body is a credible article when it reaches MIN_ARTICLE_CHARS (CJK weighted) with at most
+ *     MAX_LINK_DENSITY of its text in links. When Readability's body is shorter than
+ *     FALLBACK_BELOW_CHARS or not credible, two rescues compete: the JSON-LD articleBody, then a
+ *     baseline that re-parses the page and takes the element whose paragraphs hold the most text
+ *     (fallback.ts). A credible rescue replaces Readability's body only if it is FALLBACK_GAIN
+ *     times longer, so a short but real article keeps Readability's cleaner output.
+ *  6. When no candidate is credible the page is "unsure", and an unsure page keeps its article:
+ *     the first candidate with text that is not mostly links wins (a short post, a brief wire
+ *     story: a length rule misjudges scripts without spaces and languages with long words). Only
+ *     a page whose every candidate is empty or a list of links is no article (null). Pages nested
+ *     deeper than MAX_DOM_DEPTH (hostile or broken markup) are refused right after parsing.
  * Every threshold and pattern lives in tuning.ts.
  */
 export function extractArticle(html: string, url: string, options: ExtractOptions = {}): ExtractedArticle | null {
@@ -83,31 +86,10 @@ export function extractWithSource(
     ['json-ld', () => blocksFromArticleBody(meta.articleBody ?? '')],
     ['baseline', () => baselineBlocks(source)],
   ];
-  let body: BodyBlocks = parsed?.content ? blocksFromElement(parsed.content) : emptyBody();
-  let bodySource: BodySource = 'readability';
-  if (weightedLength(body.blocks) < FALLBACK_BELOW_CHARS) {
-    for (const [name, rescue] of rescues) {
-      const candidate = rescue();
-      if (weightedLength(candidate.blocks) > Math.max(weightedLength(body.blocks) * FALLBACK_GAIN, 1)) {
-        body = candidate;
-        bodySource = name;
-      }
-    }
-  }
-  body = finishBody(body, intro);
-  if (!isArticle(body, minChars)) {
-    // Readability (or the longer rescue) gave a list of links or almost nothing: the first other
-    // rescue that passes the tests wins.
-    for (const [name, rescue] of rescues.filter(([name]) => name !== bodySource)) {
-      const candidate = finishBody(rescue(), intro);
-      if (isArticle(candidate, minChars)) {
-        body = candidate;
-        bodySource = name;
-        break;
-      }
-    }
-  }
-  if (!isArticle(body, minChars)) return null;
+  const readability = finishBody(parsed?.content ? blocksFromElement(parsed.content) : emptyBody(), intro);
+  const chosen = chooseBody(readability, rescues, intro, minChars);
+  if (!chosen) return null;
+  const { body, source: bodySource } = chosen;
 
   const title = meta.title ?? (parsed?.title || h1 || pageTitle);
   const blocks = dropTitleEcho(body.blocks, title);
@@ -155,6 +137,44 @@ function runReadability(document: Document): Parsed | null {
     // Readability throws on a few degenerate documents; the rescues still get their chance.
     return null;
   }
+}
+
+/**
+ * Step 4 and 6 of the cascade. A rescue replaces Readability's body only when that body is short
+ * and the rescue is a credible article FALLBACK_GAIN times longer; when Readability's body is no
+ * credible article, the first rescue that is one wins. When none is credible, the decision is
+ * "unsure", and an unsure page keeps its article: any candidate with text that is not mostly
+ * links (a short blog post, a brief wire story) is returned rather than lost. Only a page whose
+ * every candidate is empty or a list of links has no article.
+ */
+function chooseBody(
+  readability: BodyBlocks,
+  rescues: [BodySource, () => BodyBlocks][],
+  intro: string | undefined,
+  minChars: number,
+): { body: BodyBlocks; source: BodySource } | null {
+  const candidates: { body: BodyBlocks; source: BodySource }[] = [{ body: readability, source: 'readability' }];
+  const rescue = (i: number) => {
+    const [source, run] = rescues[i]!;
+    candidates[i + 1] ??= { body: finishBody(run(), intro), source };
+    return candidates[i + 1]!;
+  };
+  const readabilityLength = weightedLength(readability.blocks);
+  const credible = isArticle(readability, minChars);
+  if (credible && readabilityLength >= FALLBACK_BELOW_CHARS) return candidates[0]!;
+  let best = credible ? candidates[0] : undefined;
+  for (let i = 0; i < rescues.length; i++) {
+    const candidate = rescue(i);
+    if (!isArticle(candidate.body, minChars)) continue;
+    const floor = best ? weightedLength(best.body.blocks) * FALLBACK_GAIN : 0;
+    if (weightedLength(candidate.body.blocks) > Math.max(floor, 1)) best = candidate;
+  }
+  return best ?? candidates.find((c) => hasOwnText(c.body)) ?? null;
+}
+
+/** Some text outside links: what an unsure page must have to be kept. */
+function hasOwnText(body: BodyBlocks): boolean {
+  return body.blocks.length > 0 && linkDensity(body) <= MAX_LINK_DENSITY;
 }
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;

@@ -163,11 +163,29 @@ describe('body', () => {
     assert.ok(!bodyText(article).includes('٢٠٢٦'));
   });
 
-  test('a home page (headlines and link lists) has no article: null', () => {
+  test('a home page (headlines and link lists) has no article: null; so has a page without text', () => {
     const { html, url } = loadCase('home-index');
     assert.equal(extractArticle(html, url), null);
-    assert.equal(extractArticle('<html><body><p>Not found.</p></body></html>', 'https://x.example/404'), null);
     assert.equal(extractArticle('', 'https://x.example/empty'), null);
+    assert.equal(extractArticle('<html><body><p><a href="/a">A</a> <a href="/b">B</a></p></body></html>', url), null);
+  });
+
+  test('where unsure the article is kept: one short line of text is an article, not a lost page', () => {
+    // A length rule cannot tell a short post from an error page in every script; losing a real
+    // article costs every reader, a kept error page costs nothing (the fetcher drops 4xx pages).
+    const article = extractArticle('<html><body><p>Not found.</p></body></html>', 'https://x.example/404');
+    assert.deepEqual(article?.blocks, [{ kind: 'p', text: 'Not found.' }]);
+  });
+
+  test('a short news brief beside a longer list of headline links keeps its text (Cyrillic and Chinese)', () => {
+    // The baseline rescue prefers the link list (more text); it used to win and then fail the
+    // link-density test, and Readability's right answer was never tried again: null.
+    for (const name of ['short-wire-cyrillic', 'short-brief-chinese']) {
+      const { html, url } = loadCase(name);
+      const article = extractArticle(html, url);
+      assert.equal(article?.blocks.length, 2, name);
+      assert.ok(!bodyText(article).includes('<a'), name);
+    }
   });
 
   test('an end tag written "</script" + newline does not swallow the page; a self-closed <svg/> neither', () => {
