@@ -14,6 +14,7 @@ import {
   FALLBACK_BELOW_CHARS,
   FALLBACK_GAIN,
   LEAD_IMAGE_MAX_BLOCK_INDEX,
+  LINK_BLOCK_DENSITY,
   MAX_DOM_DEPTH,
   MAX_HTML_CHARS,
   MAX_LINK_DENSITY,
@@ -55,8 +56,10 @@ export type BodySource = 'readability' | 'json-ld' | 'baseline';
  *     times longer, so a short but real article keeps Readability's cleaner output.
  *  6. When no candidate is credible the page is "unsure", and an unsure page keeps its article:
  *     the first candidate with text that is not mostly links wins (a short post, a brief wire
- *     story: a length rule misjudges scripts without spaces and languages with long words). Only
- *     a page whose every candidate is empty or a list of links is no article (null). Pages nested
+ *     story: a length rule misjudges scripts without spaces and languages with long words), else
+ *     the first whose blocks outside links still make a credible article (a press release above
+ *     an index of others). Only a page with nothing but links or nothing at all is no article
+ *     (null). Pages nested
  *     deeper than MAX_DOM_DEPTH (hostile or broken markup) are refused right after parsing.
  * Every threshold and pattern lives in tuning.ts.
  */
@@ -169,12 +172,30 @@ function chooseBody(
     const floor = best ? weightedLength(best.body.blocks) * FALLBACK_GAIN : 0;
     if (weightedLength(candidate.body.blocks) > Math.max(floor, 1)) best = candidate;
   }
-  return best ?? candidates.find((c) => hasOwnText(c.body)) ?? null;
+  if (best) return best;
+  for (const candidate of candidates) {
+    if (hasOwnText(candidate.body)) return candidate;
+    // A page of link lists around real prose (a press release above an index of others): the
+    // prose without the link blocks, when there is enough of it to be an article on its own.
+    const prose = withoutLinkBlocks(candidate.body);
+    if (isArticle(prose, minChars)) return { body: prose, source: candidate.source };
+  }
+  return null;
 }
 
 /** Some text outside links: what an unsure page must have to be kept. */
 function hasOwnText(body: BodyBlocks): boolean {
   return body.blocks.length > 0 && linkDensity(body) <= MAX_LINK_DENSITY;
+}
+
+/** The body without its blocks that are mostly link text (headlines of other pages, link lists). */
+function withoutLinkBlocks(body: BodyBlocks): BodyBlocks {
+  const keep = body.blocks.map((b, i) => (body.links[i] ?? 0) < b.text.length * LINK_BLOCK_DENSITY);
+  return {
+    blocks: body.blocks.filter((_, i) => keep[i]),
+    links: body.links.filter((_, i) => keep[i]),
+    figures: [],
+  };
 }
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;

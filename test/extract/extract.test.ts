@@ -177,6 +177,13 @@ describe('body', () => {
     assert.deepEqual(article?.blocks, [{ kind: 'p', text: 'Not found.' }]);
   });
 
+  test('prose between lists of headline links is kept without the links; links alone are no article', () => {
+    const { html, url } = loadCase('prose-among-link-lists');
+    const article = extractArticle(html, url);
+    assert.match(bodyText(article), /^05\.12\.2026 \| Paris/);
+    assert.ok(!bodyText(article).includes('Pressemitteilung Nummer'));
+  });
+
   test('a short news brief beside a longer list of headline links keeps its text (Cyrillic and Chinese)', () => {
     // The baseline rescue prefers the link list (more text); it used to win and then fail the
     // link-density test, and Readability's right answer was never tried again: null.
