@@ -332,10 +332,7 @@ if (dumpFile) {
 }
 
 if (gate) process.exit(checkFloors(rows, lost.length) ? 0 : 1);
-writeResults(
-  'extract-eval',
-  `${table}\n\n${speed}. The machine is shared: pages/s are noisy, the ratio less so.`,
-);
+writeResults('extract-eval', `${table}\n\n${speed}. The machine is shared: pages/s are noisy, the ratio less so.`);
 
 /** The gate: every set at or above its floor in bench/extract-floors.json, no article lost. */
 function checkFloors(measured: Row[], lostCount: number): boolean {
