@@ -1,4 +1,5 @@
 import type { Country, OutletKind, Region } from '../model/outlet.ts';
+import { isWebUrl } from '../net/web-url.ts';
 
 /**
  * Checks a catalog against the rules the rest of Meridian relies on: the shape of every outlet,
@@ -114,13 +115,7 @@ function checkUrl(value: unknown, field: string, report: Report): void {
 
 /** True for an absolute http: or https: URL with a host. */
 export function isHttpUrl(value: unknown): value is string {
-  if (typeof value !== 'string' || value.trim() !== value) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
+  return isWebUrl(value);
 }
 
 function checkLanguage(tag: unknown, field: string, report: Report): void {

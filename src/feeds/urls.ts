@@ -1,3 +1,5 @@
+import { webUrl } from '../net/web-url.ts';
+
 /** URL handling for feed items: every link and image leaves this stage absolute and http(s). */
 
 /**
@@ -5,16 +7,7 @@
  * `data:` or `mailto:` link is never a usable article or image URL.
  */
 export function resolveHttpUrl(href: string | undefined, base: string | undefined): string | undefined {
-  const trimmed = href?.trim();
-  if (!trimmed) return undefined;
-  let url: URL;
-  try {
-    url = base ? new URL(trimmed, base) : new URL(trimmed);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  return url.href;
+  return webUrl(href, base || undefined)?.href;
 }
 
 /** Applies a chain of `xml:base` values, outermost first, onto `start`. */

@@ -4,6 +4,7 @@ import type { Outlet } from '../model/outlet.ts';
 import { binaryShare, looksBinary } from '../net/binary.ts';
 import { decodeBody } from '../net/charset.ts';
 import { parseHttpResponse, readWarc, UndecodableBodyError } from '../net/warc.ts';
+import { webUrl } from '../net/web-url.ts';
 import type { Store } from '../store/store.ts';
 import { storePage } from './handlers/fetch.ts';
 import type { Stages } from './stages.ts';
@@ -130,14 +131,13 @@ export async function importWarc(
       counts.skipped++;
       continue;
     }
-    counts.pages++;
-    let url: URL;
-    try {
-      url = new URL(record.targetUri);
-    } catch {
-      counts.skipped++;
+    // Only http(s) pages become articles: a `javascript:` or `data:` target would be a link.
+    const url = webUrl(record.targetUri);
+    if (!url) {
+      unreadable('target is not an http(s) URL', record.targetUri);
       continue;
     }
+    counts.pages++;
     const domain = getDomain(url.hostname) ?? url.hostname;
     let outlet = byDomain.get(domain);
     const html = decodeBody(res.body, res.headers['content-type']).text;

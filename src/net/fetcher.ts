@@ -29,6 +29,7 @@ import './settings.ts';
 import { Deadline } from './deadline.ts';
 import { describeNetworkFailure, errorCode, findInCauses } from './failures.ts';
 import { ROBOTS_AGENT, userAgent } from './user-agent.ts';
+import { webUrl } from './web-url.ts';
 
 /**
  * The only way Meridian reaches the web. Every fetch, and every redirect hop of it, goes through:
@@ -329,14 +330,18 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
 
 /** An absolute http(s) URL (relative ones resolved against `base`), without its fragment. */
 function httpUrl(location: string, reportAs: string, base?: URL): URL {
-  let url: URL;
-  try {
-    url = new URL(location, base);
-  } catch {
-    throw new InvalidUrlError(reportAs, `Not a valid URL: "${location}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InvalidUrlError(reportAs, `Only http and https URLs are fetched, not "${url.protocol}" (${location})`);
+  const url = webUrl(location, base);
+  if (!url) {
+    let scheme: string | undefined;
+    try {
+      scheme = new URL(location, base).protocol;
+    } catch {}
+    throw new InvalidUrlError(
+      reportAs,
+      scheme && scheme !== 'http:' && scheme !== 'https:'
+        ? `Only http and https URLs are fetched, not "${scheme}" (${location.slice(0, 200)})`
+        : `Not a valid URL: "${location.slice(0, 200)}"`,
+    );
   }
   url.hash = '';
   return url;

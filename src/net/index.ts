@@ -20,3 +20,4 @@ export {
   parseRetryAfter,
 } from './fetcher.ts';
 export { userAgent } from './user-agent.ts';
+export { isWebUrl, linkableUrl, MAX_URL_LENGTH, webUrl } from './web-url.ts';

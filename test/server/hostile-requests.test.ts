@@ -91,3 +91,62 @@ describe('hostile requests over HTTP: Host and X-Forwarded-* headers', () => {
     }
   });
 });
+
+describe('hostile stored values: only http(s) addresses become links', () => {
+  let h: StoreHandle;
+  let id: number;
+  before(async () => {
+    h = await openSqlite();
+    // Written straight to the store, as an archive imported before URLs were checked left them.
+    [id] = (await seed(h.store, [
+      {
+        outletId: 'npr',
+        country: 'US',
+        language: 'en',
+        title: 'Envoy lands in Taiwan',
+        blocks: [{ kind: 'p', text: 'An American envoy landed in Taiwan.' }],
+        published: hoursAgo(1),
+        url: 'javascript:alert(document.cookie)//',
+      },
+    ])) as [number];
+    await h.store.outlets.ensure({
+      id: 'web-evil',
+      name: 'Evil Web',
+      homepage: 'javascript:///',
+      country: 'US',
+      languages: [],
+      feeds: [],
+      logo: 'data:image/svg+xml,<svg/>',
+      kind: 'private',
+      outsideCatalog: true,
+    });
+  });
+  after(async () => h?.cleanup());
+
+  test('the article page, /sources and the OPML carry no javascript:, data: or file: link', async () => {
+    const { app, ctx } = await testApp(h.store);
+    ctx.outlets = [
+      ...ctx.outlets,
+      {
+        id: 'bad-feeds',
+        name: 'Bad Feeds',
+        homepage: 'file:///etc/passwd',
+        country: 'US',
+        languages: ['en'],
+        feeds: [{ url: 'ftp://feeds.example/rss' }, { url: 'https://feeds.example/rss' }],
+        logo: '',
+        kind: 'private',
+      },
+    ];
+    const article = await (await app.request(`/articles/${id}`)).text();
+    assert.match(article, /An American envoy landed in Taiwan/, 'the article itself is still shown');
+    assert.doesNotMatch(article, /javascript:/i);
+    assert.doesNotMatch(article, /Read the original/, 'no link where there is no web address');
+    const sources = await (await app.request('/sources')).text();
+    assert.match(sources, /Evil Web/, 'the outlet is listed, by name');
+    assert.doesNotMatch(sources, /href="(javascript|data|file):/i);
+    const opml = await (await app.request('/sources.opml')).text();
+    assert.match(opml, /xmlUrl="https:\/\/feeds\.example\/rss"/);
+    assert.doesNotMatch(opml, /ftp:|file:/);
+  });
+});

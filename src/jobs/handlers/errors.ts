@@ -13,7 +13,10 @@ export function retryAfterSeconds(err: unknown): number | undefined {
   return typeof ms === 'number' && ms > 0 ? Math.ceil(ms / 1000) : undefined;
 }
 
-/** Errors that will not get better by retrying the same URL (robots, blocked address, 404/410). */
+/**
+ * Errors that will not get better by retrying the same URL (robots, blocked address, 404/410, an
+ * address or redirect that is not http(s)).
+ */
 export function isPermanent(err: unknown): boolean {
   const name = (err as { name?: string })?.name ?? '';
   const status = (err as { status?: number })?.status;
@@ -21,6 +24,7 @@ export function isPermanent(err: unknown): boolean {
     name === 'RobotsDisallowedError' ||
     name === 'BlockedAddressError' ||
     name === 'TooLargeError' ||
+    name === 'InvalidUrlError' ||
     status === 404 ||
     status === 410 ||
     status === 451

@@ -1,5 +1,6 @@
 import { logger } from '../../config/log.ts';
 import { countRecent } from '../../feeds/freshness.ts';
+import { webUrl } from '../../net/web-url.ts';
 import type { Store } from '../../store/store.ts';
 import { articleJobKey, JOB, type PollPayload } from '../kinds.ts';
 import { DEFAULT_SCHEDULE, nextInterval, type ScheduleSettings } from '../schedule.ts';
@@ -37,6 +38,8 @@ export function pollHandler(store: Store, stages: Stages, schedule: ScheduleSett
         itemCount = parsed.items.length;
         recentCount = countRecent(parsed.items, new Date());
         for (const item of parsed.items) {
+          // The feed stage resolves links to http(s) already; a link is stored only if it is one.
+          if (!webUrl(item.link)) continue;
           const id = await store.articles.insertDiscovered({
             outletId: outlet.id,
             country: outlet.country,

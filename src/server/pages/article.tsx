@@ -1,5 +1,6 @@
 import { sanitizeFragment } from '../../extract/sanitize.ts';
 import type { Block } from '../../model/article.ts';
+import { linkableUrl } from '../../net/web-url.ts';
 import { Html } from '../jsx/jsx-runtime.ts';
 import type { PagePart } from '../page-parts.ts';
 import type { ArticleView } from '../views.ts';
@@ -168,11 +169,14 @@ function ArticleMain({ kit, a, showOriginal }: { kit: PageKit; a: ArticleView; s
           <p class="muted">This article is behind the outlet’s paywall; only its opening is shown.</p>
         ) : null}
       </div>
-      <p class="source-link">
-        <a class="button" href={a.url} rel="noopener noreferrer nofollow" target="_blank">
-          Read the original on {a.outlet.name}
-        </a>
-      </p>
+      {/* Checked again here: an address stored before http(s) was required is never a link. */}
+      {linkableUrl(a.url) ? (
+        <p class="source-link">
+          <a class="button" href={a.url} rel="noopener noreferrer nofollow" target="_blank">
+            Read the original on {a.outlet.name}
+          </a>
+        </p>
+      ) : null}
     </article>
   );
 }

@@ -1,6 +1,7 @@
 import { feedHealth, type PipelineStatus } from '../../jobs/status.ts';
 import { groupBy } from '../../model/group-by.ts';
 import type { Country, Outlet, OutletFeed } from '../../model/outlet.ts';
+import { linkableUrl } from '../../net/web-url.ts';
 import type { FeedRow } from '../../store/repositories/feeds.ts';
 import { DataTable, Flag, OutletLogo, Time } from './bits.tsx';
 import type { PageKit } from './kit.ts';
@@ -77,9 +78,13 @@ export function SourcesPage({
                     {i === 0 ? (
                       <span class="byline">
                         <OutletLogo kit={kit} logo={o.logo} size={16} />
-                        <a href={o.homepage} rel="noopener noreferrer nofollow">
-                          {o.name}
-                        </a>
+                        {linkableUrl(o.homepage) ? (
+                          <a href={o.homepage} rel="noopener noreferrer nofollow">
+                            {o.name}
+                          </a>
+                        ) : (
+                          o.name
+                        )}
                         {o.enabled === false ? ' (disabled)' : ''}
                       </span>
                     ) : null}

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { groupBy } from '../../model/group-by.ts';
+import { isWebUrl } from '../../net/web-url.ts';
 import { countryParam } from '../api/catalog.ts';
 import { countryIndex, outletIndex, type ServerContext } from '../context.ts';
 import { NotFoundHttpError } from '../errors.ts';
@@ -121,10 +122,13 @@ export function feedRoutes(ctx: ServerContext): Hono {
         ([code, list]) =>
           `    <outline text="${xml(name(code))}" title="${xml(name(code))}">\n${list
             .flatMap((o) =>
-              o.feeds.map(
-                (f) =>
-                  `      <outline type="rss" text="${xml(o.name)}" title="${xml(o.name)}" xmlUrl="${xml(f.url)}" htmlUrl="${xml(o.homepage)}" language="${xml(f.language ?? o.languages[0] ?? '')}"/>`,
-              ),
+              // Only http(s) addresses are written, whatever a stored outlet holds.
+              o.feeds
+                .filter((f) => isWebUrl(f.url))
+                .map(
+                  (f) =>
+                    `      <outline type="rss" text="${xml(o.name)}" title="${xml(o.name)}" xmlUrl="${xml(f.url)}"${isWebUrl(o.homepage) ? ` htmlUrl="${xml(o.homepage)}"` : ''} language="${xml(f.language ?? o.languages[0] ?? '')}"/>`,
+                ),
             )
             .join('\n')}\n    </outline>`,
       )
