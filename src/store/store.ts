@@ -33,7 +33,8 @@ export class Store {
     readonly db: Kysely<Database>,
     readonly dialect: DialectName,
     readonly location: string,
-    private readonly connectOptions: ConnectOptions = {},
+    /** How it was opened; `jobAttempts` is MERIDIAN_JOB_ATTEMPTS, the attempts of a job enqueued without its own. */
+    private readonly connectOptions: ConnectOptions & { jobAttempts?: number } = {},
   ) {
     this.outlets = new OutletRepository(db);
     this.feeds = new FeedRepository(db);
@@ -41,14 +42,14 @@ export class Store {
     this.translations = new TranslationRepository(db);
     this.stories = new StoryRepository(db, dialect);
     this.takes = new TakeRepository(db, dialect);
-    this.jobs = new JobRepository(db, dialect);
+    this.jobs = new JobRepository(db, dialect, connectOptions.jobAttempts);
     this.search = new SearchRepository(db, dialect);
     this.segmentCache = new SegmentCacheRepository(db);
     this.glossary = new GlossaryRepository(db);
   }
 
   /** Connects and migrates to the latest schema. */
-  static async open(options: ConnectOptions & { migrate?: boolean }): Promise<Store> {
+  static async open(options: ConnectOptions & { migrate?: boolean; jobAttempts?: number }): Promise<Store> {
     const { db, dialect, location } = await connect(options);
     const store = new Store(db, dialect, location, options);
     if (options.migrate !== false) {
@@ -65,6 +66,7 @@ export class Store {
   static fromConfig(config: Config, extra: Partial<ConnectOptions> & { migrate?: boolean } = {}): Promise<Store> {
     const databaseUrl = config.string('DATABASE_URL');
     return Store.open({
+      jobAttempts: config.int('MERIDIAN_JOB_ATTEMPTS'),
       ...(databaseUrl
         ? { databaseUrl }
         : { dataDir: config.string('MERIDIAN_DATA_DIR'), sqliteCacheMb: config.int('MERIDIAN_SQLITE_CACHE_MB') }),

@@ -32,6 +32,8 @@ export class JobRepository {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: DialectName,
+    /** Attempts of a job enqueued without its own count (MERIDIAN_JOB_ATTEMPTS). */
+    private readonly defaultMaxAttempts = 5,
   ) {}
 
   async enqueue(kind: string, payload: unknown, options: EnqueueOptions = {}): Promise<number | undefined> {
@@ -42,7 +44,7 @@ export class JobRepository {
         kind,
         payload: JSON.stringify(payload),
         state: 'queued',
-        max_attempts: options.maxAttempts ?? 5,
+        max_attempts: options.maxAttempts ?? this.defaultMaxAttempts,
         run_at: (options.runAt ?? new Date()).toISOString(),
         dedupe_key: options.dedupeKey ?? null,
         created_at: now,
