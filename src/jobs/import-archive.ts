@@ -6,7 +6,7 @@ import { decodeBody } from '../net/charset.ts';
 import { parseHttpResponse, readWarc, UndecodableBodyError } from '../net/warc.ts';
 import { webUrl } from '../net/web-url.ts';
 import type { Store } from '../store/store.ts';
-import { storePage } from './handlers/fetch.ts';
+import { extractPage, saveOutcome } from './handlers/fetch.ts';
 import type { Stages } from './stages.ts';
 import { urlKey } from './url-key.ts';
 
@@ -34,6 +34,8 @@ export interface ImportCounts {
   problems: string[];
   /** Records whose WARC-Date could not be read (the date is ignored, the record kept). */
   badDates: number;
+  /** Of `stored`, articles an interrupted run (or a feed) had left without content. */
+  repaired: number;
 }
 
 /** Reasons kept for the summary; the rest are only counted (and logged). */
@@ -48,6 +50,7 @@ export function describeProblems(counts: ImportCounts): string {
       `${counts.unreadable} unreadable, skipped: ${counts.problems.join('; ')}${more > 0 ? `; and ${more} more` : ''}`,
     );
   }
+  if (counts.repaired > 0) parts.push(`${counts.repaired} left unfinished by an earlier run, now stored`);
   if (counts.badDates > 0) parts.push(`${counts.badDates} with an unreadable WARC-Date (date ignored)`);
   return parts.join('; ');
 }
@@ -103,6 +106,7 @@ export async function importWarc(
     unreadable: 0,
     problems: [],
     badDates: 0,
+    repaired: 0,
   };
   const unreadable = (reason: string, uri: string | undefined) => {
     const line = uri ? `${reason} (${uri.slice(0, 200)})` : reason;
@@ -166,27 +170,39 @@ export async function importWarc(
       await store.outlets.ensure({ ...outlet, name: site || outlet.name });
       created.add(outlet.id);
     }
-    const id = await store.articles.insertDiscovered({
-      outletId: outlet.id,
-      country: outlet.country,
-      url: url.href,
-      urlKey: urlKey(url.href),
-      ...(record.date ? { published: record.date } : {}),
-    });
-    if (id === undefined) {
+    const key = urlKey(url.href);
+    const known = await store.articles.idByUrlKey(key);
+    const knownArticle = known === undefined ? undefined : await store.articles.get(known);
+    // An article left `discovered` (by a killed import, or found in a feed and not yet fetched) is
+    // filled from the archive; one that went further is already known.
+    if (knownArticle && knownArticle.state !== 'discovered') {
       counts.duplicates++;
       continue;
     }
-    const extracted = await storePage(
-      store,
-      stages,
-      // The record's date stands in for a page that states none.
-      { id, title: '', language: undefined, published: record.date },
-      html,
-      url.href,
-    );
-    if (extracted) counts.stored++;
-    else counts.noArticle++;
+    // The record's date stands in for a page that states none.
+    const outcome = extractPage(stages, { title: '', language: undefined, published: record.date }, html, url.href);
+    // The row and its content (or its failure) are written together: a kill leaves either nothing,
+    // which the next run imports, or a finished article, never an empty one for recovery to crawl.
+    const saved = await store.transaction(async (tx) => {
+      const id =
+        knownArticle?.id ??
+        (await tx.articles.insertDiscovered({
+          outletId: outlet.id,
+          country: outlet.country,
+          url: url.href,
+          urlKey: key,
+          ...(record.date ? { published: record.date } : {}),
+        }));
+      if (id === undefined) return false;
+      await saveOutcome(tx, id, outcome);
+      return true;
+    });
+    if (!saved) counts.duplicates++;
+    else if ('failure' in outcome) counts.noArticle++;
+    else {
+      counts.stored++;
+      if (knownArticle) counts.repaired++;
+    }
   }
   log.info('archive imported', { ...counts });
   return counts;

@@ -8,6 +8,7 @@ import { fetchHandler } from './handlers/fetch.ts';
 import { pollHandler } from './handlers/poll.ts';
 import { articleJobKey, articleJobKeyPrefix, JOB } from './kinds.ts';
 import type { ScheduleSettings } from './schedule.ts';
+import { indexForSearch } from './search-index.ts';
 import type { Stages } from './stages.ts';
 import type { StoryWriterRole } from './story-writer.ts';
 import { type JobHandler, Worker } from './worker.ts';
@@ -120,12 +121,22 @@ export class Pipeline {
     const requeued: Record<string, number> = {};
     for (const [state, kind] of NEXT_STEP) {
       for (const id of await this.store.articles.idsWithoutOpenJob(state, articleJobKeyPrefix(kind))) {
+        // An article with no feed came from an archive: its page is in the archive, and crawling
+        // its live URL would not be an import. Running the import again finishes it.
+        if (kind === JOB.fetch && !(await this.store.articles.get(id))?.feedUrl) continue;
         if (await this.store.jobs.enqueue(kind, { articleId: id }, { dedupeKey: articleJobKey(kind, id) }))
           requeued[state] = (requeued[state] ?? 0) + 1;
       }
     }
-    if (stale || Object.keys(requeued).length > 0)
-      log.info('recovered unfinished work', { staleJobs: stale, articlesRequeuedByState: requeued });
+    // Stored but never indexed (a kill between the two, before they were one transaction).
+    const unindexed = await this.store.search.unindexed();
+    for (const id of unindexed) await indexForSearch(this.store, id);
+    if (stale || unindexed.length > 0 || Object.keys(requeued).length > 0)
+      log.info('recovered unfinished work', {
+        staleJobs: stale,
+        articlesRequeuedByState: requeued,
+        articlesIndexed: unindexed.length,
+      });
   }
 
   /** Enqueues a poll job for every due feed; returns how many. */

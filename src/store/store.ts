@@ -63,6 +63,15 @@ export class Store {
     return store;
   }
 
+  /**
+   * Runs `fn` with a store whose every statement is part of one transaction: all of it is stored
+   * or none (a kill in the middle leaves nothing half-done). `fn` must use only the store it is
+   * given: on SQLite the one connection is held until the transaction ends.
+   */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => fn(new Store(trx, this.dialect, this.location, this.connectOptions)));
+  }
+
   static fromConfig(config: Config, extra: Partial<ConnectOptions> & { migrate?: boolean } = {}): Promise<Store> {
     const databaseUrl = config.string('DATABASE_URL');
     return Store.open({

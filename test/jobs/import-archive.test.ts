@@ -5,6 +5,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { Config } from '../../src/config/config.ts';
 import { describeProblems, importWarc } from '../../src/jobs/import-archive.ts';
 import { defaultStages } from '../../src/jobs/stages-default.ts';
+import { urlKey } from '../../src/jobs/url-key.ts';
 import { Fetcher } from '../../src/net/fetcher.ts';
 import { articleHtml } from '../helpers/news-site.ts';
 import { openSqlite, type StoreHandle } from '../helpers/stores.ts';
@@ -102,5 +103,28 @@ describe('importWarc', () => {
     const b = articles.find((x) => x.url === 'https://dated.example.co.uk/b');
     assert.equal(a?.published, '2026-11-28T10:00:00.000Z');
     assert.equal(b?.published, undefined);
+  });
+
+  test('a re-run finishes what a killed import left: an empty `discovered` row is filled, never "already known"', async () => {
+    // The state an import killed between its two writes left before they were one transaction.
+    const url = 'https://killed.example.co.uk/story';
+    await run(response('https://killed.example.co.uk/other', Buffer.from(undatedPage('Dry season ahead')), []));
+    const id = await h.store.articles.insertDiscovered({
+      outletId: 'web-example-co-uk',
+      country: 'GB',
+      url,
+      urlKey: urlKey(url),
+    });
+    assert.ok(id);
+    const counts = await run(response(url, Buffer.from(undatedPage('Reservoir levels fall again')), []));
+    assert.equal(counts.duplicates, 0, 'not "already known"');
+    assert.equal(counts.repaired, 1);
+    const article = await h.store.articles.get(id);
+    assert.equal(article?.state, 'extracted');
+    assert.equal(article?.title, 'Reservoir levels fall again');
+    assert.ok((await h.store.search.search({ q: 'Reservoir', limit: 5 })).hits.some((x) => x.id === id));
+    assert.equal((await h.store.jobs.counts()).translate?.queued !== undefined, true, 'its next step is queued');
+    const again = await run(response(url, Buffer.from(undatedPage('Reservoir levels fall again')), []));
+    assert.equal(again.duplicates, 1, 'a finished article is already known');
   });
 });

@@ -178,4 +178,38 @@ describe('pipeline from feed to stored article', () => {
     assert.equal(await env.store.articles.count(), 4, 'nothing is fetched or stored twice');
     assert.equal((await env.store.jobs.parked()).length, 1, 'the parked translation is left for the operator');
   });
+
+  test('recovery indexes a stored article missing from search, and never crawls an archived (feedless) one', async () => {
+    const env = await setup({ articles: 1 });
+    cleanups.push(env.close);
+    // What a kill left in versions that stored and indexed apart: extracted, not searchable.
+    const stored = await env.store.articles.insertDiscovered({
+      outletId: 'testdaily',
+      country: 'GB',
+      url: `${env.site.base}/stored`,
+      urlKey: 'stored',
+    });
+    await env.store.articles.saveExtracted(
+      stored!,
+      { title: 'Glacier survey published', blocks: [{ kind: 'p', text: 'The glacier survey was published.' }] },
+      { contentHash: 'g' },
+    );
+    // An imported record whose content a kill lost: its page is in the archive, not to be crawled.
+    const archived = await env.store.articles.insertDiscovered({
+      outletId: 'testdaily',
+      country: 'GB',
+      url: `${env.site.base}/news/archived`,
+      urlKey: 'archived',
+    });
+    assert.equal((await env.store.search.search({ q: 'glacier', limit: 5 })).total, 0);
+    await env.pipeline.runOnce();
+    assert.deepEqual(
+      (await env.store.search.search({ q: 'glacier', limit: 5 })).hits.map((x) => x.id),
+      [stored],
+      'indexed by recovery',
+    );
+    assert.ok(!env.site.requests.includes('/news/archived'), 'the archived article was not crawled');
+    assert.equal((await env.store.articles.get(archived!))?.state, 'discovered', 'left for the import to finish');
+    assert.equal((await env.store.search.unindexed()).length, 0);
+  });
 });

@@ -52,33 +52,26 @@ export function fetchHandler(store: Store, stages: Stages): JobHandler {
   };
 }
 
+/** What a page yields: an article ready to store, or the reason it holds none. */
+export type PageOutcome = { extracted: ExtractedArticle } | { failure: string };
+
 /**
- * Extracts a fetched (or archived) page into its discovered article: language identified, content
- * hashed, linked to an earlier copy of the same text or canonical URL, indexed for search and
- * handed to translation. Returns undefined when the page holds no article (the row keeps its feed
- * headline and is marked failed with the reason).
+ * The pure half of storing a page: binary check, extraction, language identification. No I/O, so
+ * it runs before any transaction is opened. `article` supplies what the feed (or archive record)
+ * knew: a headline, a date and a language for a page that states none.
  */
-export async function storePage(
-  store: Store,
+export function extractPage(
   stages: Pick<Stages, 'extract' | 'detectLanguage'>,
-  article: Pick<Article, 'id' | 'title' | 'published' | 'language'>,
+  article: Pick<Article, 'title' | 'published' | 'language'>,
   html: string,
   finalUrl: string,
-): Promise<ExtractedArticle | undefined> {
-  const articleId = article.id;
+): PageOutcome {
   if (looksBinary(html)) {
     // Binary bytes read as text become an "article" in Icelandic or Yoruba: an error instead.
-    const reason = `the page is binary, not text (${Math.round(binaryShare(html) * 100)}% control characters)`;
-    await store.articles.setState(articleId, 'failed', reason);
-    log.info('binary page', { id: articleId, url: finalUrl });
-    return undefined;
+    return { failure: `the page is binary, not text (${Math.round(binaryShare(html) * 100)}% control characters)` };
   }
   const extracted = stages.extract(html, finalUrl);
-  if (!extracted || extracted.blocks.length === 0) {
-    await store.articles.setState(articleId, 'failed', 'no article found on the page');
-    log.info('no article on page', { id: articleId, url: finalUrl });
-    return undefined;
-  }
+  if (!extracted || extracted.blocks.length === 0) return { failure: 'no article found on the page' };
   if (!extracted.title) extracted.title = article.title;
   if (!extracted.published && article.published) extracted.published = article.published;
   const sample = [extracted.title, extracted.standfirst ?? '', ...extracted.blocks.slice(0, 8).map((b) => b.text)].join(
@@ -86,11 +79,25 @@ export async function storePage(
   );
   const detected = stages.detectLanguage(sample, extracted.declaredLanguage ?? article.language);
   if (detected) extracted.language = detected;
+  return { extracted };
+}
 
+/**
+ * Stores an extracted article in one transaction with everything that must go with it: the link
+ * to an earlier copy of the same text or canonical URL, the search entry and the translation job.
+ * A kill leaves the article as it was before (and its job to do it again), never extracted but
+ * unsearchable or without its next step. `tx` must be a store inside a transaction.
+ */
+export async function saveOutcome(tx: Store, articleId: number, outcome: PageOutcome): Promise<void> {
+  if ('failure' in outcome) {
+    await tx.articles.setState(articleId, 'failed', outcome.failure);
+    return;
+  }
+  const { extracted } = outcome;
   const hash = contentHash(extracted.title, extracted.blocks);
-  let duplicateOf = await store.articles.firstWithHash(hash, articleId);
+  let duplicateOf = await tx.articles.firstWithHash(hash, articleId);
   if (duplicateOf === undefined && extracted.canonicalUrl) {
-    const canonicalOwner = await store.articles.idByUrlKey(urlKey(extracted.canonicalUrl));
+    const canonicalOwner = await tx.articles.idByUrlKey(urlKey(extracted.canonicalUrl));
     if (canonicalOwner !== undefined && canonicalOwner !== articleId) duplicateOf = canonicalOwner;
   }
   // The body only: wire copies keep the text and change the headline. The fingerprint is saved
@@ -99,19 +106,39 @@ export async function storePage(
   const fingerprint = minhash(extracted.blocks.map((b) => b.text).join('\n'));
   if (fingerprint) {
     const keys = bands(fingerprint);
-    await store.articles.saveFingerprint(articleId, fingerprint, keys);
-    const near = (await store.articles.fingerprintCandidates(keys, articleId)).filter(
+    await tx.articles.saveFingerprint(articleId, fingerprint, keys);
+    const near = (await tx.articles.fingerprintCandidates(keys, articleId)).filter(
       (c) => similarity(c.fingerprint, fingerprint) >= NEAR_DUPLICATE_SIMILARITY,
     );
-    for (const later of near.filter((c) => c.id > articleId)) await store.articles.linkDuplicate(later.id, articleId);
+    for (const later of near.filter((c) => c.id > articleId)) await tx.articles.linkDuplicate(later.id, articleId);
     const earlier = near.find((c) => c.id < articleId);
     if (duplicateOf === undefined && earlier) duplicateOf = earlier.id;
   }
-  await store.articles.saveExtracted(articleId, extracted, {
+  await tx.articles.saveExtracted(articleId, extracted, {
     contentHash: hash,
     ...(duplicateOf ? { duplicateOf } : {}),
   });
-  await indexForSearch(store, articleId);
-  await store.jobs.enqueue(JOB.translate, { articleId }, { dedupeKey: articleJobKey(JOB.translate, articleId) });
-  return extracted;
+  await indexForSearch(tx, articleId);
+  await tx.jobs.enqueue(JOB.translate, { articleId }, { dedupeKey: articleJobKey(JOB.translate, articleId) });
+}
+
+/**
+ * Extracts a fetched page into its discovered article and stores it (see saveOutcome). Returns
+ * undefined when the page holds no article (the row keeps its feed headline and is marked failed
+ * with the reason).
+ */
+export async function storePage(
+  store: Store,
+  stages: Pick<Stages, 'extract' | 'detectLanguage'>,
+  article: Pick<Article, 'id' | 'title' | 'published' | 'language'>,
+  html: string,
+  finalUrl: string,
+): Promise<ExtractedArticle | undefined> {
+  const outcome = extractPage(stages, article, html, finalUrl);
+  await store.transaction((tx) => saveOutcome(tx, article.id, outcome));
+  if ('failure' in outcome) {
+    log.info('no article on page', { id: article.id, url: finalUrl, reason: outcome.failure });
+    return undefined;
+  }
+  return outcome.extracted;
 }

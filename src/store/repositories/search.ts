@@ -45,6 +45,20 @@ export class SearchRepository {
     );
   }
 
+  /**
+   * Articles with stored text that have no search entry (a kill between storing and indexing, in
+   * versions that did the two apart), for recovery to index.
+   */
+  async unindexed(limit = 10_000): Promise<number[]> {
+    const key = sql.raw(this.dialect === 'sqlite' ? 's.rowid' : 's.article_id');
+    const rows = await sql<{ id: number }>`
+      SELECT a.id FROM articles a
+      WHERE a.state IN ('extracted', 'translated', 'clustered')
+        AND NOT EXISTS (SELECT 1 FROM article_search s WHERE ${key} = a.id)
+      ORDER BY a.id LIMIT ${limit}`.execute(this.db);
+    return rows.rows.map((r) => Number(r.id));
+  }
+
   async search(query: SearchQuery): Promise<{ hits: SearchHit[]; total: number }> {
     const q = query.q.trim().slice(0, MAX_QUERY);
     if (q === '') return { hits: [], total: 0 };
