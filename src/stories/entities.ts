@@ -7,8 +7,9 @@
  * most of them carry over untranslated into other Latin-script languages, which is what links a
  * German and an English report of one event when nothing is translated.
  */
+
+import { foldAccents } from '../text/stems.ts';
 import { NOT_NAMES } from './stopwords.ts';
-import { foldAccents } from './tokenize.ts';
 
 /** Joiners that may sit inside a name: "Bank of England", "Ursula von der Leyen". */
 const CONNECTORS = new Set([

@@ -3,11 +3,13 @@
  * else the original), how much each part weighs (headline over body, lead over tail), and the
  * names and numbers that tie reports of one event together across languages.
  */
+
+import { keyStem as stem } from '../text/stems.ts';
+import { isStopWord } from '../text/stopwords.ts';
 import type { Profile, StoryDoc } from './doc.ts';
 import { extractEntities } from './entities.ts';
-import { ENGLISH_STOPWORDS } from './stopwords.ts';
 import { NAME_PREFIX, NUMBER_PREFIX } from './term-stats.ts';
-import { hasUnspacedScript, stem, tokenize } from './tokenize.ts';
+import { hasUnspacedScript, tokenize } from './tokenize.ts';
 
 /** Tuning of what a word is worth by where it stands. Kept together, explained here. */
 export const WEIGHTS = {
@@ -21,19 +23,20 @@ export const WEIGHTS = {
   maxBodyChars: 12_000,
 };
 
-export function isTermWord(word: string): boolean {
+/** Whether a (lower-case) word of a `language` text counts as a term: not a number, not a function word. */
+export function isTermWord(word: string, language = 'en'): boolean {
   const c = word.charCodeAt(0);
   // Fast path for the common case, a word starting with an ASCII letter.
-  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return word.length > 1 && !ENGLISH_STOPWORDS.has(word);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return word.length > 1 && !isStopWord(word, language);
   if (/^\p{N}+$/u.test(word)) return false; // numbers are their own feature
-  if (hasUnspacedScript(word)) return true;
-  return word.length > 1 && !ENGLISH_STOPWORDS.has(word);
+  if (hasUnspacedScript(word)) return !isStopWord(word, language);
+  return word.length > 1 && !isStopWord(word, language);
 }
 
 function addTerms(into: Map<string, number>, text: string, language: string, weight: (i: number) => number): void {
   let i = 0;
   for (const word of tokenize(text, language)) {
-    if (!isTermWord(word)) continue;
+    if (!isTermWord(word, language)) continue;
     const key = stem(word);
     into.set(key, (into.get(key) ?? 0) + weight(i));
     i++;

@@ -11,6 +11,13 @@ import type { TermStats } from './term-stats.ts';
 const PROFILE_LIMITS = { terms: 300, names: 80, numbers: 40 };
 /** Headlines kept per story for choosing its title. */
 const MAX_HEADLINES = 40;
+/**
+ * Members a story keeps to be checked against (see `agreement`): its first few, which define the
+ * event, and its most recent, where it is now. Each is a compact copy of the member's profile.
+ */
+const SAMPLE = { founders: 3, recent: 5 };
+/** Keys kept per bag of a member's compact profile: enough to score it, bounded in memory. */
+const COMPACT_LIMITS = { terms: 80, names: 30, numbers: 15 };
 
 interface Headline {
   id: string | number;
@@ -38,6 +45,20 @@ function prune(bag: Map<string, number>, limit: number, weight: (k: string) => n
   for (const { k, v } of ranked.slice(0, limit)) bag.set(k, v);
 }
 
+/** The heaviest keys of each bag of a member's profile, for the member sample. */
+function compact(p: Profile, time: number): Profile {
+  const top = (bag: Map<string, number>, limit: number) =>
+    bag.size <= limit ? new Map(bag) : new Map([...bag].sort((a, b) => b[1] - a[1]).slice(0, limit));
+  return {
+    terms: top(p.terms, COMPACT_LIMITS.terms),
+    names: top(p.names, COMPACT_LIMITS.names),
+    numbers: top(p.numbers, COMPACT_LIMITS.numbers),
+    language: p.language,
+    time,
+    ...(p.embedding ? { embedding: p.embedding } : {}),
+  };
+}
+
 export class LiveStory {
   readonly profile: Profile;
   readonly members: Array<string | number> = [];
@@ -47,6 +68,9 @@ export class LiveStory {
   readonly outlets = new Map<string, number>();
   readonly languages = new Map<string, number>();
   private readonly headlines: Headline[] = [];
+  /** Compact profiles of the founders, then of the most recent members (a ring). */
+  private readonly founders: Profile[] = [];
+  private readonly recent: Profile[] = [];
   /** Sum of member embeddings (when the provider is on): the story's vector is its direction. */
   private embeddingSum: Float32Array | undefined;
 
@@ -65,6 +89,7 @@ export class LiveStory {
 
   add(doc: StoryDoc, profile: Profile, time: number, stats: TermStats): void {
     this.fold(profile, 1, stats);
+    this.remember(compact(profile, time));
     this.members.push(doc.id);
     this.firstSeen = Math.min(this.firstSeen, time);
     this.lastSeen = Math.max(this.lastSeen, time);
@@ -90,6 +115,32 @@ export class LiveStory {
     for (const [k, v] of other.outlets) bump(this.outlets, k, v);
     for (const [k, v] of other.languages) bump(this.languages, k, v);
     for (const h of other.headlines) if (this.headlines.length < MAX_HEADLINES) this.headlines.push(h);
+    for (const p of [...other.founders, ...other.recent]) this.remember(p);
+  }
+
+  /** The members a newcomer is checked against: founders and the most recent. */
+  get sample(): readonly Profile[] {
+    return [...this.founders, ...this.recent];
+  }
+
+  /**
+   * Share of the sampled members that `score` finds close to a newcomer (at least `threshold`):
+   * agreeing with the story as a whole, not with one member of it.
+   */
+  agreement(score: (member: Profile) => number, threshold: number): number {
+    const sample = this.sample;
+    if (sample.length === 0) return 1;
+    let agree = 0;
+    for (const member of sample) if (score(member) >= threshold) agree++;
+    return agree / sample.length;
+  }
+
+  private remember(p: Profile): void {
+    if (this.founders.length < SAMPLE.founders) this.founders.push(p);
+    else {
+      this.recent.push(p);
+      if (this.recent.length > SAMPLE.recent) this.recent.shift();
+    }
   }
 
   /** The profile to score an article against, with the time gap measured to the story's span. */
@@ -106,7 +157,7 @@ export class LiveStory {
     let best: Headline | undefined;
     let bestScore = -1;
     for (const h of pool) {
-      const score = weightedCosine(h.terms, this.profile.terms, (k) => stats.idf(k));
+      const score = weightedCosine(h.terms, this.profile.terms, (k) => stats.idf(k, this.profile.language));
       if (score > bestScore) {
         best = h;
         bestScore = score;
@@ -137,7 +188,7 @@ export class LiveStory {
     foldMean(this.profile.terms, n, profile.terms, weight);
     foldMean(this.profile.names, n, profile.names, weight);
     foldMean(this.profile.numbers, n, profile.numbers, weight);
-    prune(this.profile.terms, PROFILE_LIMITS.terms, (k) => stats.idf(k));
+    prune(this.profile.terms, PROFILE_LIMITS.terms, (k) => stats.idf(k, this.profile.language));
     prune(this.profile.names, PROFILE_LIMITS.names, (k) => stats.idf(k));
     prune(this.profile.numbers, PROFILE_LIMITS.numbers, (k) => stats.idf(k));
     if (this.profile.language === 'und') this.profile.language = profile.language;

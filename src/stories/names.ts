@@ -8,10 +8,11 @@
  */
 
 import { groupBy } from '../model/group-by.ts';
+import { foldAccents } from '../text/stems.ts';
+import { ENGLISH_STOP_WORDS } from '../text/stopwords.ts';
 import type { StoryDoc } from './doc.ts';
 import { extractEntities } from './entities.ts';
-import { ENGLISH_STOPWORDS, NOT_NAMES } from './stopwords.ts';
-import { foldAccents } from './tokenize.ts';
+import { NOT_NAMES } from './stopwords.ts';
 import { UnionFind } from './union-find.ts';
 
 export interface GlossarySuggestion {
@@ -104,7 +105,7 @@ function collect(doc: StoryDoc, usages: Map<string, Usage>): void {
     const parts = phrase.split(' ').filter((p) => /^\p{Lu}\p{Ll}/u.test(p));
     const surname = parts[parts.length - 1];
     if (!surname || surname.length < 4 || NOT_NAMES.has(surname.toLowerCase())) continue;
-    if (ENGLISH_STOPWORDS.has(surname.toLowerCase()) || TITLE_WORDS.has(surname.toLowerCase())) continue;
+    if (ENGLISH_STOP_WORDS.has(surname.toLowerCase()) || TITLE_WORDS.has(surname.toLowerCase())) continue;
     const firstName = parts.length >= 2 ? parts[parts.length - 2] : undefined;
     const u = usages.get(surname) ?? {
       surname,

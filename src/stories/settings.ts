@@ -1,20 +1,22 @@
 /** Settings of the stories stage: clustering and the optional embeddings provider. */
 import { declareSettings } from '../config/registry.ts';
+import { CLUSTER_DEFAULTS } from './clusterer.ts';
 
 export const storySettings = declareSettings([
   {
     name: 'MERIDIAN_STORY_JOIN_THRESHOLD',
     type: 'number',
-    default: 0.42,
+    default: CLUSTER_DEFAULTS.joinThreshold,
     min: 0,
     max: 1,
     group: 'stories',
-    description: 'Least similarity (0–1) for an article to join an existing story rather than start one.',
+    description:
+      "Least similarity (0–1) of an article to a story's centroid for it to join (most of the story's sampled members must agree too).",
   },
   {
     name: 'MERIDIAN_STORY_EXPIRY_DAYS',
     type: 'int',
-    default: 7,
+    default: CLUSTER_DEFAULTS.expiryDays,
     min: 1,
     max: 365,
     group: 'stories',

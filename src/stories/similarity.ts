@@ -33,7 +33,7 @@ export const DEFAULT_TUNING: SimilarityTuning = {
   names: 0.1,
   numbers: 0.1,
   idfPower: 1.5,
-  crossLanguageBoost: 2,
+  crossLanguageBoost: 1.6,
   graceDays: 1,
   decayDays: 6,
   curve: 3,
@@ -119,13 +119,14 @@ function cosineWithNorms(
   return dot === 0 ? 0 : Math.min(1, dot / (normA * normB));
 }
 
-/** The same cosine, with `a` already weighted (log1p(count) × weight², see `weightedBags`). */
+/** The same cosine, with both sides already weighted (log1p(count) × weight, see `weightedBags`). */
 function cosinePreweighted(a: Map<string, number>, b: Map<string, number>, normA: number, normB: number): number {
   if (a.size === 0 || b.size === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let dot = 0;
-  for (const [k, xa] of a) {
-    const vb = b.get(k);
-    if (vb !== undefined) dot += xa * Math.log1p(vb);
+  for (const [k, xa] of small) {
+    const xb = large.get(k);
+    if (xb !== undefined) dot += xa * xb;
   }
   return dot === 0 ? 0 : Math.min(1, dot / (normA * normB));
 }
@@ -149,10 +150,10 @@ interface Weighers {
   numbers: (k: string) => number;
 }
 
-/** One weigher serves all three bags: name and number keys carry their own prefixes. */
-function weighers(stats: TermStats, power: number): Weighers {
+/** Words are weighed within the language of the text they came from, names and numbers archive-wide. */
+function weighers(stats: TermStats, power: number, language: string): Weighers {
   const w = (k: string) => stats.weight(k, power);
-  return { terms: w, names: w, numbers: w };
+  return { terms: (k) => stats.weight(k, power, language), names: w, numbers: w };
 }
 
 /**
@@ -170,8 +171,9 @@ function normsOf(p: Profile, w: Weighers): NonNullable<Profile['norms']> {
 }
 
 /**
- * A profile's bags with each count already turned into log1p(count) × weight², so scoring it
+ * A profile's bags with each count already turned into log1p(count) × weight, so scoring it
  * against many stories costs one lookup per key and no weight lookups (cached like the norms).
+ * Each side is weighted by its own language's statistics, and the product stays symmetric.
  */
 function weightedBags(p: Profile, w: Weighers): NonNullable<Profile['weighted']> {
   if (p.weighted) return p.weighted;
@@ -179,11 +181,12 @@ function weightedBags(p: Profile, w: Weighers): NonNullable<Profile['weighted']>
   const squares = { terms: 0, names: 0, numbers: 0 };
   const weigh = (bag: Map<string, number>, part: keyof typeof squares) => {
     const out = new Map<string, number>();
+    const weight = w[part];
     let sum = 0;
     for (const [k, v] of bag) {
-      const x = w.terms(k);
+      const x = weight(k);
       const tf = Math.log1p(v);
-      out.set(k, tf * x * x);
+      out.set(k, tf * x);
       sum += tf * x * (tf * x);
     }
     squares[part] = sum;
@@ -201,20 +204,20 @@ function weightedBags(p: Profile, w: Weighers): NonNullable<Profile['weighted']>
   return p.weighted;
 }
 
-/** An article's keys with their scoring weight (log1p(count) × IDF^(2·power)), cached. */
+/** An article's keys with their scoring weight (log1p(count) × IDF^power), cached. */
 export function keyWeights(p: Profile, model: SimilarityModel): NonNullable<Profile['weighted']> {
-  return weightedBags(p, weighers(model.stats, model.tuning.idfPower));
+  return weightedBags(p, weighers(model.stats, model.tuning.idfPower, p.language));
 }
 
 /** The lexical evidence alone, before time and embeddings: a weighted mean of three cosines. */
 export function lexicalScore(a: Profile, b: Profile, stats: TermStats, tuning: SimilarityTuning): number {
-  const w = weighers(stats, tuning.idfPower);
-  const wa = weightedBags(a, w);
-  const na = normsOf(a, w);
-  const nb = normsOf(b, w);
-  const terms = cosinePreweighted(wa.terms, b.terms, na.terms, nb.terms);
-  const names = cosinePreweighted(wa.names, b.names, na.names, nb.names);
-  const numbers = cosinePreweighted(wa.numbers, b.numbers, na.numbers, nb.numbers);
+  const wa = weightedBags(a, weighers(stats, tuning.idfPower, a.language));
+  const wb = weightedBags(b, weighers(stats, tuning.idfPower, b.language));
+  const na = normsOf(a, weighers(stats, tuning.idfPower, a.language));
+  const nb = normsOf(b, weighers(stats, tuning.idfPower, b.language));
+  const terms = cosinePreweighted(wa.terms, wb.terms, na.terms, nb.terms);
+  const names = cosinePreweighted(wa.names, wb.names, na.names, nb.names);
+  const numbers = cosinePreweighted(wa.numbers, wb.numbers, na.numbers, nb.numbers);
   const cross = primary(a.language) !== primary(b.language);
   const boost = cross ? tuning.crossLanguageBoost : 1;
   // A side with no names (or numbers) gives no evidence either way: its share goes to words.

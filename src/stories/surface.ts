@@ -2,11 +2,13 @@
  * The text of an article the reader sees (English when translated), and the way back from stems
  * and normalized names to words a reader recognises: lists shown to people use surface forms.
  */
+
+import { keyStem as stem } from '../text/stems.ts';
 import type { StoryDoc } from './doc.ts';
 import { extractEntities, normalizeName } from './entities.ts';
 import { isTermWord } from './features.ts';
 import { NAME_PREFIX } from './term-stats.ts';
-import { stem, tokenize } from './tokenize.ts';
+import { tokenize } from './tokenize.ts';
 
 export function readerText(doc: StoryDoc): { title: string; text: string; language: string } {
   if (doc.english && (doc.english.title || doc.english.text)) {

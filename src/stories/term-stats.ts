@@ -1,6 +1,12 @@
 /**
  * Document frequencies learned from the archive, kept up to date one article at a time, so term
  * weights follow what the archive actually contains rather than constants tuned for one corpus.
+ *
+ * Words are counted per language, names and numbers across the archive. In an archive that is
+ * mostly English, "und" or "che" is rare overall yet in every German or Italian article: weighed
+ * against the whole archive it would look like a telling word, and untranslated articles of one
+ * language would cluster on their grammar. Weighed against their own language, a language's common
+ * words weigh little whatever the language, listed or not.
  */
 import type { Profile } from './doc.ts';
 
@@ -11,10 +17,30 @@ export const NUMBER_PREFIX = '#';
 export interface TermStatsSnapshot {
   docs: number;
   df: Array<[string, number]>;
+  /** Documents per language (primary subtag). */
+  languages?: Array<[string, number]>;
+}
+
+/** A language's primary subtag: `zh-Hans` and `zh-Hant` share one vocabulary count. */
+export function languageKey(language: string): string {
+  const dash = language.indexOf('-');
+  return (dash < 0 ? language : language.slice(0, dash)).toLowerCase();
+}
+
+function isTermKey(key: string): boolean {
+  return !key.startsWith(NAME_PREFIX) && !key.startsWith(NUMBER_PREFIX);
+}
+
+/** The slot key of a word of `language` (names and numbers are keyed as they are). */
+function slotKey(key: string, language: string): string {
+  return language && isTermKey(key) ? `${language}\u0001${key}` : key;
 }
 
 export class TermStats {
   private docs = 0;
+  /** Documents per language, and the count at which each last started a weight generation. */
+  private readonly languageDocs = new Map<string, number>();
+  private readonly languageGenDocs = new Map<string, number>();
   /**
    * Key → slot in the columns below. Frequencies and cached weights live in typed arrays rather
    * than one object per key: hundreds of thousands of keys then cost the garbage collector
@@ -46,56 +72,80 @@ export class TermStats {
 
   observe(profile: Profile): void {
     this.docs++;
-    for (const t of profile.terms.keys()) this.bump(t);
+    const language = languageKey(profile.language);
+    const languageDocs = (this.languageDocs.get(language) ?? 0) + 1;
+    this.languageDocs.set(language, languageDocs);
+    for (const t of profile.terms.keys()) this.bump(slotKey(t, language));
     for (const n of profile.names.keys()) this.bump(n);
     for (const n of profile.numbers.keys()) this.bump(n);
     if (this.slots.size > this.maxKeys) this.prune();
-    if (this.docs > this.generationDocs * 1.02) {
+    // Cached weights are at most 2% stale: of the archive for names, of their language for words.
+    const languageGen = this.languageGenDocs.get(language) ?? 0;
+    if (this.docs > this.generationDocs * 1.02 || languageDocs > languageGen * 1.02) {
       this.generationDocs = this.docs;
+      this.languageGenDocs.set(language, languageDocs);
       this.gen++;
     }
   }
 
-  /** Smoothed inverse document frequency; unseen keys count as seen once. */
-  idf(key: string): number {
-    const slot = this.slots.get(key);
-    return this.idfOf(slot === undefined ? 1 : (this.dfs[slot] ?? 1));
+  /**
+   * Smoothed inverse document frequency; unseen keys count as seen once. A word (neither name nor
+   * number) is weighed within `language`, the language of the text it came from.
+   */
+  idf(key: string, language = ''): number {
+    const lang = languageKey(language);
+    const slot = this.slots.get(slotKey(key, lang));
+    return this.idfOf(slot === undefined ? 1 : (this.dfs[slot] ?? 1), this.docsOf(key, lang));
   }
 
-  /** idf(key) ** power, cached for the current generation. */
-  weight(key: string, power: number): number {
+  /** idf(key, language) ** power, cached for the current generation. */
+  weight(key: string, power: number, language = ''): number {
     if (power !== this.weightPower) {
       this.weightPower = power;
       this.gen++;
     }
-    const slot = this.slots.get(key);
-    if (slot === undefined) return this.idfOf(1) ** power;
+    const lang = languageKey(language);
+    const slot = this.slots.get(slotKey(key, lang));
+    if (slot === undefined) return this.idfOf(1, this.docsOf(key, lang)) ** power;
     if (this.gens[slot] !== this.gen) {
-      this.weights[slot] = this.idfOf(this.dfs[slot] ?? 1) ** power;
+      this.weights[slot] = this.idfOf(this.dfs[slot] ?? 1, this.docsOf(key, lang)) ** power;
       this.gens[slot] = this.gen;
     }
     return this.weights[slot] ?? 0;
   }
 
-  frequency(key: string): number {
-    const slot = this.slots.get(key);
+  frequency(key: string, language = ''): number {
+    const slot = this.slots.get(slotKey(key, languageKey(language)));
     return slot === undefined ? 0 : (this.dfs[slot] ?? 0);
   }
 
   snapshot(): TermStatsSnapshot {
-    return { docs: this.docs, df: [...this.slots].map(([k, slot]) => [k, this.dfs[slot] ?? 0]) };
+    return {
+      docs: this.docs,
+      df: [...this.slots].map(([k, slot]) => [k, this.dfs[slot] ?? 0]),
+      languages: [...this.languageDocs],
+    };
   }
 
   static restore(snapshot: TermStatsSnapshot, maxKeys?: number): TermStats {
     const stats = new TermStats(maxKeys);
     stats.docs = snapshot.docs;
     stats.generationDocs = snapshot.docs;
+    for (const [language, n] of snapshot.languages ?? []) {
+      stats.languageDocs.set(language, n);
+      stats.languageGenDocs.set(language, n);
+    }
     for (const [k, df] of snapshot.df) stats.slotFor(k, df);
     return stats;
   }
 
-  private idfOf(df: number): number {
-    return Math.log((this.docs + 2) / (df + 0.5));
+  /** The documents a key's frequency is counted among: its language's for words, else all. */
+  private docsOf(key: string, language: string): number {
+    return language && isTermKey(key) ? (this.languageDocs.get(language) ?? 0) : this.docs;
+  }
+
+  private idfOf(df: number, docs: number): number {
+    return Math.log((docs + 2) / (df + 0.5));
   }
 
   private bump(key: string): void {

@@ -3,10 +3,8 @@
  * split on letters and digits; Chinese, Japanese, Thai, Lao, Khmer and Burmese have no spaces, so
  * they go through Intl.Segmenter, one short chunk at a time (the segmenter is slow on long text).
  */
+import { UNSPACED } from '../text/scripts.ts';
 
-/** Scripts written without spaces between words. */
-const UNSPACED =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const HAN = /\p{Script=Han}/u;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’]*/gu;
 /** Intl.Segmenter cost grows faster than linearly with input length: cut long runs first. */
@@ -61,15 +59,6 @@ export function normalizeText(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
-/** Removes accents so "Zelenskyy" in a Spanish text meets the same name in a German one. */
-export function foldAccents(word: string): string {
-  // Most words are ASCII: skip the (costly) decomposition for them.
-  if (!NON_ASCII.test(word)) return word;
-  return word.normalize('NFD').replace(/\p{M}+/gu, '');
-}
-
-const NON_ASCII = /[^\x00-\x7f]/;
-
 /**
  * Words of `text` in reading order, lower-cased. Unspaced scripts yield segmenter words; Han
  * characters also yield their bigrams, which survive segmentation differences between texts.
@@ -95,32 +84,4 @@ export function tokenize(text: string, language = 'und'): string[] {
 
 export function hasUnspacedScript(word: string): boolean {
   return UNSPACED.test(word);
-}
-
-/**
- * A crude, language-independent stem: the first six letters. Inflection in German, Polish,
- * Turkish or Russian mostly changes word ends, so truncation joins most forms of one word
- * without a stemmer per language. Unspaced-script words are kept whole.
- */
-const STEM_LENGTH = 6;
-const ASCII_WORD = /^[\x00-\x7f]+$/;
-
-export function stem(word: string): string {
-  if (ASCII_WORD.test(word)) {
-    const bare = word.endsWith("'s") ? word.slice(0, -2) : word.endsWith("'") ? word.slice(0, -1) : word;
-    return bare.length > STEM_LENGTH ? bare.slice(0, STEM_LENGTH) : bare;
-  }
-  if (UNSPACED.test(word)) return word;
-  const folded = foldAccents(word).replace(/['’]s?$/u, '');
-  const bare = /^\p{Script=Arabic}/u.test(folded) ? arabicLightStem(folded) : folded;
-  return bare.length > STEM_LENGTH ? bare.slice(0, STEM_LENGTH) : bare;
-}
-
-/** Arabic writes the article and some conjunctions and prepositions joined to the next word. */
-const ARABIC_PREFIX = /^(?:وال|بال|كال|فال|لل|ال|و|ف|ب|ل)(?=\p{L}{3})/u;
-const ARABIC_SUFFIX = /(?:ها|هم|ات|ون|ين|ان|ية|ة|ه)$/u;
-
-function arabicLightStem(word: string): string {
-  const noPrefix = word.replace(ARABIC_PREFIX, '');
-  return noPrefix.length > 4 ? noPrefix.replace(ARABIC_SUFFIX, '') : noPrefix;
 }

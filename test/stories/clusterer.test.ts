@@ -93,10 +93,10 @@ describe('StoryClusterer', () => {
 
   test('a story idle longer than the expiry takes no new article', () => {
     const original = byId(fixtureArticles(), 'quake-us');
-    const reprint = { ...original, id: 'reprint', published: '2026-03-07T08:00:00Z' }; // 5 days later
+    const reprint = { ...original, id: 'reprint', published: '2026-03-04T08:00:00Z' }; // 2 days later
     const keep = new StoryClusterer({ expiryDays: 30 });
     assert.equal(keep.add(original).storyId, keep.add(reprint).storyId);
-    const expire = new StoryClusterer({ expiryDays: 3 });
+    const expire = new StoryClusterer({ expiryDays: 1 });
     const first = expire.add(original);
     assert.notEqual(expire.add(reprint).storyId, first.storyId);
   });
@@ -127,5 +127,134 @@ describe('describeStory', () => {
     assert.equal(story.lastSeen, '2026-03-08T14:00:00.000Z');
     assert.ok(talks.some((d) => (d.english?.title ?? d.title) === story.title));
     assert.match(story.title, /^[\x20-\x7e]+$/);
+  });
+});
+
+describe('stories are events, not topics', () => {
+  const at = (hours: number) => new Date(Date.parse('2026-11-03T06:00:00Z') + hours * 3_600_000).toISOString();
+  /** An English archive of unrelated reports (deterministic), so term weights are an archive's. */
+  const background = (n: number): StoryDoc[] => {
+    let seed = 7;
+    const next = (range: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return Math.floor((seed / 2_147_483_648) * range);
+    };
+    const pick = (prefix: string, count: number, range: number) =>
+      Array.from({ length: count }, () => `${prefix}${next(range)}`).join(' ');
+    return Array.from({ length: n }, (_, i) => ({
+      id: `bg-${i}`,
+      language: 'en',
+      published: at(-48 + i * 0.1),
+      title: `Report ${pick('topic', 4, 600)}`,
+      text: `${pick('word', 40, 3000)} the officials said on Monday that it was a report.`,
+    }));
+  };
+  // One event, told in three languages, none translated: names and numbers carry it across.
+  const quakeEn: StoryDoc = {
+    id: 'quake-en',
+    language: 'en',
+    published: at(0),
+    title: 'Magnitude 6.6 earthquake hits Izmir, buildings collapse in Bayrakli',
+    text: 'A magnitude 6.6 earthquake struck the Aegean coast near Izmir on Tuesday. Rescuers searched collapsed buildings in Bayrakli, where 24 people were killed, the AFAD disaster agency said. The quake was felt on the Greek island of Samos.',
+  };
+  const quakeDe: StoryDoc = {
+    id: 'quake-de',
+    language: 'de',
+    published: at(2),
+    title: 'Erdbeben der Stärke 6,6 erschüttert Izmir – Häuser in Bayrakli eingestürzt',
+    text: 'Ein Erdbeben der Stärke 6,6 hat die Ägäisküste bei Izmir erschüttert. In Bayrakli suchten Helfer in eingestürzten Häusern nach Verschütteten, 24 Menschen starben, teilte die Katastrophenbehörde AFAD mit. Auch auf Samos war das Beben zu spüren.',
+  };
+  const quakeEs: StoryDoc = {
+    id: 'quake-es',
+    language: 'es',
+    published: at(3),
+    title: 'Un terremoto de magnitud 6,6 sacude Izmir y derrumba edificios en Bayrakli',
+    text: 'Un terremoto de magnitud 6,6 sacudió la costa del Egeo cerca de Izmir. Los rescatistas buscaban supervivientes entre los edificios derrumbados en Bayrakli, donde murieron 24 personas, según la agencia AFAD. El sismo se sintió en la isla griega de Samos.',
+  };
+  // Another event that shares the city's name, and little else.
+  const football: StoryDoc = {
+    id: 'football-en',
+    language: 'en',
+    published: at(4),
+    title: 'Izmir club Goztepe beat Fenerbahce in the Super Lig',
+    text: 'Goztepe of Izmir beat Fenerbahce 3-1 in the Turkish Super Lig on Sunday, with two goals from their striker in the second half. The coach praised his players after the match at the Gursel Aksel stadium.',
+  };
+  const footballDe: StoryDoc = {
+    id: 'football-de',
+    language: 'de',
+    published: at(5),
+    title: 'Göztepe aus Izmir schlägt Fenerbahce in der Süper Lig',
+    text: 'Göztepe Izmir hat Fenerbahce in der türkischen Süper Lig mit 3:1 geschlagen. Der Stürmer traf in der zweiten Halbzeit zweimal, der Trainer lobte seine Mannschaft im Gürsel-Aksel-Stadion.',
+  };
+
+  test('two events sharing a name stay apart while one event told in three languages joins', () => {
+    const clusterer = new StoryClusterer();
+    const quake = clusterer.add(quakeEn).storyId;
+    assert.equal(clusterer.add(quakeDe).storyId, quake, 'the German report joins the English one');
+    assert.equal(clusterer.add(quakeEs).storyId, quake, 'the Spanish report joins too');
+    const match = clusterer.add(football).storyId;
+    assert.notEqual(match, quake, 'a football match in the same city is another event');
+    const matchDe = clusterer.add(footballDe).storyId;
+    assert.notEqual(matchDe, quake);
+    assert.deepEqual(clusterer.members(quake), ['quake-en', 'quake-de', 'quake-es']);
+  });
+
+  test("untranslated articles of one language do not cluster on that language's common words", () => {
+    // Italian reports of unrelated events in a mostly English archive: in it, "il", "che" or
+    // "ha detto" are rare words overall, yet all these reports share is Italian grammar.
+    const texts = [
+      [
+        'Il governo approva la legge sul bilancio',
+        'Il consiglio dei ministri ha approvato la legge di bilancio che sarà presentata al parlamento entro la fine del mese, ha detto il ministro.',
+      ],
+      [
+        'La Juventus vince il derby con il Torino',
+        'La squadra di Allegri ha vinto il derby della Mole con un gol nel secondo tempo, ha detto che è stata una partita difficile per tutti.',
+      ],
+      [
+        'Un incendio distrugge un capannone a Brescia',
+        'I vigili del fuoco sono intervenuti nella notte per un incendio che ha distrutto un capannone industriale, non ci sono stati feriti secondo i soccorritori.',
+      ],
+      [
+        'Il festival di Sanremo annuncia i cantanti',
+        'Gli organizzatori del festival hanno annunciato i nomi dei cantanti in gara per la prossima edizione, che si terrà a febbraio come ogni anno.',
+      ],
+      [
+        'La Borsa di Milano chiude in rialzo',
+        'Piazza Affari ha chiuso la seduta in rialzo grazie ai titoli delle banche, mentre lo spread tra i titoli di stato è sceso per il terzo giorno.',
+      ],
+    ];
+    const clusterer = new StoryClusterer();
+    for (const doc of background(300)) clusterer.add(doc);
+    const ids = texts.map(
+      ([title = '', text = ''], i) =>
+        clusterer.add({ id: `it-${i}`, language: 'it', published: at(i), title, text }).storyId,
+    );
+    assert.equal(new Set(ids).size, texts.length, `each report is its own story: ${ids.join(', ')}`);
+  });
+
+  test('a drifting story splits: articles that agree with its latest member but not with the story start a new one', () => {
+    // A chain: article i uses terms i·10 … i·10+19, so it shares half its words with the one
+    // before and none with those two steps back. Joined by its centroid alone, the first story
+    // would take the chain for as long as the centroid follows it.
+    const words = (from: number) => Array.from({ length: 20 }, (_, k) => `term${from + k}`).join(' ');
+    const chain = Array.from({ length: 6 }, (_, i) => ({
+      id: `drift-${i}`,
+      language: 'en',
+      published: at(i),
+      title: words(10 * i)
+        .split(' ')
+        .slice(0, 5)
+        .join(' '),
+      text: words(10 * i),
+    }));
+    const clusterer = new StoryClusterer();
+    for (const doc of background(300)) clusterer.add(doc);
+    const ids = chain.map((doc) => clusterer.add(doc).storyId);
+    assert.equal(ids[1], ids[0], 'the second article joins the first');
+    const first = clusterer.members(ids[0] as number);
+    assert.ok(!first.includes('drift-3'), `drift-3 shares nothing with drift-0 or drift-1: ${first.join(', ')}`);
+    assert.equal(ids[4], ids[3], 'the drifted articles form a story of their own');
+    assert.notEqual(ids[3], ids[0]);
   });
 });

@@ -1,6 +1,6 @@
+import { ENGLISH_STOP_WORDS as STOP_WORDS } from '../../text/stopwords.ts';
 import type { TakeArticle } from '../summarizer.ts';
 import { numberForms, numberMentions } from '../text/numbers.ts';
-import { STOP_WORDS } from '../text/terms.ts';
 import { countryName } from './countries.ts';
 
 /**

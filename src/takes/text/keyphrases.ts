@@ -1,5 +1,6 @@
 import nlp from 'compromise';
-import { STOP_WORDS, termOf } from './terms.ts';
+import { ENGLISH_STOP_WORDS as STOP_WORDS } from '../../text/stopwords.ts';
+import { termOf } from './terms.ts';
 
 /**
  * Section headings from key phrases. A candidate is a run of one to three content words (or

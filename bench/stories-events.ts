@@ -1,0 +1,146 @@
+/**
+ * Are stories events? End to end, as a new user would meet it: the development pairs of SemEval-2022
+ * Task 8 become a WARC (one page per distinct article, `../shared/tools/make_semeval_warc.py`), the
+ * real `meridian import` reads it into a fresh data folder with translation off, and each article's
+ * story is read back from the store. For same-language and cross-language pairs separately:
+ * the share of same-event pairs (Overall ≤ 1.5) put in one story, the share of different-event
+ * pairs (Overall ≥ 3) put in one story, and the largest story.
+ * Targets: different-event joined ≤ 5 %, same-event joined ≥ 80 %, no story above 30 articles.
+ *
+ *   npx tsx bench/stories-events.ts [PAIRS.csv] [--reuse DATA_DIR] [--keep DATA_DIR]
+ *
+ * --reuse reads the stories of a data folder an earlier run imported (no import); --keep imports
+ * into that folder and leaves it for inspection. Without them a temporary folder is used.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { parseCsv } from '../src/model/csv.ts';
+import { writeResults } from './results.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { reuse: { type: 'string' }, keep: { type: 'string' } },
+});
+const csvPath = resolve(positionals[0] ?? '../shared/data/semeval2022-task8-pairs/training_set.csv');
+const root = resolve(new URL('..', import.meta.url).pathname);
+
+function importPairs(): { dir: string; seconds: number; temporary: boolean } {
+  if (values.reuse) return { dir: resolve(values.reuse), seconds: Number.NaN, temporary: false };
+  const scratch = mkdtempSync(join(tmpdir(), 'stories-events-'));
+  const dir = values.keep ? resolve(values.keep) : join(scratch, 'data');
+  if (existsSync(join(dir, 'meridian.db'))) throw new Error(`${dir} already holds a store: give a fresh folder`);
+  const warc = join(scratch, 'pairs.warc.gz');
+  execFileSync('python3', [join(root, '../shared/tools/make_semeval_warc.py'), csvPath, warc], { stdio: 'inherit' });
+  const started = performance.now();
+  execFileSync(join(root, 'bin/meridian'), ['import', warc], {
+    cwd: root,
+    env: { ...process.env, MERIDIAN_DATA_DIR: dir, MERIDIAN_TRANSLATOR: 'none', MERIDIAN_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const seconds = (performance.now() - started) / 1000;
+  rmSync(warc);
+  return { dir, seconds, temporary: !values.keep };
+}
+
+/** Article id of the pairs file (from the page URL `/news/<id>.html`) → its live story. */
+function readStories(dir: string): { storyOf: Map<string, number>; sizes: Map<number, number> } {
+  const db = new Database(join(dir, 'meridian.db'), { readonly: true });
+  const merged = new Map<number, number>();
+  for (const row of db.prepare('select id, merged_into from stories where merged_into is not null').all() as Array<{
+    id: number;
+    merged_into: number;
+  }>)
+    merged.set(row.id, row.merged_into);
+  const live = (id: number) => {
+    let at = id;
+    for (let hops = 0; hops < 64 && merged.has(at); hops++) at = merged.get(at) as number;
+    return at;
+  };
+  const rows = db
+    .prepare('select a.url, s.story_id from articles a join story_articles s on s.article_id = a.id')
+    .all() as Array<{ url: string; story_id: number }>;
+  db.close();
+  const storyOf = new Map<string, number>();
+  const sizes = new Map<number, number>();
+  for (const { url, story_id } of rows) {
+    const id = /\/news\/([^/]+)\.html$/.exec(url)?.[1];
+    if (!id) continue;
+    const story = live(story_id);
+    storyOf.set(id, story);
+    sizes.set(story, (sizes.get(story) ?? 0) + 1);
+  }
+  return { storyOf, sizes };
+}
+
+interface Tally {
+  same: number;
+  sameJoined: number;
+  different: number;
+  differentJoined: number;
+  largest: number;
+}
+
+const { dir, seconds, temporary } = importPairs();
+const { storyOf, sizes } = readStories(dir);
+const [header = [], ...rows] = parseCsv(readFileSync(csvPath, 'utf8'));
+const col = (name: string) => header.indexOf(name);
+const tallies = { same: blank(), cross: blank() };
+const languagesOfStory = new Map<number, Set<string>>();
+let unplaced = 0;
+for (const row of rows) {
+  const [a = '', b = ''] = (row[col('pair_id')] ?? '').split('_');
+  const overall = Number(row[col('Overall')]);
+  const la = row[col('lang1')] ?? '';
+  const lb = row[col('lang2')] ?? '';
+  const sa = storyOf.get(a);
+  const sb = storyOf.get(b);
+  if (sa === undefined || sb === undefined) {
+    unplaced++;
+    continue;
+  }
+  for (const [s, l] of [
+    [sa, la],
+    [sb, lb],
+  ] as const) {
+    const set = languagesOfStory.get(s) ?? new Set<string>();
+    set.add(l);
+    languagesOfStory.set(s, set);
+  }
+  const t = la === lb ? tallies.same : tallies.cross;
+  if (overall <= 1.5) {
+    t.same++;
+    if (sa === sb) t.sameJoined++;
+  } else if (overall >= 3) {
+    t.different++;
+    if (sa === sb) t.differentJoined++;
+  }
+}
+for (const [story, size] of sizes) {
+  const cross = (languagesOfStory.get(story)?.size ?? 0) > 1;
+  const t = cross ? tallies.cross : tallies.same;
+  t.largest = Math.max(t.largest, size);
+}
+if (temporary) rmSync(join(dir, '..'), { recursive: true, force: true });
+
+function blank(): Tally {
+  return { same: 0, sameJoined: 0, different: 0, differentJoined: 0, largest: 0 };
+}
+const pct = (n: number, d: number) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)} %`);
+const largest = Math.max(0, ...sizes.values());
+const multi = [...sizes.values()].filter((n) => n > 1).length;
+const lines = [
+  `Pairs: \`${csvPath.replace(`${resolve(root, '..')}/`, '../')}\`; ${storyOf.size} articles in ${sizes.size} stories (${multi} with more than one article), largest ${largest}${Number.isNaN(seconds) ? '' : `; import ${seconds.toFixed(0)} s`}${unplaced ? `; ${unplaced} pairs with an article not imported` : ''}.`,
+  '',
+  '| pairs | same-event joined (target ≥ 80 %) | different-event joined (target ≤ 5 %) | largest story with such pairs |',
+  '|---|---|---|---|',
+  ...(['same', 'cross'] as const).map((k) => {
+    const t = tallies[k];
+    return `| ${k === 'same' ? 'same-language' : 'cross-language'} | ${pct(t.sameJoined, t.same)} (${t.sameJoined}/${t.same}) | ${pct(t.differentJoined, t.different)} (${t.differentJoined}/${t.different}) | ${t.largest} |`;
+  }),
+];
+console.log(lines.join('\n'));
+if (!values.reuse) writeResults('stories-events', `## stories-events\n\n${lines.join('\n')}`);
