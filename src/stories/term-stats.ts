@@ -14,6 +14,9 @@ import type { Profile } from './doc.ts';
 export const NAME_PREFIX = 'n:';
 export const NUMBER_PREFIX = '#';
 
+/** See `idfOf`. */
+const MIN_DOCS = 50;
+
 export interface TermStatsSnapshot {
   docs: number;
   df: Array<[string, number]>;
@@ -144,8 +147,13 @@ export class TermStats {
     return language && isTermKey(key) ? (this.languageDocs.get(language) ?? 0) : this.docs;
   }
 
+  /**
+   * A young archive (or language) counts as MIN_DOCS documents, the missing ones without the word:
+   * in three articles that all say "agreement", nothing shows the word is common, and taking it
+   * for a function word would leave only what the articles do not share.
+   */
   private idfOf(df: number, docs: number): number {
-    return Math.log((docs + 2) / (df + 0.5));
+    return Math.log((Math.max(docs, MIN_DOCS) + 2) / (df + 0.5));
   }
 
   private bump(key: string): void {
