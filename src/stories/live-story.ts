@@ -4,6 +4,7 @@
  */
 import type { Story } from '../model/story.ts';
 import type { Profile, StoryDoc } from './doc.ts';
+import { headlineOf } from './headline.ts';
 import { unit, weightedCosine } from './similarity.ts';
 import type { TermStats } from './term-stats.ts';
 
@@ -23,6 +24,7 @@ interface Headline {
   id: string | number;
   title: string;
   english: boolean;
+  language: string;
   terms: Map<string, number>;
 }
 
@@ -101,7 +103,7 @@ export class LiveStory {
       const title = doc.english?.title || doc.title;
       const terms = new Map<string, number>();
       for (const [k, v] of profile.terms) if (v >= 2) terms.set(k, v); // headline words weigh ≥ 2
-      this.headlines.push({ id: doc.id, title, english, terms });
+      this.headlines.push({ id: doc.id, title, english, language: doc.english?.title ? 'en' : doc.language, terms });
     }
   }
 
@@ -151,7 +153,10 @@ export class LiveStory {
     return this.profile;
   }
 
-  /** The most central headline, English ones first: the one closest to the story's mean words. */
+  /**
+   * The most central headline, English ones first: the one closest to the story's mean words,
+   * cut where a run-on page title starts its body (headline.ts).
+   */
   title(stats: TermStats): string {
     const pool = this.headlines.some((h) => h.english) ? this.headlines.filter((h) => h.english) : this.headlines;
     let best: Headline | undefined;
@@ -163,7 +168,7 @@ export class LiveStory {
         bestScore = score;
       }
     }
-    return best?.title ?? '';
+    return best ? headlineOf(best.title, best.language) : '';
   }
 
   /** The story as the model describes it (`Story` of src/model/story.ts). */
