@@ -1,11 +1,17 @@
 import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
+import { Config } from '../../src/config/config.ts';
+import { importWarc } from '../../src/jobs/import-archive.ts';
+import { defaultStages } from '../../src/jobs/stages-default.ts';
+import { ARTICLE_LIMITS } from '../../src/model/article-limits.ts';
 import { listen, type RunningServer } from '../../src/server/http.ts';
 import { trustedOrigin } from '../../src/server/origin.ts';
 import { rawGet } from '../helpers/raw-http.ts';
-import { hoursAgo, seed } from '../helpers/seed.ts';
+import { hoursAgo, OUTLETS, seed } from '../helpers/seed.ts';
 import { testApp } from '../helpers/server.ts';
 import { openSqlite, type StoreHandle } from '../helpers/stores.ts';
+import { buildWarc } from '../helpers/warc.ts';
 
 const EVIL = {
   host: 'evil.example',
@@ -148,5 +154,49 @@ describe('hostile stored values: only http(s) addresses become links', () => {
     const opml = await (await app.request('/sources.opml')).text();
     assert.match(opml, /xmlUrl="https:\/\/feeds\.example\/rss"/);
     assert.doesNotMatch(opml, /ftp:|file:/);
+  });
+});
+
+/** A page whose <title> alone is `bytes` long, words of news, with an ordinary body. */
+function hugeTitlePage(bytes: number): string {
+  const title = 'Envoy lands in Taiwan for talks '.repeat(Math.ceil(bytes / 32)).slice(0, bytes);
+  const body = Array.from(
+    { length: 4 },
+    (_, i) =>
+      `<p>Paragraph ${i}: officials from several countries met on Monday in the capital to discuss the talks on water rights along the river, a long dispute between neighbours.</p>`,
+  ).join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><article><h1>Envoy lands</h1>${body}</article></body></html>`;
+}
+
+describe('one huge article', () => {
+  let h: StoreHandle;
+  after(async () => h?.cleanup());
+
+  test('a 1 MB <title> is stored cut at a word, and its page stays small (bench/huge-article.ts: 5 MB)', async () => {
+    h = await openSqlite();
+    await h.store.outlets.syncCatalog(OUTLETS);
+    const stages = defaultStages(Config.fromEnv({ LOG_LEVEL: 'silent' }));
+    const warc = buildWarc(
+      [{ url: 'https://www.npr.org/2026/12/07/huge', html: hugeTitlePage(1024 * 1024) }],
+      false,
+    );
+    try {
+      const counts = await importWarc(h.store, stages, Readable.from([warc]), OUTLETS, {
+        countryCodes: new Set(['US']),
+      });
+      assert.equal(counts.stored, 1, JSON.stringify(counts));
+    } finally {
+      await stages.fetcher.close();
+    }
+    const [stored] = await h.store.articles.list({ limit: 1 });
+    assert.ok(stored, 'the article is kept');
+    assert.ok(stored.title.length <= ARTICLE_LIMITS.title, `title of ${stored.title.length} characters`);
+    assert.match(stored.title, /^Envoy lands in Taiwan for talks .*(talks|Envoy|lands|in|Taiwan|for)…$/);
+    assert.ok(stored.blocks.length > 0, 'with its body');
+    const { app } = await testApp(h.store);
+    const page = await app.request(`/articles/${stored.id}`);
+    assert.equal(page.status, 200);
+    const bytes = (await page.arrayBuffer()).byteLength;
+    assert.ok(bytes < 64 * 1024, `article page of ${bytes} bytes`);
   });
 });

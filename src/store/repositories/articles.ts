@@ -1,5 +1,6 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Article, ArticleState, Block, ExtractedArticle, ReadableArticle } from '../../model/article.ts';
+import { ARTICLE_LIMITS, boundArticle, cutAtWord } from '../../model/article-limits.ts';
 import { storyReadingVersion } from '../../model/story.ts';
 import type { ArticleTranslation } from '../../model/translation.ts';
 import { compiledOnce } from '../compiled.ts';
@@ -54,7 +55,7 @@ export class ArticleRepository {
         feed_url: item.feedUrl ?? null,
         url: item.url,
         url_key: item.urlKey,
-        title: item.title ?? '',
+        title: cutAtWord(item.title ?? '', ARTICLE_LIMITS.title),
         blocks: '[]',
         published_at: item.published ?? null,
         language: item.language ?? null,
@@ -123,12 +124,16 @@ export class ArticleRepository {
     return rows.map((r) => ({ id: r.article_id, fingerprint: r.fingerprint }));
   }
 
-  /** Stores what extraction found and moves the article to `extracted`. */
+  /**
+   * Stores what extraction found and moves the article to `extracted`. Every text field is cut to
+   * ARTICLE_LIMITS here, the one place an extracted article becomes a stored one.
+   */
   async saveExtracted(
     id: number,
-    a: ExtractedArticle,
+    extracted: ExtractedArticle,
     extra: { contentHash: string; duplicateOf?: number; fetchedAt?: string },
   ): Promise<void> {
+    const a = boundArticle(extracted);
     await this.db
       .updateTable('articles')
       .set({
