@@ -26,7 +26,13 @@ export function createApp(ctx: ServerContext): Hono {
   app.use('*', arrivalOrder());
   // Then the page cache, before the headers: a page is stored with the security headers on it, so a
   // hit is answered as stored, without building a Headers object to add them again.
-  app.use('*', pageCache({ ttlMs: ctx.config.int('MERIDIAN_PAGE_CACHE_MS'), maxEntries: 2000 }));
+  app.use(
+    '*',
+    pageCache({
+      ttlMs: ctx.config.int('MERIDIAN_PAGE_CACHE_MS'),
+      maxBytes: ctx.config.int('MERIDIAN_PAGE_CACHE_MB') * 1024 * 1024,
+    }),
+  );
   app.use('*', securityHeaders());
   app.use(
     '/api/*',

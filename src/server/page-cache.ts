@@ -9,34 +9,92 @@ declare module 'hono' {
   }
 }
 
+interface CachedPage {
+  at: number;
+  status: number;
+  headers: Record<string, string>;
+  body: Uint8Array<ArrayBuffer>;
+}
+
+/** Bytes a kept page costs besides its body: the entry, its key and its header record. */
+const ENTRY_OVERHEAD = 1024;
+
+/**
+ * The query parameters each cached route reads, with the values it tells apart. Everything else
+ * in a query string is left out of the cache key: the page does not depend on it, and a client
+ * adding `?x=1`, `?x=2`… must not make the cache keep one more copy of the same page each time.
+ */
+const ROUTE_PARAMS: ReadonlyArray<[RegExp, Record<string, (value: string) => string | undefined>]> = [
+  // Home: a selected story, by number (anything else selects nothing).
+  [/^\/$/, { story: (v) => (/^\d{1,10}$/.test(v) ? String(Number(v)) : undefined) }],
+  [/^\/countries\/[^/]+$/, { outlet: (v) => v || undefined, before: (v) => v || undefined }],
+  [/^\/articles\/[^/]+$/, { original: (v) => (v === '1' ? '1' : undefined) }],
+  [/^\/stories\/[^/]+$/, { version: (v) => v }],
+  [/^\/(overlooked|sources)$/, {}],
+  [/^\/feeds\/.+\.atom$/, {}],
+];
+
+/**
+ * The cache key of a request: its path and the parameters its route reads, in a fixed order, or
+ * undefined when the route is not cached. Never a header: one client must not choose what
+ * another is served.
+ */
+export function pageCacheKey(path: string, query: URLSearchParams): string | undefined {
+  const route = ROUTE_PARAMS.find(([pattern]) => pattern.test(path));
+  if (!route) return undefined;
+  const kept: string[] = [];
+  for (const name of Object.keys(route[1]).sort()) {
+    const raw = query.get(name); // the first value, as the route reads it
+    const value = raw === null ? undefined : route[1][name]?.(raw);
+    if (value !== undefined) kept.push(`${name}=${encodeURIComponent(value)}`);
+  }
+  return kept.length > 0 ? `${path}?${kept.join('&')}` : path;
+}
+
 /**
  * A few seconds of memory for rendered pages and feeds. Under load most requests are for the
  * same handful of pages (home, busy countries, the story of the day); serving them from memory
  * for `ttlMs` keeps the tail latency near the server's floor, and readers see new articles at most
  * `ttlMs` late. Status, search, the API and the image proxy are never cached here.
+ *
+ * Bounded in bytes (`maxBytes`, oldest out first), not in entries: pages differ in size a
+ * thousandfold. Expired pages are dropped within a TTL even when no request comes to replace them.
  */
-export function pageCache(options: { ttlMs: number; maxEntries: number }): MiddlewareHandler {
+export function pageCache(options: {
+  ttlMs: number;
+  maxBytes: number;
+}): MiddlewareHandler & { held(): { pages: number; bytes: number } } {
   // Bytes and a plain header record: @hono/node-server writes such a Response straight to the
   // socket, while an ArrayBuffer body went through a web stream (~3× the cost of a hit).
-  const entries = new BoundedMap<
-    string,
-    { at: number; status: number; headers: Record<string, string>; body: Uint8Array<ArrayBuffer> }
-  >(options.maxEntries);
-  const seen = new RecentKeys(options.maxEntries * 16, options.ttlMs);
-  const cacheable = (path: string) =>
-    path === '/' ||
-    path === '/overlooked' ||
-    path === '/sources' ||
-    /^\/(countries|articles|stories)\/[^/]+$/.test(path) ||
-    /^\/feeds\/.+\.atom$/.test(path);
-  return async (c, next) => {
-    if (options.ttlMs <= 0 || c.req.method !== 'GET' || !cacheable(c.req.path)) return next();
-    const key = c.req.url.slice(c.req.url.indexOf(c.req.path));
+  const entries = new BoundedMap<string, CachedPage>(options.maxBytes, (page) => page.body.byteLength + ENTRY_OVERHEAD);
+  const seen = new RecentKeys(32_768, options.ttlMs);
+  let sweeping = false;
+  // Entries are kept in the order they were stored, so the expired ones are at the front.
+  const dropExpired = () => {
+    sweeping = false;
+    const now = Date.now();
+    for (const [key, page] of entries) {
+      if (now - page.at < options.ttlMs) break;
+      entries.delete(key);
+    }
+    if (entries.size > 0) scheduleSweep();
+  };
+  const scheduleSweep = () => {
+    if (sweeping) return;
+    sweeping = true;
+    setTimeout(dropExpired, options.ttlMs).unref();
+  };
+  const handler: MiddlewareHandler = async (c, next) => {
+    if (options.ttlMs <= 0 || c.req.method !== 'GET') return next();
+    const q = c.req.url.indexOf('?');
+    const key = pageCacheKey(c.req.path, new URLSearchParams(q < 0 ? '' : c.req.url.slice(q + 1)));
+    if (key === undefined) return next();
     const now = Date.now();
     const hit = entries.get(key);
     if (hit && now - hit.at < options.ttlMs) {
       return new Response(hit.body, { status: hit.status, headers: hit.headers });
     }
+    if (hit) entries.delete(key);
     // Admission: a page is kept once asked for three times within the TTL, so the long tail of
     // articles read once or twice does not churn memory. Every page kept is bytes outside V8's
     // heap that only a full collection frees; on uniformly random article pages, admitting at
@@ -57,5 +115,10 @@ export function pageCache(options: { ttlMs: number; maxEntries: number }): Middl
     }
     entries.delete(key);
     entries.set(key, { at: now, status: 200, headers, body });
+    scheduleSweep();
   };
+  return Object.assign(handler, {
+    /** What the cache holds now: pages and their bytes (as weighed against `maxBytes`). */
+    held: () => ({ pages: entries.size, bytes: entries.weight }),
+  });
 }

@@ -27,6 +27,16 @@ export const serverSettings = declareSettings([
     description: 'How long rendered pages and feeds are served from memory (0: render every request).',
   },
   {
+    name: 'MERIDIAN_PAGE_CACHE_MB',
+    type: 'int',
+    default: 64,
+    min: 1,
+    max: 65_536,
+    group: 'server',
+    description:
+      'Most memory each web process keeps for rendered pages and feeds (MERIDIAN_PAGE_CACHE_MS); the oldest go first.',
+  },
+  {
     name: 'MERIDIAN_STORY_CACHE_MB',
     type: 'int',
     default: 128,

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
+import { Hono } from 'hono';
 import { Config } from '../../src/config/config.ts';
 import { importWarc } from '../../src/jobs/import-archive.ts';
 import { defaultStages } from '../../src/jobs/stages-default.ts';
 import { ARTICLE_LIMITS } from '../../src/model/article-limits.ts';
 import { listen, type RunningServer } from '../../src/server/http.ts';
 import { trustedOrigin } from '../../src/server/origin.ts';
+import { pageCache, pageCacheKey } from '../../src/server/page-cache.ts';
 import { rawGet } from '../helpers/raw-http.ts';
 import { hoursAgo, OUTLETS, seed } from '../helpers/seed.ts';
 import { testApp } from '../helpers/server.ts';
@@ -176,10 +178,7 @@ describe('one huge article', () => {
     h = await openSqlite();
     await h.store.outlets.syncCatalog(OUTLETS);
     const stages = defaultStages(Config.fromEnv({ LOG_LEVEL: 'silent' }));
-    const warc = buildWarc(
-      [{ url: 'https://www.npr.org/2026/12/07/huge', html: hugeTitlePage(1024 * 1024) }],
-      false,
-    );
+    const warc = buildWarc([{ url: 'https://www.npr.org/2026/12/07/huge', html: hugeTitlePage(1024 * 1024) }], false);
     try {
       const counts = await importWarc(h.store, stages, Readable.from([warc]), OUTLETS, {
         countryCodes: new Set(['US']),
@@ -198,5 +197,89 @@ describe('one huge article', () => {
     assert.equal(page.status, 200);
     const bytes = (await page.arrayBuffer()).byteLength;
     assert.ok(bytes < 64 * 1024, `article page of ${bytes} bytes`);
+  });
+});
+
+describe('the page cache under hostile query strings', () => {
+  let h: StoreHandle;
+  before(async () => {
+    h = await openSqlite();
+  });
+  after(async () => h?.cleanup());
+
+  /** Rewrites a stored article's headline, so a cached copy of its page can be told from a fresh one. */
+  const retitle = (id: number, title: string, blocks: Array<{ kind: 'p'; text: string }>) =>
+    h.store.articles.saveExtracted(id, { title, blocks, language: 'en' }, { contentHash: `h-${title}` });
+
+  test('arbitrary query strings share the page’s one entry; the parameters a route reads do not', async () => {
+    const [id] = (await seed(h.store, [
+      {
+        outletId: 'npr',
+        country: 'US',
+        language: 'en',
+        title: 'First headline',
+        blocks: [{ kind: 'p', text: 'Body.' }],
+        published: hoursAgo(1),
+      },
+    ])) as [number];
+    const { app } = await testApp(h.store, { env: { MERIDIAN_PAGE_CACHE_MS: '60000' } });
+    for (let i = 0; i < 40; i++) {
+      const res = await app.request(`/articles/${id}?utm_source=${i}&x=${'a'.repeat(i)}&original=${i}`);
+      assert.equal(res.status, 200);
+    }
+    await retitle(id, 'Second headline', [{ kind: 'p', text: 'Body.' }]);
+    const variant = await (await app.request(`/articles/${id}?never=seen`)).text();
+    assert.match(variant, /First headline/, 'an unseen query string was served the one cached page');
+    const original = await (await app.request(`/articles/${id}?original=1`)).text();
+    assert.match(original, /Second headline/, '?original=1 is a page of its own');
+    assert.deepEqual(
+      [
+        pageCacheKey('/articles/7', new URLSearchParams('original=1&a=b')),
+        pageCacheKey('/', new URLSearchParams('story=007&q=1')),
+      ],
+      ['/articles/7?original=1', '/?story=7'],
+    );
+    assert.equal(pageCacheKey('/search', new URLSearchParams('q=a')), undefined, 'search is never cached');
+  });
+
+  test('the cache is bounded in bytes (MERIDIAN_PAGE_CACHE_MB), the oldest page out first', async () => {
+    const big = (tag: string) =>
+      Array.from({ length: 25 }, (_, i) => ({ kind: 'p' as const, text: `${tag} ${i} ${'word '.repeat(3_600)}` }));
+    const ids = (await seed(
+      h.store,
+      ['One', 'Two', 'Three'].map((title, i) => ({
+        outletId: 'npr',
+        country: 'US',
+        language: 'en',
+        title: `${title} big`,
+        blocks: big(title),
+        published: hoursAgo(1),
+        url: `https://example.org/big/${i}`,
+      })),
+    )) as number[];
+    const { app } = await testApp(h.store, { env: { MERIDIAN_PAGE_CACHE_MS: '60000', MERIDIAN_PAGE_CACHE_MB: '1' } });
+    for (const id of ids) {
+      for (let i = 0; i < 3; i++) {
+        const bytes = (await (await app.request(`/articles/${id}`)).arrayBuffer()).byteLength;
+        assert.ok(bytes > 400_000, `a page of ${bytes} bytes`);
+      }
+    }
+    for (const id of ids) await retitle(id, `Renamed ${id}`, big('Renamed'));
+    assert.match(await (await app.request(`/articles/${ids[0]}`)).text(), /Renamed/, 'the oldest page was let go');
+    assert.match(await (await app.request(`/articles/${ids[2]}`)).text(), /Three big/, 'the newest is still held');
+  });
+
+  test('expired pages leave memory even when nobody asks for them again', async () => {
+    const cache = pageCache({ ttlMs: 30, maxBytes: 1024 * 1024 });
+    const app = new Hono();
+    app.use('*', cache);
+    app.get('/sources', (c) => c.body('x'.repeat(10_000)));
+    for (let i = 0; i < 3; i++) await app.request('/sources');
+    assert.deepEqual(cache.held().pages, 1);
+    assert.ok(cache.held().bytes >= 10_000);
+    // Wait for the cache's own sweep; no request comes in meanwhile.
+    for (let waited = 0; cache.held().pages > 0 && waited < 5_000; waited += 20)
+      await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(cache.held(), { pages: 0, bytes: 0 });
   });
 });
