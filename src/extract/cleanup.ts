@@ -13,12 +13,15 @@ import {
   READ_MORE_TAIL,
   RELATED_HEADING,
 } from './tuning.ts';
+import { isWidgetLine } from './widget-labels.ts';
 
 /**
  * The last pass over the body, on blocks rather than markup, for furniture that slipped through
  * the container choice:
  *  - furniture labels standing alone ("Advertisement", "Share this article") and picture credits
  *    left in the text ("AFP / Jane Doe");
+ *  - lines made only of widget labels in any of the catalog's major languages ("Caption",
+ *    "Close", "Share Tweet Email", 分享到：微博 微信): widget-labels.ts;
  *  - "Read also: <other article>" lines, and "Read more" glued to the end of a paragraph;
  *  - a "Related articles" / "Mehr zum Thema" heading and the link-dense blocks under it;
  *  - link-dense blocks at the very end (lists of other stories);
@@ -32,8 +35,9 @@ export function cleanBody(body: BodyBlocks): BodyBlocks {
 
   blocks.forEach((block, i) => {
     if (block.kind === 'pre' || block.kind === 'table') return;
-    const trimmed = block.text.replace(READ_MORE_TAIL, '');
-    if (trimmed !== block.text && trimmed) blocks[i] = { ...block, text: trimmed };
+    const trimmed = withoutWidgetLines(block.text.replace(READ_MORE_TAIL, ''));
+    if (!trimmed) keep[i] = false;
+    else if (trimmed !== block.text) blocks[i] = { ...block, text: trimmed };
     if (block.text.length <= FURNITURE_LINE_MAX_CHARS && FURNITURE_LINE.test(block.text)) keep[i] = false;
     if (block.text.length <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.test(block.text)) keep[i] = false;
     if (block.text.length <= READ_ALSO_MAX_CHARS && READ_ALSO_LINE.test(block.text)) keep[i] = false;
@@ -63,6 +67,15 @@ export function cleanBody(body: BodyBlocks): BodyBlocks {
     links: links.filter((_, i) => keep[i]),
     figures,
   };
+}
+
+/** The text without its lines that are only widget labels ("" when nothing else is left). */
+function withoutWidgetLines(text: string): string {
+  if (!text.includes('\n')) return isWidgetLine(text) ? '' : text;
+  return text
+    .split('\n')
+    .filter((line) => !isWidgetLine(line))
+    .join('\n');
 }
 
 function keptBefore(keep: boolean[], index: number): number {
