@@ -34,10 +34,13 @@ export function createApp(ctx: ServerContext): Hono {
     }),
   );
   app.use('*', securityHeaders());
-  app.use(
-    '/api/*',
-    rateLimit({ perSecond: ctx.config.number('MERIDIAN_API_RATE'), burst: ctx.config.int('MERIDIAN_API_BURST') }),
-  );
+  // The search page runs the same queries as /api/search: one budget per client for both.
+  const apiLimit = rateLimit({
+    perSecond: ctx.config.number('MERIDIAN_API_RATE'),
+    burst: ctx.config.int('MERIDIAN_API_BURST'),
+  });
+  app.use('/api/*', apiLimit);
+  app.use('/search', apiLimit);
   app.use(
     '/img',
     rateLimit({ perSecond: ctx.config.number('MERIDIAN_API_RATE'), burst: ctx.config.int('MERIDIAN_API_BURST') }),

@@ -41,14 +41,15 @@ declare module 'hono' {
 /**
  * Adds SECURITY_HEADERS to every response that does not carry them yet. Pages come with them in
  * a plain header record, which @hono/node-server writes as it is; touching such a response's
- * headers here would build a Headers object for each page only to copy it out again.
+ * headers here would build a Headers object for each page only to copy it out again. A header a
+ * route set itself is kept: the image proxy's `default-src 'none'` is stricter than the pages'.
  */
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     if (c.get('secured')) return;
     const headers = c.res.headers;
-    for (const name in SECURITY_HEADERS) headers.set(name, SECURITY_HEADERS[name] as string);
+    for (const name in SECURITY_HEADERS) if (!headers.has(name)) headers.set(name, SECURITY_HEADERS[name] as string);
   };
 }
 

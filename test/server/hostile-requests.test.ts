@@ -9,10 +9,11 @@ import { ARTICLE_LIMITS } from '../../src/model/article-limits.ts';
 import { listen, type RunningServer } from '../../src/server/http.ts';
 import { trustedOrigin } from '../../src/server/origin.ts';
 import { pageCache, pageCacheKey } from '../../src/server/page-cache.ts';
+import { searchText } from '../../src/store/repositories/search.ts';
 import { rawGet } from '../helpers/raw-http.ts';
 import { hoursAgo, OUTLETS, seed } from '../helpers/seed.ts';
 import { testApp } from '../helpers/server.ts';
-import { openSqlite, type StoreHandle } from '../helpers/stores.ts';
+import { backends, openSqlite, type StoreHandle } from '../helpers/stores.ts';
 import { buildWarc } from '../helpers/warc.ts';
 
 const EVIL = {
@@ -281,5 +282,95 @@ describe('the page cache under hostile query strings', () => {
     for (let waited = 0; cache.held().pages > 0 && waited < 5_000; waited += 20)
       await new Promise((r) => setTimeout(r, 20));
     assert.deepEqual(cache.held(), { pages: 0, bytes: 0 });
+  });
+});
+
+for (const backend of await backends()) {
+  describe(`hostile search queries (${backend.name})`, { skip: backend.skip }, () => {
+    let h: StoreHandle;
+    before(async () => {
+      h = await backend.open();
+      await seed(h.store, [
+        {
+          outletId: 'npr',
+          country: 'US',
+          language: 'en',
+          title: 'Envoy lands in Taiwan',
+          blocks: [{ kind: 'p', text: 'An American envoy landed in Taiwan for talks.' }],
+          published: hoursAgo(1),
+        },
+      ]);
+    });
+    after(async () => h?.cleanup());
+
+    test('NUL, control characters, lone surrogates, operators and huge queries answer 200 or 400, never 500', async () => {
+      const { app } = await testApp(h.store, { env: { MERIDIAN_API_BURST: '1000', MERIDIAN_API_RATE: '1000' } });
+      const queries = [
+        'a%00bcd',
+        'env%00oy',
+        '%00',
+        'envoy%01%02%1F%7F%C2%80%C2%9F',
+        '%ED%A0%80envoy', // a lone high surrogate, UTF-8 encoded: not valid UTF-8
+        'envoy%ED%B0%80',
+        '%E2%80%AEenvoy%E2%80%8B', // bidi override, zero-width space
+        '%',
+        '%ZZ',
+        '%E0%A4%A',
+        'envoy%22%20OR%20%22x',
+        'NEAR(envoy%20taiwan)%20*%20-%20^%20:%20(%20)',
+        '!!!%20%26%26%20%7C%7C%20%3C-%3E%20%3A*',
+        encodeURIComponent('envoy '.repeat(3_000)),
+      ];
+      for (const q of queries) {
+        for (const path of [`/search?q=${q}`, `/api/search?q=${q}`]) {
+          const res = await app.request(path, { headers: { accept: 'text/html' } });
+          assert.ok(res.status === 200 || res.status === 400, `${path.slice(0, 80)}: ${res.status}`);
+          const text = await res.text();
+          assert.doesNotMatch(text, /Internal error/, path.slice(0, 80));
+        }
+      }
+      // What a reader meant is still found once the junk is gone.
+      const clean = (await (await app.request('/api/search?q=%E2%80%8Benvoy%00')).json()) as { total: number };
+      assert.equal(clean.total, 1, 'control and format characters around a word are dropped');
+      assert.equal(searchText('a\u0000b\uD800c\u200Bd  e'), 'a b c d e');
+      assert.equal([...searchText('💥'.repeat(500))].length, 200, 'cut by characters, never halving one');
+    });
+  });
+}
+
+describe('search page and image proxy headers', () => {
+  let h: StoreHandle;
+  before(async () => {
+    h = await openSqlite();
+  });
+  after(async () => h?.cleanup());
+
+  test('/search (HTML) is rate limited like /api/search, sharing one budget per client', async () => {
+    const { app } = await testApp(h.store, { env: { MERIDIAN_API_BURST: '5', MERIDIAN_API_RATE: '0.1' } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await app.request(`/search?q=envoy${i}`)).status);
+    assert.deepEqual(statuses, [200, 200, 200, 200, 200, 429, 429, 429]);
+    assert.equal((await app.request('/api/search?q=envoy')).status, 429, 'the API shares the budget');
+    const limited = await app.request('/search?q=again');
+    assert.ok(Number(limited.headers.get('retry-after')) >= 1);
+  });
+
+  test('the image proxy keeps its own strict CSP; global headers do not overwrite it', async () => {
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const { app, ctx } = await testApp(h.store, {
+      fetchImage: async () => ({ status: 200, contentType: 'image/png', body: new Uint8Array(png) }),
+    });
+    const res = await app.request(ctx.images.url('https://images.example/a.png'));
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'image/png');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /^default-src 'none'/);
+    assert.doesNotMatch(csp, /'self'/, 'not the pages’ policy');
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff', 'the other global headers are still there');
+    const page = await app.request('/sources');
+    assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/, 'pages keep theirs');
   });
 });

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { pipelineStatus } from '../../jobs/status.ts';
+import { searchText } from '../../store/repositories/search.ts';
 import { outletIndex, type ServerContext } from '../context.ts';
 import { BadRequestError, NotFoundHttpError } from '../errors.ts';
 import { dateParam, parseCursor, parseId } from '../routes/pages.tsx';
@@ -45,7 +46,7 @@ export function articlesApi(ctx: ServerContext): Hono {
   });
 
   api.get('/search', async (c) => {
-    const q = (c.req.query('q') ?? '').trim();
+    const q = searchText(c.req.query('q') ?? '');
     if (!q) throw new BadRequestError('q is required');
     const country = countryParam(c.req.query('country'));
     const from = dateParam(c.req.query('from'));

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { countFeedHealth, feedHealth, pipelineStatus } from '../../jobs/status.ts';
+import { searchText } from '../../store/repositories/search.ts';
 import { countryParam } from '../api/catalog.ts';
 import { countryCounts, countryIndex, outletIndex, pageKit, type ServerContext } from '../context.ts';
 import { BadRequestError, NotFoundHttpError } from '../errors.ts';
@@ -156,7 +157,7 @@ export function pageRoutes(ctx: ServerContext): Hono {
   });
 
   app.get('/search', async (c) => {
-    const q = (c.req.query('q') ?? '').trim().slice(0, 200);
+    const q = searchText(c.req.query('q') ?? '');
     const country = countryParam(c.req.query('country'));
     const from = dateParam(c.req.query('from'));
     const to = dateParam(c.req.query('to'));

@@ -20,6 +20,22 @@ export interface SearchHit {
 const MAX_QUERY = 200;
 
 /**
+ * A reader's query as search text: no NUL or other control characters (PostgreSQL refuses a NUL
+ * in text, and FTS5 and tsquery have no use for them), no lone surrogates (half a character,
+ * which cannot be encoded as UTF-8), whitespace collapsed, at most MAX_QUERY characters, never
+ * ending in half a character. Every query string passes here before reaching FTS5 or tsvector.
+ */
+export function searchText(raw: string): string {
+  const cleaned = raw
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const chars = [...cleaned];
+  return chars.length <= MAX_QUERY ? cleaned : chars.slice(0, MAX_QUERY).join('').trim();
+}
+
+/**
  * Full-text search, one API over FTS5 (SQLite) and tsvector (PostgreSQL). Each article is indexed
  * with its original and, once translated, its English headline and body, so a reader finds
  * 「台積電」 and "TSMC" alike.
@@ -60,7 +76,7 @@ export class SearchRepository {
   }
 
   async search(query: SearchQuery): Promise<{ hits: SearchHit[]; total: number }> {
-    const q = query.q.trim().slice(0, MAX_QUERY);
+    const q = searchText(query.q);
     if (q === '') return { hits: [], total: 0 };
     const filters = [
       query.country ? sql`a.country = ${query.country.toUpperCase()}` : sql`1 = 1`,
