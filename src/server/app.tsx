@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { logger } from '../config/log.ts';
 import { articlesApi } from './api/articles.ts';
 import { catalogApi } from './api/catalog.ts';
+import { storiesApi } from './api/stories.ts';
 import { arrivalOrder } from './arrival-order.ts';
 import type { ServerContext } from './context.ts';
 import { HttpError, jsonError } from './errors.ts';
@@ -58,6 +59,7 @@ export function createApp(ctx: ServerContext): Hono {
   app.get('/img', (c) => imageProxy(c, ctx));
   app.route('/api', catalogApi(ctx));
   app.route('/api', articlesApi(ctx));
+  app.route('/api', storiesApi(ctx));
   app.route('/', staticRoutes(ctx));
   app.route('/', feedRoutes(ctx));
   app.route('/', storyRoutes(ctx));

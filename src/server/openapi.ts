@@ -71,6 +71,32 @@ export const openApiDocument = {
         responses: { '200': json({ type: 'object', properties: { article: ref('Article') } }), ...errors },
       },
     },
+    '/api/stories': {
+      get: {
+        summary: 'Stories (one event each, across countries), most recently active first',
+        parameters: [
+          q('country', { type: 'string', pattern: '^[A-Za-z]{2}$' }, 'Only stories with an article from this country'),
+          q('from', { type: 'string', format: 'date' }, 'Active on or after this day'),
+          q('to', { type: 'string', format: 'date' }, 'Begun on or before this day'),
+          q('limit', { type: 'integer', minimum: 1, maximum: 100, default: 20 }, 'Page size'),
+          q('before', { type: 'string' }, 'Cursor from the previous page’s `next`'),
+        ],
+        responses: {
+          '200': json({
+            type: 'object',
+            properties: { stories: { type: 'array', items: ref('Story') }, next: { type: ['string', 'null'] } },
+          }),
+          ...errors,
+        },
+      },
+    },
+    '/api/stories/{id}': {
+      get: {
+        summary: 'One story: its articles by country, Alternative Takes, the current take with citations, framing',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+        responses: { '200': json(ref('StoryDetail')), ...errors },
+      },
+    },
     '/api/search': {
       get: {
         summary: 'Full-text search over headlines and bodies, original and English',
@@ -145,6 +171,85 @@ export const openApiDocument = {
           country: { type: 'string' },
           outlet: { type: 'object' },
           image: { type: ['object', 'null'] },
+        },
+      },
+      Story: {
+        type: 'object',
+        properties: {
+          id: { type: 'integer' },
+          title: { type: 'string', description: 'Headline of its most representative article' },
+          firstSeen: { type: 'string' },
+          lastSeen: { type: 'string' },
+          countries: { type: 'array', items: { type: 'string' }, description: 'Most articles first' },
+          outlets: { type: 'array', items: { type: 'string' } },
+          languages: { type: 'array', items: { type: 'string' } },
+          articleCount: { type: 'integer' },
+        },
+      },
+      StoryDetail: {
+        type: 'object',
+        properties: {
+          story: ref('Story'),
+          countries: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { country: { type: 'string' }, articles: { type: 'array', items: ref('ArticleSummary') } },
+            },
+          },
+          alternativeTakes: {
+            type: 'array',
+            description: 'One article per outlet: its headline and what it stresses that the others do not',
+            items: {
+              type: 'object',
+              properties: {
+                articleId: { type: 'integer' },
+                outlet: { type: 'string' },
+                country: { type: 'string' },
+                title: { type: 'string' },
+                language: { type: 'string' },
+                differs: { type: 'string' },
+                stresses: { type: 'array', items: { type: 'string' } },
+              },
+            },
+          },
+          take: {
+            type: ['object', 'null'],
+            description: 'The World’s Current Take: sections titled by aspect, each sentence citing article ids',
+            properties: {
+              version: { type: 'integer' },
+              createdAt: { type: 'string' },
+              provider: { type: 'string' },
+              model: { type: 'string' },
+              note: { type: 'string' },
+              countries: { type: 'array', items: { type: 'string' } },
+              outletCount: { type: 'integer' },
+              sections: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    heading: { type: 'string' },
+                    sentences: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          text: { type: 'string' },
+                          citations: { type: 'array', items: { type: 'integer' } },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          framing: {
+            type: 'array',
+            description: 'Per country, the words and names its coverage uses markedly more than the rest',
+            items: { type: 'object' },
+          },
         },
       },
       Article: {

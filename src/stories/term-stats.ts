@@ -24,20 +24,25 @@ export interface TermStatsSnapshot {
   languages?: Array<[string, number]>;
 }
 
+const languageKeys = new Map<string, string>();
+
 /** A language's primary subtag: `zh-Hans` and `zh-Hant` share one vocabulary count. */
 export function languageKey(language: string): string {
-  const dash = language.indexOf('-');
-  return (dash < 0 ? language : language.slice(0, dash)).toLowerCase();
+  let key = languageKeys.get(language);
+  if (key === undefined) {
+    const dash = language.indexOf('-');
+    key = (dash < 0 ? language : language.slice(0, dash)).toLowerCase();
+    languageKeys.set(language, key);
+  }
+  return key;
 }
 
 function isTermKey(key: string): boolean {
   return !key.startsWith(NAME_PREFIX) && !key.startsWith(NUMBER_PREFIX);
 }
 
-/** The slot key of a word of `language` (names and numbers are keyed as they are). */
-function slotKey(key: string, language: string): string {
-  return language && isTermKey(key) ? `${language}\u0001${key}` : key;
-}
+/** How a language's word is written in a snapshot (names and numbers are written as they are). */
+const LANGUAGE_SEPARATOR = '\u0001';
 
 export class TermStats {
   private docs = 0;
@@ -50,6 +55,9 @@ export class TermStats {
    * nothing to trace.
    */
   private readonly slots = new Map<string, number>();
+  /** The same for words, one table per language (no key strings built per lookup). */
+  private readonly languageSlots = new Map<string, Map<string, number>>();
+  private slotCount = 0;
   private dfs = new Int32Array(1024);
   private weights = new Float64Array(1024);
   private gens = new Int32Array(1024);
@@ -70,7 +78,7 @@ export class TermStats {
   }
 
   get size(): number {
-    return this.slots.size;
+    return this.slotCount;
   }
 
   observe(profile: Profile): void {
@@ -78,10 +86,11 @@ export class TermStats {
     const language = languageKey(profile.language);
     const languageDocs = (this.languageDocs.get(language) ?? 0) + 1;
     this.languageDocs.set(language, languageDocs);
-    for (const t of profile.terms.keys()) this.bump(slotKey(t, language));
-    for (const n of profile.names.keys()) this.bump(n);
-    for (const n of profile.numbers.keys()) this.bump(n);
-    if (this.slots.size > this.maxKeys) this.prune();
+    const words = this.tableFor(language);
+    for (const t of profile.terms.keys()) this.bump(words, t);
+    for (const n of profile.names.keys()) this.bump(this.slots, n);
+    for (const n of profile.numbers.keys()) this.bump(this.slots, n);
+    if (this.slotCount > this.maxKeys) this.prune();
     // Cached weights are at most 2% stale: of the archive for names, of their language for words.
     const languageGen = this.languageGenDocs.get(language) ?? 0;
     if (this.docs > this.generationDocs * 1.02 || languageDocs > languageGen * 1.02) {
@@ -97,7 +106,7 @@ export class TermStats {
    */
   idf(key: string, language = ''): number {
     const lang = languageKey(language);
-    const slot = this.slots.get(slotKey(key, lang));
+    const slot = this.slotOf(key, lang);
     return this.idfOf(slot === undefined ? 1 : (this.dfs[slot] ?? 1), this.docsOf(key, lang));
   }
 
@@ -108,7 +117,7 @@ export class TermStats {
       this.gen++;
     }
     const lang = languageKey(language);
-    const slot = this.slots.get(slotKey(key, lang));
+    const slot = this.slotOf(key, lang);
     if (slot === undefined) return this.idfOf(1, this.docsOf(key, lang)) ** power;
     if (this.gens[slot] !== this.gen) {
       this.weights[slot] = this.idfOf(this.dfs[slot] ?? 1, this.docsOf(key, lang)) ** power;
@@ -118,14 +127,14 @@ export class TermStats {
   }
 
   frequency(key: string, language = ''): number {
-    const slot = this.slots.get(slotKey(key, languageKey(language)));
+    const slot = this.slotOf(key, languageKey(language));
     return slot === undefined ? 0 : (this.dfs[slot] ?? 0);
   }
 
   snapshot(): TermStatsSnapshot {
     return {
       docs: this.docs,
-      df: [...this.slots].map(([k, slot]) => [k, this.dfs[slot] ?? 0]),
+      df: [...this.entries()].map(([k, slot]) => [k, this.dfs[slot] ?? 0]),
       languages: [...this.languageDocs],
     };
   }
@@ -138,8 +147,35 @@ export class TermStats {
       stats.languageDocs.set(language, n);
       stats.languageGenDocs.set(language, n);
     }
-    for (const [k, df] of snapshot.df) stats.slotFor(k, df);
+    for (const [k, df] of snapshot.df) {
+      const at = k.indexOf(LANGUAGE_SEPARATOR);
+      if (at < 0) stats.slotFor(stats.slots, k, df);
+      else stats.slotFor(stats.tableFor(k.slice(0, at)), k.slice(at + 1), df);
+    }
     return stats;
+  }
+
+  /** The table a key is counted in: its language's for a word, else the archive's. */
+  private slotOf(key: string, language: string): number | undefined {
+    if (language && isTermKey(key)) return this.languageSlots.get(language)?.get(key);
+    return this.slots.get(key);
+  }
+
+  private tableFor(language: string): Map<string, number> {
+    if (!language) return this.slots;
+    let table = this.languageSlots.get(language);
+    if (!table) {
+      table = new Map();
+      this.languageSlots.set(language, table);
+    }
+    return table;
+  }
+
+  /** Every key with its slot; words as language + separator + word. */
+  private *entries(): Iterable<[string, number]> {
+    yield* this.slots;
+    for (const [language, table] of this.languageSlots)
+      for (const [k, slot] of table) yield [`${language}${LANGUAGE_SEPARATOR}${k}`, slot];
   }
 
   /** The documents a key's frequency is counted among: its language's for words, else all. */
@@ -156,16 +192,16 @@ export class TermStats {
     return Math.log((Math.max(docs, MIN_DOCS) + 2) / (df + 0.5));
   }
 
-  private bump(key: string): void {
-    const slot = this.slots.get(key);
-    if (slot === undefined) this.slotFor(key, 1);
+  private bump(table: Map<string, number>, key: string): void {
+    const slot = table.get(key);
+    if (slot === undefined) this.slotFor(table, key, 1);
     else this.dfs[slot] = (this.dfs[slot] ?? 0) + 1;
   }
 
-  private slotFor(key: string, df: number): void {
-    const slot = this.slots.size;
+  private slotFor(table: Map<string, number>, key: string, df: number): void {
+    const slot = this.slotCount++;
     if (slot >= this.dfs.length) this.grow(this.dfs.length * 2);
-    this.slots.set(key, slot);
+    table.set(key, slot);
     this.dfs[slot] = df;
     this.gens[slot] = 0;
   }
@@ -185,13 +221,20 @@ export class TermStats {
 
   /** Forgets keys seen once, renumbering the slots. */
   private prune(): void {
-    const kept: Array<[string, number]> = [];
-    for (const [k, slot] of this.slots) {
-      const df = this.dfs[slot] ?? 0;
-      if (df > 1) kept.push([k, df]);
-    }
-    this.slots.clear();
+    const tables = [this.slots, ...this.languageSlots.values()];
+    const kept = tables.map((table) => {
+      const out: Array<[string, number]> = [];
+      for (const [k, slot] of table) {
+        const df = this.dfs[slot] ?? 0;
+        if (df > 1) out.push([k, df]);
+      }
+      table.clear();
+      return out;
+    });
+    this.slotCount = 0;
     this.gens.fill(0);
-    for (const [k, df] of kept) this.slotFor(k, df);
+    tables.forEach((table, i) => {
+      for (const [k, df] of kept[i] ?? []) this.slotFor(table, k, df);
+    });
   }
 }

@@ -15,6 +15,7 @@ describe('JSON API, feeds and image proxy', () => {
   let h: StoreHandle;
   let app: Hono;
   let ids: number[];
+  let storyId: number;
   let images: Server;
   let imageBase: string;
   const fetcher = new Fetcher({ allowPrivateAddresses: true, respectRobots: false, hostDelayMs: 0 });
@@ -48,6 +49,17 @@ describe('JSON API, feeds and image proxy', () => {
         published: hoursAgo(1),
       },
     ]);
+    const when = hoursAgo(3);
+    storyId = await h.store.stories.create({
+      title: 'Envoy arrives',
+      firstSeen: when,
+      lastSeen: when,
+      countries: ['TW'],
+      outlets: ['upmedia'],
+      languages: ['zh-Hant'],
+      articleCount: 1,
+    });
+    await h.store.stories.assign(storyId, ids[0] as number, 1);
     images = createServer((req, res) => {
       if (req.url === '/ok.png') res.writeHead(200, { 'content-type': 'image/png' }).end(iconPng(16));
       else if (req.url === '/fake.jpg')
@@ -143,7 +155,8 @@ describe('JSON API, feeds and image proxy', () => {
     const doc = (await (await app.request('/openapi.json')).json()) as typeof openApiDocument;
     assert.equal(doc.openapi, '3.1.0');
     for (const path of Object.keys(doc.paths)) {
-      const concrete = path.replace('{id}', String(ids[0])) + (path === '/api/search' ? '?q=envoy' : '');
+      const id = path.startsWith('/api/stories/') ? storyId : ids[0];
+      const concrete = path.replace('{id}', String(id)) + (path === '/api/search' ? '?q=envoy' : '');
       const res = await app.request(concrete);
       assert.equal(res.status, 200, concrete);
     }

@@ -8,7 +8,7 @@ import { searchArticles } from '../search.ts';
 import { articleView, summaries } from '../views.ts';
 import { countryParam } from './catalog.ts';
 
-function limitParam(raw: string | undefined, fallback: number, max: number): number {
+export function limitParam(raw: string | undefined, fallback: number, max: number): number {
   if (raw === undefined) return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1 || n > max) throw new BadRequestError(`limit must be an integer from 1 to ${max}`);

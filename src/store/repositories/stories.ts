@@ -267,6 +267,49 @@ export class StoryRepository {
     };
   }
 
+  /**
+   * One page of live stories, most recently active first (last seen, then id): optionally those
+   * with an article from `country`, active on or after `from` and begun on or before `to`
+   * (ISO dates or times), after the `before` cursor of the previous page.
+   */
+  async page(options: {
+    limit: number;
+    country?: string;
+    from?: string;
+    to?: string;
+    before?: { lastSeen: string; id: number };
+  }): Promise<Story[]> {
+    let q = this.db
+      .selectFrom('stories')
+      .selectAll()
+      .where('merged_into', 'is', null)
+      .orderBy('last_seen', 'desc')
+      .orderBy('id', 'desc')
+      .limit(options.limit);
+    if (options.country) {
+      const country = options.country.toUpperCase();
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('story_articles as sa')
+            .innerJoin('articles as a', 'a.id', 'sa.article_id')
+            .select('sa.article_id')
+            .whereRef('sa.story_id', '=', 'stories.id')
+            .where('a.country', '=', country),
+        ),
+      );
+    }
+    if (options.from) q = q.where('last_seen', '>=', options.from);
+    if (options.to) q = q.where('first_seen', '<=', options.to);
+    if (options.before) {
+      const { lastSeen, id } = options.before;
+      q = q.where((eb) =>
+        eb.or([eb('last_seen', '<', lastSeen), eb.and([eb('last_seen', '=', lastSeen), eb('id', '<', id)])]),
+      );
+    }
+    return (await q.execute()).map(toStory);
+  }
+
   /** Live stories, most recently active first. */
   async list(options: { limit: number; minCountries?: number; since?: string }): Promise<Story[]> {
     let q = this.db
