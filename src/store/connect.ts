@@ -103,6 +103,12 @@ async function switchToWal(sqlite: SqliteDatabase.Database): Promise<void> {
   }
 }
 
+/** What Kysely runs for a ROLLBACK with no transaction open: nothing. */
+const NO_OP = {
+  reader: false,
+  run: () => ({ changes: 0, lastInsertRowid: 0 }),
+} as unknown as SqliteDatabase.Statement;
+
 /** Distinct SQL texts whose prepared statements are kept (IN-lists of varying length make more). */
 const STATEMENT_CACHE_SIZE = 500;
 
@@ -115,6 +121,10 @@ function cachePreparedStatements(sqlite: SqliteDatabase.Database): void {
   const prepare = sqlite.prepare.bind(sqlite);
   const cache = new BoundedMap<string, SqliteDatabase.Statement>(STATEMENT_CACHE_SIZE);
   sqlite.prepare = ((source: string) => {
+    // SQLite rolls a transaction back by itself when a write fails with SQLITE_FULL (or IOERR);
+    // Kysely's ROLLBACK after it would fail with "cannot rollback - no transaction is active",
+    // and that error would replace the one that says the disk is full.
+    if (source === 'rollback' && !sqlite.inTransaction) return NO_OP;
     let stmt = cache.refresh(source);
     if (!stmt) {
       stmt = prepare(source);

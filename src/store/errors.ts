@@ -41,3 +41,17 @@ export function isStoreUnavailable(err: unknown): boolean {
   }
   return false;
 }
+
+/** True when `err` is SQLite's "database or disk is full" or PostgreSQL's "disk full" (53100). */
+export function isDiskFull(err: unknown): boolean {
+  for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = String((e as { code?: unknown }).code ?? '');
+    if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === '53100') return true;
+  }
+  return false;
+}
+
+/** The one line an operator reads when the store's disk is full. */
+export function diskFullMessage(location: string): string {
+  return `the disk holding ${location} is full: nothing more can be stored. What is stored is kept; free some space and run again (an interrupted article is stored then).`;
+}

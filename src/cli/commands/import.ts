@@ -4,6 +4,7 @@ import { assemblePipeline } from '../../jobs/assemble.ts';
 import { describeProblems, importWarc } from '../../jobs/import-archive.ts';
 import { defaultStages } from '../../jobs/stages-default.ts';
 import { openWarc } from '../../net/warc.ts';
+import { diskFullMessage, isDiskFull, StoreError } from '../../store/errors.ts';
 import { type Command, UserError } from '../command.ts';
 import { Progress } from '../progress.ts';
 import { openRuntime } from '../runtime.ts';
@@ -54,6 +55,11 @@ its country-code domain, else unknown (XX). Pages already stored are not stored 
           if (counts.unreadable > 0) failed++;
         } catch (err) {
           failed++;
+          if (isDiskFull(err)) {
+            progress.finish(`${file}: stopped: disk full (articles stored before this point are kept)`);
+            // Nothing more can be stored: the other files and the pipeline would only fail too.
+            throw new StoreError(diskFullMessage(runtime.store.location), { cause: err });
+          }
           const reason = err instanceof Error ? err.message : String(err);
           progress.finish(`${file}: stopped: ${reason} (articles read before this point are kept)`);
         }

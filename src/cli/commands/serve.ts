@@ -61,7 +61,7 @@ running jobs get a grace period and anything unfinished is put back in the queue
 /** One web process: the pages on HOST:PORT (or the port its primary shares), until a signal. */
 async function serveWeb(config: Config, err: (t: string) => void): Promise<number> {
   // A web process of a cluster finds the store migrated and the catalog written by its primary.
-  const runtime = await openRuntime(config, { syncCatalog: !cluster.isWorker });
+  const runtime = await openRuntime(config, { syncCatalog: !cluster.isWorker, readOnlyWhenFull: true });
   const assets = await buildAssets();
   // Readers wait on images: the proxy gets its own fetcher without the pipeline's crawl delay
   // (the address guard, size and time caps stay).
@@ -135,10 +135,14 @@ async function supervise(
   runPipeline: boolean,
   err: (t: string) => void,
 ): Promise<number> {
-  const runtime = await openRuntime(config);
-  serverSecret(config); // created once here, so every web process signs image URLs alike
+  const runtime = await openRuntime(config, { readOnlyWhenFull: true });
+  // Created once here and handed to every web process, so they all sign image URLs alike (also
+  // when a full disk kept the key from being saved).
+  const secret = serverSecret(config);
+  // On a full disk the pipeline could store nothing: the server shows what it has.
+  const pipelineOn = runPipeline && !runtime.diskFull;
   // Loaded only here: a web process never holds the pipeline's code and models.
-  const assembled = runPipeline
+  const assembled = pipelineOn
     ? await (await import('../../jobs/assemble.ts')).assemblePipeline(runtime.store, config)
     : undefined;
   await assembled?.pipeline.start();
@@ -155,7 +159,7 @@ async function supervise(
   let boundPort = listenPort;
   const fork = (): ClusterWorker => {
     if (Object.keys(cluster.workers ?? {}).length === 0) listenPort = boundPort;
-    const worker = cluster.fork({ PORT: String(listenPort), HOST: config.string('HOST') });
+    const worker = cluster.fork({ PORT: String(listenPort), HOST: config.string('HOST'), MERIDIAN_SECRET: secret });
     let listened = false;
     worker.once('listening', (address) => {
       listened = true;
@@ -164,9 +168,9 @@ async function supervise(
       announced = true;
       const host = address.address?.includes(':') ? `[${address.address}]` : (address.address ?? config.string('HOST'));
       const url = `http://${host}:${address.port}`;
-      log.info('Meridian is running', { url, processes, pipeline: runPipeline });
+      log.info('Meridian is running', { url, processes, pipeline: pipelineOn });
       err(
-        `Meridian is running at ${url} in ${processes} web process${processes === 1 ? '' : 'es'}${runPipeline ? ' beside the pipeline' : ''} (database: ${runtime.store.location})\n`,
+        `Meridian is running at ${url} in ${processes} web process${processes === 1 ? '' : 'es'}${pipelineOn ? ' beside the pipeline' : ''} (database: ${runtime.store.location})\n`,
       );
     });
     worker.once('exit', (code, signal) => {
