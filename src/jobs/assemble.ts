@@ -30,7 +30,8 @@ export async function assemblePipeline(
   config: Config,
   options: PipelineOptions & { fetcher?: Fetcher; takeDelayMs?: number } = {},
 ): Promise<AssembledPipeline> {
-  const fetcher = options.fetcher ?? createFetcher(config);
+  // The pipeline's fetcher keeps each host's turns in the store, shared by every worker.
+  const fetcher = options.fetcher ?? createFetcher(config, { sharedTurns: store.hostTurns });
   const translator = await createTranslator(config);
   const target = config.string('MERIDIAN_TARGET_LANGUAGE');
   const stories = new StoryService(store, config);

@@ -19,6 +19,15 @@ export function articleJobKey(kind: string, articleId: number): string {
   return `${articleJobKeyPrefix(kind)}${articleId}`;
 }
 
+/** The `host` enqueue option of a job that will ask `url` (none for a URL that does not parse). */
+export function hostOption(url: string): { host?: string } {
+  try {
+    return { host: new URL(url).host };
+  } catch {
+    return {};
+  }
+}
+
 export interface PollPayload {
   feedId: number;
 }

@@ -6,7 +6,7 @@ import { backoffMs } from '../net/backoff.ts';
 import type { Store } from '../store/store.ts';
 import { fetchHandler } from './handlers/fetch.ts';
 import { pollHandler } from './handlers/poll.ts';
-import { articleJobKey, articleJobKeyPrefix, JOB } from './kinds.ts';
+import { articleJobKey, articleJobKeyPrefix, hostOption, JOB } from './kinds.ts';
 import type { ScheduleSettings } from './schedule.ts';
 import { indexForSearch } from './search-index.ts';
 import type { Stages } from './stages.ts';
@@ -101,6 +101,7 @@ export class Pipeline {
       idleMs: options.idleMs ?? 1000,
       retryDelayMs: jobRetryDelayMs,
       staleAfterMs: this.staleAfterMs,
+      claimPolicy: { hostConcurrency: config.int('MERIDIAN_HOST_CONCURRENCY'), turnSlackMs: 250 },
       ...(writer ? { claimable: (kind: string) => !STORY_WRITER_KINDS.has(kind) || writer.active } : {}),
     });
     if (writer) writer.onTakeOver = () => this.worker.poke();
@@ -123,8 +124,10 @@ export class Pipeline {
       for (const id of await this.store.articles.idsWithoutOpenJob(state, articleJobKeyPrefix(kind))) {
         // An article with no feed came from an archive: its page is in the archive, and crawling
         // its live URL would not be an import. Running the import again finishes it.
-        if (kind === JOB.fetch && !(await this.store.articles.get(id))?.feedUrl) continue;
-        if (await this.store.jobs.enqueue(kind, { articleId: id }, { dedupeKey: articleJobKey(kind, id) }))
+        const article = kind === JOB.fetch ? await this.store.articles.get(id) : undefined;
+        if (kind === JOB.fetch && !article?.feedUrl) continue;
+        const host = article ? hostOption(article.url) : {};
+        if (await this.store.jobs.enqueue(kind, { articleId: id }, { dedupeKey: articleJobKey(kind, id), ...host }))
           requeued[state] = (requeued[state] ?? 0) + 1;
       }
     }
@@ -145,7 +148,11 @@ export class Pipeline {
     let n = 0;
     for (const feed of due) {
       if (
-        await this.store.jobs.enqueue(JOB.poll, { feedId: feed.id }, { dedupeKey: `poll:${feed.id}`, maxAttempts: 1 })
+        await this.store.jobs.enqueue(
+          JOB.poll,
+          { feedId: feed.id },
+          { dedupeKey: `poll:${feed.id}`, maxAttempts: 1, ...hostOption(feed.url) },
+        )
       )
         n++;
     }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { logger } from '../config/log.ts';
 import { isStoreUnavailable } from '../store/errors.ts';
-import type { Job } from '../store/repositories/jobs.ts';
+import type { ClaimPolicy, Job } from '../store/repositories/jobs.ts';
 import type { Store } from '../store/store.ts';
 
 const log = logger('worker');
@@ -26,6 +26,8 @@ export interface WorkerOptions {
   staleAfterMs?: number;
   /** Whether jobs of `kind` may be claimed now (story jobs: only by the story writer). */
   claimable?: (kind: string) => boolean;
+  /** Per-host limits claiming keeps to across the cluster. */
+  claimPolicy?: ClaimPolicy;
 }
 
 /** Longest wait between two tries while the store cannot be reached. */
@@ -113,7 +115,7 @@ export class Worker {
       if (free > 0 && kinds.length > 0) {
         try {
           if (this.unsettled.size > 0) await this.settleLeftovers();
-          claimed = await this.store.jobs.claim(kinds, this.id, free);
+          claimed = await this.store.jobs.claim(kinds, this.id, free, new Date(), this.options.claimPolicy);
           this.storeBack();
         } catch (err) {
           unavailable = this.storeAway(err);

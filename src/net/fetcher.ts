@@ -23,7 +23,7 @@ import {
   TooLargeError,
   TooManyRedirectsError,
 } from './errors.ts';
-import { HostScheduler } from './politeness.ts';
+import { HostScheduler, type SharedHostTurns } from './politeness.ts';
 import { RobotsCache } from './robots.ts';
 import './settings.ts';
 import { Deadline } from './deadline.ts';
@@ -92,6 +92,8 @@ export interface FetcherOptions {
   maxPauseWaitMs?: number;
   /** DNS resolver (dns.lookup-compatible); tests use it to point a name at a chosen address. */
   resolve?: Resolver;
+  /** Per-host turns shared by every process of a cluster (the pipeline passes the store's). */
+  sharedTurns?: SharedHostTurns;
 }
 
 const ACCEPT: Record<FetchPurpose, string> = {
@@ -149,6 +151,7 @@ export class Fetcher implements FetchClient {
       concurrency: options.hostConcurrency ?? 2,
       delayMs: options.hostDelayMs ?? 1000,
       maxPauseWaitMs: options.maxPauseWaitMs,
+      ...(options.sharedTurns ? { shared: options.sharedTurns } : {}),
     });
     this.robots = new RobotsCache((url) => this.fetch(url, { purpose: 'robots' }), {
       agent: ROBOTS_AGENT,

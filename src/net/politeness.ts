@@ -15,6 +15,20 @@ export interface PolitenessOptions {
   concurrency: number;
   delayMs: number;
   maxPauseWaitMs?: number;
+  /** Turns shared with the other processes of a cluster (the store's), on top of this process's own. */
+  shared?: SharedHostTurns;
+}
+
+/**
+ * A host's turns as the whole cluster sees them: every process reserves its request's start
+ * there, so many workers together keep the delay one keeps alone. (Implemented by the store;
+ * `net` only knows this shape.)
+ */
+export interface SharedHostTurns {
+  /** Reserves the next start for a request to `host`; resolves with the ms to wait for it. */
+  reserve(host: string, delayMs: number): Promise<number>;
+  /** Holds every process's requests to `host` for `ms`. */
+  pause(host: string, ms: number): Promise<void>;
 }
 
 interface HostState {
@@ -59,8 +73,9 @@ export class HostScheduler {
     return this.hosts.get(host)?.delayMs ?? this.options.delayMs;
   }
 
-  /** Holds every request to `host` for `ms` (a later, longer pause wins). */
+  /** Holds every request to `host` for `ms` (a later, longer pause wins), in the whole cluster when shared. */
   pause(host: string, ms: number, status: number): void {
+    this.options.shared?.pause(host, ms).catch(() => {});
     const state = this.state(host);
     const until = Date.now() + ms;
     if (until > state.pausedUntil) {
@@ -89,11 +104,20 @@ export class HostScheduler {
       const wait = Math.max(pausedFor, state.lastStart + state.delayMs - now);
       if (wait <= 0) {
         state.lastStart = now;
+        if (this.options.shared) await this.waitForSharedTurn(url, state, signal);
         return;
       }
       // Re-check after waking: a 429 that arrived meanwhile may have extended the pause.
       await sleep(wait, undefined, { signal });
     }
+  }
+
+  /** This process's turn has come; now the cluster's (other workers may have asked the host meanwhile). */
+  private async waitForSharedTurn(url: URL, state: HostState, signal?: AbortSignal): Promise<void> {
+    const wait = await (this.options.shared as SharedHostTurns).reserve(url.host, state.delayMs);
+    if (wait > this.maxPauseWaitMs) throw new HttpStatusError(url.href, state.pauseStatus || 429, wait);
+    if (wait > 0) await sleep(wait, undefined, { signal });
+    state.lastStart = Date.now();
   }
 
   private state(host: string): HostState {

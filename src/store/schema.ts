@@ -140,8 +140,17 @@ export interface JobTable {
   last_error: string | null;
   /** At most one unfinished job per key (e.g. `fetch:123`), so re-discovery never doubles work. */
   dedupe_key: string | null;
+  /** The web host a poll or fetch job asks (URL.host), for cluster-wide politeness; null for others. */
+  host: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** Each web host's next allowed request start, shared by every fetcher of the cluster. */
+export interface HostTurnTable {
+  host: string;
+  /** Milliseconds since the epoch on the database's clock (bigint: a string from pg). */
+  next_ms: number | string;
 }
 
 export interface TranslationCacheTable {
@@ -180,6 +189,7 @@ export interface Database {
   story_takes: StoryTakesTable;
   takes: TakeTable;
   jobs: JobTable;
+  host_turns: HostTurnTable;
   translation_cache: TranslationCacheTable;
   glossary: GlossaryTable;
 }

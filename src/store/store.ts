@@ -6,6 +6,7 @@ import { migrateToLatest } from './migrate.ts';
 import { ArticleRepository } from './repositories/articles.ts';
 import { FeedRepository } from './repositories/feeds.ts';
 import { GlossaryRepository } from './repositories/glossary.ts';
+import { HostTurnRepository } from './repositories/host-turns.ts';
 import { JobRepository } from './repositories/jobs.ts';
 import { OutletRepository } from './repositories/outlets.ts';
 import { SearchRepository } from './repositories/search.ts';
@@ -28,6 +29,7 @@ export class Store {
   readonly search: SearchRepository;
   readonly segmentCache: SegmentCacheRepository;
   readonly glossary: GlossaryRepository;
+  readonly hostTurns: HostTurnRepository;
 
   private constructor(
     readonly db: Kysely<Database>,
@@ -46,6 +48,7 @@ export class Store {
     this.search = new SearchRepository(db, dialect);
     this.segmentCache = new SegmentCacheRepository(db);
     this.glossary = new GlossaryRepository(db);
+    this.hostTurns = new HostTurnRepository(db, dialect);
   }
 
   /** Connects and migrates to the latest schema. */

@@ -126,33 +126,39 @@ describe('one story writer across the cluster (PostgreSQL advisory lock)', { ski
     roleB.onTakeOver = () => tookOver++;
     await roleA.start();
     await roleB.start();
-    assert.equal(roleA.active, true);
-    assert.equal(roleB.active, false, 'a second process does not write stories while the first lives');
+    try {
+      assert.equal(roleA.active, true);
+      assert.equal(roleB.active, false, 'a second process does not write stories while the first lives');
 
-    const s0 = await first.assign(ids[0] as number);
-    // The writer's session is cut as when its process is killed: the server frees the lock.
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(
-      `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()
-       AND (classid::bigint << 32 | objid::bigint) = $1::bigint`,
-      [BigInt.asUintN(64, BigInt(advisoryKeyOf(h))).toString()],
-    );
-    await admin.end();
-    for (let i = 0; i < 50 && roleA.active; i++) {
-      await roleA.check();
-      if (roleA.active) await new Promise((r) => setTimeout(r, 100));
+      const s0 = await first.assign(ids[0] as number);
+      // The writer's session is cut as when its process is killed: the server frees the lock.
+      const admin = new pg.Client({ connectionString: PG_URL });
+      await admin.connect();
+      // pg_locks shows a 64-bit advisory key as its high (classid) and low (objid) 32 bits.
+      const { rows } = await admin.query<{ pid: number; classid: string; objid: string }>(
+        `SELECT pid, classid::text, objid::text FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1`,
+      );
+      const key = BigInt(advisoryKeyOf(h));
+      const holder = rows.find((r) => BigInt.asIntN(64, (BigInt(r.classid) << 32n) | BigInt(r.objid)) === key);
+      assert.ok(holder, 'the writer holds the advisory lock of this store');
+      await admin.query('SELECT pg_terminate_backend($1)', [holder.pid]);
+      await admin.end();
+      for (let i = 0; i < 50 && roleA.active; i++) {
+        await roleA.check();
+        if (roleA.active) await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.equal(roleA.active, false, 'the old writer notices it lost the lock');
+      await roleB.check();
+      assert.equal(roleB.active, true);
+      assert.equal(tookOver, 1);
+      // The new writer knows the story the old one made: a second article of that event joins it.
+      const s2 = await second.assign(ids[2] as number);
+      assert.equal(s2?.id, s0?.id);
+      assert.equal((await other.stories.get(s0?.id as number))?.articleCount, 2);
+    } finally {
+      await roleA.stop();
+      await roleB.stop();
     }
-    assert.equal(roleA.active, false, 'the old writer notices it lost the lock');
-    await roleB.check();
-    assert.equal(roleB.active, true);
-    assert.equal(tookOver, 1);
-    // The new writer knows the story the old one made: a second article of that event joins it.
-    const s2 = await second.assign(ids[2] as number);
-    assert.equal(s2?.id, s0?.id);
-    assert.equal((await other.stories.get(s0?.id as number))?.articleCount, 2);
-    await roleA.stop();
-    await roleB.stop();
   });
 });
 

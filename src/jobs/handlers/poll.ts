@@ -2,7 +2,7 @@ import { logger } from '../../config/log.ts';
 import { countRecent } from '../../feeds/freshness.ts';
 import { webUrl } from '../../net/web-url.ts';
 import type { Store } from '../../store/store.ts';
-import { articleJobKey, JOB, type PollPayload } from '../kinds.ts';
+import { articleJobKey, hostOption, JOB, type PollPayload } from '../kinds.ts';
 import { DEFAULT_SCHEDULE, nextInterval, type ScheduleSettings } from '../schedule.ts';
 import type { Stages } from '../stages.ts';
 import { urlKey } from '../url-key.ts';
@@ -52,7 +52,11 @@ export function pollHandler(store: Store, stages: Stages, schedule: ScheduleSett
           });
           if (id === undefined) continue;
           newItems++;
-          await store.jobs.enqueue(JOB.fetch, { articleId: id }, { dedupeKey: articleJobKey(JOB.fetch, id) });
+          await store.jobs.enqueue(
+            JOB.fetch,
+            { articleId: id },
+            { dedupeKey: articleJobKey(JOB.fetch, id), ...hostOption(item.link) },
+          );
         }
       }
       const next = nextInterval(feed.poll_interval_s, feed.consecutive_failures, { ok: true, newItems }, schedule);

@@ -7,6 +7,7 @@ import * as m005 from './005-take-basis.ts';
 import * as m006 from './006-near-duplicates.ts';
 import * as m007 from './007-story-takes.ts';
 import * as m008 from './008-feed-freshness.ts';
+import * as m009 from './009-host-turns.ts';
 
 /** Every migration, in order. Names sort in the order they must run; never rename one. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '006-near-duplicates': m006,
   '007-story-takes': m007,
   '008-feed-freshness': m008,
+  '009-host-turns': m009,
 };

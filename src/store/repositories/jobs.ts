@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DialectName } from '../dialect.ts';
 import { nowIso, parseJson } from '../json.ts';
 import type { Database, JobRow } from '../schema.ts';
+import { dbNowMs } from './host-turns.ts';
 
 /** Literal, not bound: both dialects need it to match the partial unique index's predicate. */
 export const OPEN_JOB = sql<boolean>`state IN ('queued', 'running', 'failed')`;
@@ -19,7 +20,18 @@ export interface EnqueueOptions {
   maxAttempts?: number;
   /** At most one unfinished job per key; enqueueing a duplicate is a no-op. */
   dedupeKey?: string;
+  /** The web host the job will ask (URL.host): claiming then keeps to the host's politeness. */
+  host?: string;
 }
+
+export interface ClaimPolicy {
+  /** Jobs of one host running at once across the cluster (MERIDIAN_HOST_CONCURRENCY). */
+  hostConcurrency: number;
+  /** A host whose next turn is further away than this is skipped for now. */
+  turnSlackMs: number;
+}
+
+const DEFAULT_CLAIM_POLICY: ClaimPolicy = { hostConcurrency: 2, turnSlackMs: 250 };
 
 export type JobCounts = Record<string, Record<string, number>>;
 
@@ -47,6 +59,7 @@ export class JobRepository {
         max_attempts: options.maxAttempts ?? this.defaultMaxAttempts,
         run_at: (options.runAt ?? new Date()).toISOString(),
         dedupe_key: options.dedupeKey ?? null,
+        host: options.host ?? null,
         created_at: now,
         updated_at: now,
       })
@@ -56,15 +69,54 @@ export class JobRepository {
     return row?.id;
   }
 
-  /** Claims up to `limit` ready jobs of the given kinds for `worker`. */
-  async claim(kinds: readonly string[], worker: string, limit = 1, now = new Date()): Promise<Job[]> {
+  /**
+   * Claims up to `limit` ready jobs of the given kinds for `worker`, fairly across web hosts: at
+   * most one job per host per claim, none for a host already running `hostConcurrency` jobs
+   * anywhere in the cluster or whose next turn is not due, so one worker's slots spread over
+   * many hosts instead of queueing behind one. Jobs without a host come in `run_at, id` order.
+   */
+  async claim(
+    kinds: readonly string[],
+    worker: string,
+    limit = 1,
+    now = new Date(),
+    policy: ClaimPolicy = DEFAULT_CLAIM_POLICY,
+  ): Promise<Job[]> {
     const at = now.toISOString();
-    const ready = this.db
+    const soon = sql<number>`${dbNowMs(this.dialect)} + ${Math.round(policy.turnSlackMs)}`;
+    const ranked = this.db
       .selectFrom('jobs')
-      .select('id')
+      .select(['id', 'host', sql<number>`row_number() OVER (PARTITION BY host ORDER BY run_at, id)`.as('rn')])
       .where('state', 'in', ['queued', 'failed'])
       .where('kind', 'in', [...kinds])
       .where('run_at', '<=', at)
+      .where((eb) =>
+        eb.or([
+          eb('host', 'is', null),
+          eb.and([
+            eb('host', 'not in', eb.selectFrom('host_turns').select('host_turns.host').where('next_ms', '>', soon)),
+            eb(
+              'host',
+              'not in',
+              eb
+                .selectFrom('jobs as busy')
+                .select('busy.host')
+                .where('busy.state', '=', 'running')
+                .where('busy.host', 'is not', null)
+                .groupBy('busy.host')
+                .having((h) => h.fn.countAll(), '>=', policy.hostConcurrency),
+            ),
+          ]),
+        ]),
+      );
+    const candidates = this.db
+      .selectFrom(ranked.as('ranked'))
+      .select('ranked.id')
+      .where((eb) => eb.or([eb('ranked.host', 'is', null), eb('ranked.rn', '=', sql<number>`1`)]));
+    const ready = this.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('id', 'in', candidates)
       .orderBy('run_at')
       .orderBy('id')
       .limit(limit);
