@@ -28,7 +28,7 @@ for (const backend of await backends()) {
       waits.sort((x, y) => x - y);
       // The database spaces the four reservations 0, 400, 800 and 1200 ms after its clock's now
       // (less the few ms the statements took).
-      waits.forEach((w, i) => assert.ok(w <= i * 400 && w > i * 400 - 200, `wait ${i}: ${w} ms`));
+      for (const [i, w] of waits.entries()) assert.ok(w <= i * 400 && w > i * 400 - 200, `wait ${i}: ${w} ms`);
       assert.equal(await h.store.hostTurns.reserve('b.example', 400), 0);
     });
 
