@@ -21,6 +21,8 @@ import {
   MIN_ARTICLE_CHARS,
   READABILITY_CHAR_THRESHOLD,
   READABILITY_TOP_CANDIDATES,
+  STANDFIRST_COPY_CHARS,
+  STANDFIRST_MIN_OVERLAP,
 } from './tuning.ts';
 
 export interface ExtractOptions {
@@ -97,7 +99,7 @@ export function extractWithSource(
   const title = meta.title ?? (parsed?.title || h1 || pageTitle);
   const blocks = dropTitleEcho(body.blocks, title);
   const article: ExtractedArticle = { title: cleanText(title).replace(/\n/g, ' '), blocks };
-  const standfirst = chooseStandfirst(meta.description, blocks, title);
+  const standfirst = chooseStandfirst(meta.description, blocks, title, siteNameOf(meta, pageTitle));
   if (standfirst) article.standfirst = standfirst;
   const author = meta.author ?? cleanByline(parsed?.byline);
   if (author) article.author = author;
@@ -245,8 +247,17 @@ function sameText(a: string, b: string): boolean {
   return letters !== '' && letters === norm(b);
 }
 
-/** The description is a standfirst only when it says something the first paragraph does not. */
-function chooseStandfirst(description: string | undefined, blocks: Block[], title: string): string | undefined {
+/**
+ * The description is a standfirst only when it says something the first paragraphs do not, and
+ * is about this article: not the lead copied with the site's slogan glued on, not the site's own
+ * description repeated on every page (it names the site and shares almost no words with the body).
+ */
+function chooseStandfirst(
+  description: string | undefined,
+  blocks: Block[],
+  title: string,
+  siteName: string | undefined,
+): string | undefined {
   const text = cleanText(description ?? '').replace(/\n/g, ' ');
   const letters = norm(text);
   const titleLetters = norm(title);
@@ -257,8 +268,53 @@ function chooseStandfirst(description: string | undefined, blocks: Block[], titl
   for (const block of blocks.slice(0, 3)) {
     const first = norm(block.text);
     if (first.startsWith(probe) || (first.length > 40 && probe.startsWith(first.slice(0, 80)))) return undefined;
+    if (sharedPrefix(first, probe) >= STANDFIRST_COPY_CHARS) return undefined;
   }
+  const site = norm(siteName ?? '');
+  const body = blocks.map((b) => b.text).join(' ');
+  if (site.length >= 2 && letters.includes(site) && wordOverlap(text, body) < STANDFIRST_MIN_OVERLAP) return undefined;
   return text;
+}
+
+/**
+ * The site's name: og:site_name, else the last part of a title such as "Headline_Site" or
+ * "Headline | Site" (in Chinese and Japanese titles, a space also separates the parts).
+ */
+function siteNameOf(meta: PageMetadata, pageTitle: string): string | undefined {
+  if (meta.siteName) return meta.siteName;
+  const parts = pageTitle.split(HAN_OR_KANA.test(pageTitle) ? /\s[|–—-]\s|[_\s]/ : /\s[|–—-]\s|_/);
+  return parts.length >= 2 ? parts[parts.length - 1]!.trim() : undefined;
+}
+
+function sharedPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+const HAN_OR_KANA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** Words of any script: runs of letters, or pairs of characters in scripts written without spaces. */
+function contentWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const run of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+    if (!HAN_OR_KANA.test(run)) {
+      if (run.length > 2) out.add(run);
+      continue;
+    }
+    for (let i = 0; i + 1 < run.length; i++) out.add(run.slice(i, i + 2));
+  }
+  return out;
+}
+
+/** Share of the words of `text` that occur in `body`. */
+function wordOverlap(text: string, body: string): number {
+  const words = contentWords(text);
+  if (words.size === 0) return 1;
+  const inBody = contentWords(body);
+  let shared = 0;
+  for (const w of words) if (inBody.has(w)) shared++;
+  return shared / words.size;
 }
 
 /**

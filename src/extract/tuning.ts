@@ -13,6 +13,18 @@ export const MAX_HTML_CHARS = 3_000_000;
  */
 export const MAX_DOM_DEPTH = 400;
 
+/**
+ * A description that starts with this many of the same letters as one of the first paragraphs
+ * is that paragraph copied (often with the site's slogan after it), not a standfirst.
+ */
+export const STANDFIRST_COPY_CHARS = 30;
+
+/**
+ * A description that names the site and shares less than this share of its words (character
+ * pairs in CJK) with the body is about the site, not the article ("X News is the leading…").
+ */
+export const STANDFIRST_MIN_OVERLAP = 0.25;
+
 /** Below this many characters of body text the page is treated as having no article (home, index, error pages). */
 export const MIN_ARTICLE_CHARS = 140;
 
@@ -80,6 +92,8 @@ export const BOILERPLATE_WORDS = new Set([
   'footer',
   'masthead',
   'pagination',
+  // MediaWiki's "[edit]" links after every heading.
+  'editsection',
   'pager',
   'skiplink',
   'tagcloud',

@@ -155,6 +155,15 @@ describe('body', () => {
     assert.ok(!bodyText(article).includes('首頁'));
   });
 
+  test('a site description and a lead copied with the site slogan are not standfirsts', () => {
+    for (const name of ['site-description', 'lead-with-slogan']) {
+      const { html, url } = loadCase(name);
+      const article = extractArticle(html, url)!;
+      assert.equal(article.standfirst, undefined, name);
+      assert.ok(article.blocks.length >= 2, name);
+    }
+  });
+
   test('a right-to-left Arabic article keeps its text and drops the date line', () => {
     const { html, url } = loadCase('arabic-rtl');
     const article = extractArticle(html, url)!;
