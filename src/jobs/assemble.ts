@@ -38,7 +38,8 @@ export async function assemblePipeline(
   const storyWriter = options.storyWriter ?? new StoryWriterRole(store, stories);
   const summarizer = createSummarizer(config);
   const outlets = async () => new Map<string, Outlet>((await store.outlets.list()).map((o) => [o.id, o]));
-  const pipeline = new Pipeline(store, defaultStages(config, fetcher), config, {
+  const catalogLanguages = (await store.outlets.list()).flatMap((o) => o.languages);
+  const pipeline = new Pipeline(store, defaultStages(config, fetcher, catalogLanguages), config, {
     storyWriter,
     ...options,
     handlers: {

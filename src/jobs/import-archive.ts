@@ -180,7 +180,13 @@ export async function importWarc(
       continue;
     }
     // The record's date stands in for a page that states none.
-    const outcome = extractPage(stages, { title: '', language: undefined, published: record.date }, html, url.href);
+    const outcome = extractPage(
+      stages,
+      { title: '', language: undefined, published: record.date },
+      html,
+      url.href,
+      outlet.languages,
+    );
     // The row and its content (or its failure) are written together: a kill leaves either nothing,
     // which the next run imports, or a finished article, never an empty one for recovery to crawl.
     const saved = await store.transaction(async (tx) => {

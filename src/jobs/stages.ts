@@ -25,5 +25,6 @@ export interface Stages {
   fetcher: ResourceFetcher;
   parseFeed(text: string, baseUrl: string): ParsedFeed;
   extract(html: string, url: string): ExtractedArticle | null;
-  detectLanguage(text: string, hint?: string): string | undefined;
+  /** `hint`: the page's or feed's declared language; `expected`: the outlet's declared languages (a strong prior). */
+  detectLanguage(text: string, hint?: string, expected?: readonly string[]): string | undefined;
 }

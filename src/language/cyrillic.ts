@@ -8,7 +8,8 @@
  * Macedonian, Kazakh, Kyrgyz, Mongolian, Tajik and Uzbek are unknown to the model; they are
  * recognised by their alphabets (ѓ ќ ѕ; ә ғ қ ұ; ң ө ү; ӣ ӯ ҷ; ў with қ ғ ҳ) and scored as the
  * model's nearest language. Macedonian written without its own letters is told from Bulgarian by
- * a few function words (во/във, од/от, што/че).
+ * a few function words (во/във, од/от, што/че), and from Serbian (which shares ј љ њ џ) by others
+ * (е/је, во/у, со/са, ќе/ће, кога/када).
  *
  * Serbian comes out as `sr-Cyrl` here; Serbian in Latin letters is `sr-Latn` (see latin.ts).
  */
@@ -85,12 +86,31 @@ const BULGARIAN_WORDS = new Set([
   'днес',
 ]);
 
-/** Macedonian marker words minus Bulgarian ones: Macedonian without ѓ ќ ѕ ј is otherwise Bulgarian. */
-function macedonianWordLead(text: string): number {
+/** Frequent words Macedonian and Serbian spell differently: е/је, во/у, со/са, ќе/ће, кога/када. */
+const MACEDONIAN_NOT_SERBIAN = new Set(
+  'е во со кој кое ќе кога но година денеска беше секој секоја секое никој биде таа тоа врз ниту кај'.split(' '),
+);
+const SERBIAN_NOT_MACEDONIAN = new Set(
+  'је у са који које ће када али године био била сваки свако нико неће буде није јер шта'.split(' '),
+);
+
+/** Macedonian's definite endings (расата, луѓето, правата, членовите), which Serbian nouns lack. */
+const MACEDONIAN_DEFINITE = /.{3}(?:ата|ите|ето)$/u;
+
+/**
+ * Macedonian marker words minus those of `rival`: Macedonian without ѓ ќ ѕ is otherwise its
+ * neighbour's. Against Serbian, definite endings count for Macedonian as well.
+ */
+function macedonianWordLead(
+  words: readonly string[],
+  own: ReadonlySet<string>,
+  rival: ReadonlySet<string>,
+  endings?: RegExp,
+): number {
   let lead = 0;
-  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
-    if (MACEDONIAN_WORDS.has(word)) lead++;
-    else if (BULGARIAN_WORDS.has(word)) lead--;
+  for (const word of words) {
+    if (own.has(word) || endings?.test(word)) lead++;
+    else if (rival.has(word)) lead--;
   }
   return lead;
 }
@@ -104,6 +124,7 @@ function usesOwnLetter(counts: Map<string, number>, letters: string, model: stri
 /** Ranks Cyrillic languages from the model's scores, ruling out those whose alphabet cannot spell the text. */
 export function rankCyrillic(text: string, modelScores: Map<string, number>): Ranking {
   const { counts, total } = letterCounts(text);
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
   const foreign = new Map<string, number>();
   for (const [lang, { letters }] of Object.entries(ALPHABETS)) {
     let n = 0;
@@ -118,10 +139,22 @@ export function rankCyrillic(text: string, modelScores: Map<string, number>): Ra
     const modelled = model === (lang === 'sr-Cyrl' ? 'sr' : lang);
     // A language scored through another's model is a candidate only when the text shows a
     // letter of its own (Macedonian ј, Kazakh ә): otherwise it is the model language's shadow.
-    const macedonianLead = lang === 'mk' ? macedonianWordLead(text) : 0;
-    if (!modelled && !usesOwnLetter(counts, letters, model) && macedonianLead <= 0) continue;
+    const macedonianLead = lang === 'mk' ? macedonianWordLead(words, MACEDONIAN_WORDS, BULGARIAN_WORDS) : 0;
+    // Only where the model prefers Serbian to Bulgarian: Bulgarian shares the definite endings.
+    const serbianLike = (modelScores.get('sr') ?? 0) >= (modelScores.get('bg') ?? 0);
+    const notSerbianLead =
+      lang === 'mk' && serbianLike
+        ? macedonianWordLead(words, MACEDONIAN_NOT_SERBIAN, SERBIAN_NOT_MACEDONIAN, MACEDONIAN_DEFINITE)
+        : 0;
+    if (!modelled && !usesOwnLetter(counts, letters, model) && macedonianLead <= 0 && notSerbianLead <= 0) continue;
     const penalty = (modelled ? 0 : UNMODELLED_PENALTY) + letters.length * PER_LETTER_PENALTY;
-    const score = (modelScores.get(model) ?? 0) - penalty + Math.max(0, Math.min(0.1, 0.02 * macedonianLead));
+    // Against Serbian the words decide both ways: the model scores Macedonian as Bulgarian, so
+    // its score says nothing about Serbian.
+    const serbian = lang === 'mk' && notSerbianLead !== 0 ? (modelScores.get('sr') ?? 0) + 0.03 * notSerbianLead : 0;
+    const score = Math.max(
+      (modelScores.get(model) ?? 0) - penalty + Math.max(0, Math.min(0.1, 0.02 * macedonianLead)),
+      serbian,
+    );
     ranking.push({ lang, score });
   }
   return ranking.sort((a, b) => b.score - a.score);

@@ -7,12 +7,32 @@
  *    model plus marker words (Latin).
  * 3. A declared language (the page's `lang`) only breaks a near-tie: it is chosen when its score is
  *    within a hair of the best, and never against clear evidence.
+ * 4. The outlet's declared languages are a strong prior: the answer is the best-ranked of them
+ *    written in the text's script, or failing any ranked, the first of them written in it. Only
+ *    another script (a Swahili outlet quoting Arabic) or a better rank for another language the
+ *    outlet also declares (English on a Swahili-and-English outlet) overrules it.
+ *
+ * Closely related languages, on purpose (what the translator needs):
+ * - Malay `ms` / Indonesian `id`: both reported, told apart by marker words and, where they are
+ *   silent, trigram profiles; the prior settles it for a declared outlet. Translators treat them as
+ *   two languages (DeepL has Indonesian only), so the distinction is kept.
+ * - Danish `da` / Norwegian Bokmål: reported `da` and `nb` (Bokmål is what news is written in, and
+ *   `nb` is what DeepL, LibreTranslate and Apertium take; Google's `no` is mapped in its provider).
+ * - Macedonian `mk` / Bulgarian `bg` / Serbian `sr-Cyrl`: by the letters each alphabet lacks or
+ *   alone has, then by function words; reported apart, as translators take them apart.
+ * - Croatian / Bosnian / Serbian Latin: ijekavian text (Croatian, Bosnian, Montenegrin) is
+ *   reported `hr`, ekavian (Serbian) `sr-Latn`; a declared `bs` or `sr-ME` means `hr` (one written
+ *   standard for translation: Apertium's hbs, and providers without Bosnian take it as Croatian).
+ * - Filipino / Tagalog: one written language; reported `tl` (a declared `fil` means `tl`).
+ * - Nigerian Pidgin `pcm`: written in English words; reported only for an outlet declared to
+ *   publish it (coverage.ts), and flagged, as no configured translator takes it.
  *
  * Pure and synchronous. It never throws: odd input gives `und` with confidence 0. Importing this
  * module loads the n-gram model (see ngram-model.ts).
  */
 import { rankArabic } from './arabic.ts';
 import { rankCjk } from './cjk.ts';
+import { DEFAULT_TRIGRAM_LANGUAGES, detectionTag, PRIOR_ONLY, scriptsOf, TRIGRAM_CODES } from './coverage.ts';
 import { rankCyrillic } from './cyrillic.ts';
 import { rankLatin } from './latin.ts';
 import { ngramScores } from './ngram-model.ts';
@@ -31,6 +51,25 @@ export interface Detection {
 export interface DetectOptions {
   /** The declared language of the page or feed (BCP 47, any case): breaks near-ties only. */
   hint?: string;
+  /** The languages the outlet is declared to publish (catalog tags, primary first): a strong prior. */
+  expected?: readonly string[];
+}
+
+/** Languages only the trigram profiles know that every text is compared with (see considerLanguages). */
+let considered: readonly string[] = DEFAULT_TRIGRAM_LANGUAGES;
+
+/**
+ * Makes detection compare every text with each language a catalog declares that only the trigram
+ * profiles know (an operator's catalog adding Hausa outlets adds Hausa), besides the built-in
+ * catalog's. Called once by the pipeline with the effective catalog's languages.
+ */
+export function considerLanguages(tags: Iterable<string>): void {
+  const extra = new Set(DEFAULT_TRIGRAM_LANGUAGES);
+  for (const tag of tags) {
+    const t = detectionTag(tag);
+    if (t && t in TRIGRAM_CODES && !PRIOR_ONLY.has(t)) extra.add(t);
+  }
+  considered = [...extra];
 }
 
 const UNDETERMINED: Detection = { lang: 'und', confidence: 0 };
@@ -51,12 +90,17 @@ function prepare(text: string): string {
   return capped.replace(LONE_SURROGATE, ' ');
 }
 
-function rank(script: Script, text: string, counts: ScriptCounts): Ranking {
+function rank(script: Script, text: string, counts: ScriptCounts, declared: readonly string[]): Ranking {
   switch (script) {
     case 'Han':
       return rankCjk(text, counts);
-    case 'Latin':
-      return rankLatin(text, ngramScores(text).scores);
+    case 'Latin': {
+      const extra = declared.filter((t) => t in TRIGRAM_CODES && !considered.includes(t));
+      const ngram = ngramScores(text);
+      const declaredUnmodelled = declared.some((t) => t in TRIGRAM_CODES);
+      const languages = extra.length > 0 ? [...considered, ...extra] : considered;
+      return rankLatin(text, ngram.scores, languages, ngram.reliable, declaredUnmodelled);
+    }
     case 'Cyrillic':
       return rankCyrillic(text, ngramScores(text).scores);
     case 'Arabic':
@@ -77,6 +121,42 @@ function hinted(ranking: Ranking, hint: string | undefined, short: boolean): Can
   return top.score - match.score <= (short ? SHORT_NEAR_TIE : NEAR_TIE) ? match : undefined;
 }
 
+/** True when candidate tag `lang` is the declared language `declared` (detection's form). */
+function isDeclared(lang: string, declared: string): boolean {
+  return lang === declared || (!declared.includes('-') && primaryLanguage(lang) === declared);
+}
+
+/** A declared language as reported for text in `script`: Serbian names its script. */
+function reported(declared: string, script: Script): string {
+  if (declared === 'sr') return script === 'Cyrillic' ? 'sr-Cyrl' : 'sr-Latn';
+  return declared;
+}
+
+/**
+ * The outlet's prior (see step 4 above): the best-ranked declared language written in the text's
+ * script, else the first declared one written in it; undefined when none is (another script).
+ */
+function withPrior(ranking: Ranking, script: Script, declared: readonly string[]): Candidate | undefined {
+  const inScript = declared.filter((d) => scriptsOf(d).includes(script));
+  if (inScript.length === 0) return undefined;
+  const best = ranking.find((c) => inScript.some((d) => isDeclared(c.lang, d)));
+  if (best) return best;
+  return { lang: reported(inScript[0] as string, script), score: ranking[0]?.score ?? 0 };
+}
+
+/** Declared tags in detection's form, without repeats, primary first. */
+function declaredLanguages(expected: readonly string[] | undefined): string[] {
+  const out: string[] = [];
+  for (const tag of expected ?? []) {
+    const t = detectionTag(tag);
+    if (t && !out.includes(t)) out.push(t);
+  }
+  return out;
+}
+
+/** The confidence reported when the prior, not the evidence, chose the language. */
+const PRIOR_CONFIDENCE = 0.5;
+
 const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
 
 /** The language of `text` as a BCP 47 tag with a confidence. Never throws. */
@@ -95,11 +175,17 @@ function detect(text: string, options: DetectOptions): Detection {
   const counts = countScripts(sample);
   const dominant = dominantScript(counts);
   if (!dominant) return UNDETERMINED;
-  const ranking = rank(dominant.script, sample, counts);
+  const declared = declaredLanguages(options.expected);
+  const ranking = rank(dominant.script, sample, counts, declared);
   const top = ranking[0];
   if (!top || top.score <= 0) return UNDETERMINED;
   const weight = weightedLetters(counts);
-  const chosen = hinted(ranking, options.hint, weight < SHORT_UNITS) ?? top;
+  const evidence = hinted(ranking, options.hint, weight < SHORT_UNITS) ?? top;
+  const prior = declared.length > 0 ? withPrior(ranking, dominant.script, declared) : undefined;
+  if (prior && prior.lang !== evidence.lang && !declared.some((d) => isDeclared(evidence.lang, d))) {
+    return { lang: prior.lang, confidence: PRIOR_CONFIDENCE };
+  }
+  const chosen = evidence;
   const rival = ranking.find((c) => c !== chosen);
   const margin = chosen.score - (rival?.score ?? 0);
   const lengthFactor = Math.min(1, 0.4 + weight / 40);

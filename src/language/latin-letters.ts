@@ -27,7 +27,7 @@ const OWN_LETTERS: Record<string, string> = {
   az: 'çəğıöşü',
   sv: 'åäöé',
   da: 'æøåé',
-  no: 'æøåéòôó',
+  nb: 'æøåéòôó',
   fi: 'äöåšž',
   et: 'äöõüšž',
   lv: 'āčēģīķļņšūž',
@@ -37,7 +37,24 @@ const OWN_LETTERS: Record<string, string> = {
   eu: 'ñ',
   tl: 'ñ',
   ms: '',
+  sw: '',
+  rw: '',
+  mt: 'àèìòùċġħż',
+  mi: 'āēīōū',
 };
+
+/**
+ * True unless the text uses letters `lang` never writes, beyond about one in a hundred (a quoted
+ * name): a Turkish headline is no Maltese one, whatever its trigrams. Unknown alphabets pass.
+ */
+export function writesLettersOf(text: string, lang: string): boolean {
+  const own = OWN_LETTERS[lang];
+  if (own === undefined) return true;
+  const { counts, letters } = accentedLetters(text);
+  let foreign = 0;
+  for (const [ch, n] of counts) if (!own.includes(ch)) foreign += n;
+  return foreign <= Math.floor(letters / 100);
+}
 
 /** Score taken off per foreign letter in a short text, and the most taken off in all. */
 const PENALTY_PER_LETTER = 0.04;

@@ -11,11 +11,17 @@
  *   (vreme, predsednik, gde) where Croatian is ijekavian (vrijeme, predsjednik, gdje), and says
  *   šta/hiljada/opština for što/tisuća/općina. Serbian Latin comes out as `sr-Latn`; Bosnian and
  *   Montenegrin (ijekavian) stay `hr`.
+ * - Languages the model lacks altogether (Swahili, Kinyarwanda, Maltese, Māori and any a catalog
+ *   adds): the trigram profiles compare them with the model's three best guesses, and one they
+ *   prefer goes to the top (trigram-model.ts). Where Indonesian and Malay markers are silent, the
+ *   profiles break that tie too.
  * Before that, letters a language never writes lower its score (latin-letters.ts).
  * The marker lists are our own, chosen from common news vocabulary.
  */
-import { penalizeForeignLetters } from './latin-letters.ts';
+import { DEFAULT_TRIGRAM_LANGUAGES } from './coverage.ts';
+import { penalizeForeignLetters, writesLettersOf } from './latin-letters.ts';
 import type { Ranking } from './ranking.ts';
+import { hasTrigramProfile, trigramScores } from './trigram-model.ts';
 
 /** The languages the n-gram model knows that are written in Latin letters. */
 const MODELLED = new Set(
@@ -61,9 +67,86 @@ function splitOff(scores: Map<string, number>, loser: string, winner: string, le
   scores.set(loser, base - Math.min(0.1, 0.02 * lead));
 }
 
-export function rankLatin(text: string, modelScores: Map<string, number>): Ranking {
+/** How far above the model's best a language the trigram profiles prefer is placed. */
+const TRIGRAM_LEAD = 0.05;
+/** How far the profiles must put the model's best guess behind, when the model is sure of it. */
+const TRIGRAM_MARGIN = 0.1;
+/** Letters that only these languages (of those Meridian knows) write: Maltese ħ ġ ċ ż, Māori's macrons. */
+const DISTINCTIVE_LETTERS: Readonly<Record<string, RegExp>> = { mt: /[ħġċżĦĠĊŻ]/u, mi: /[āēīōūĀĒĪŌŪ]/u };
+/**
+ * Languages with a small alphabet of their own: a text of twenty letters or more written (all but
+ * one in fifty) in it is that language, whatever the model says. Māori has fifteen letters (g only
+ * in ng); English, Tagalog and Albanian, where the model puts Māori, all write s, l or d.
+ */
+const CLOSED_ALPHABETS: Readonly<Record<string, RegExp>> = { mi: /[aeiouhkmnprtwgāēīōū]/u };
+
+function writtenInAlphabet(text: string, alphabet: RegExp): boolean {
+  const letters = text.toLowerCase().match(/\p{L}/gu) ?? [];
+  if (letters.length < 20) return false;
+  const inside = letters.filter((ch) => alphabet.test(ch)).length;
+  return inside >= letters.length * 0.98;
+}
+
+/**
+ * Places the languages the model lacks (`extra`) among its candidates: the trigram profiles
+ * compare them with the model's three best, and each goes below the model's best by how far the
+ * profiles put it behind. The one they put first goes to the top when the model itself was unsure
+ * (`reliable` < 1: on five-word snippets of English and German, trusting the profiles alone took
+ * 6% for Māori, Maltese or Swahili), or when the text shows the language's own letters and the
+ * profiles put the model's guesses well behind.
+ */
+function placeUnmodelled(
+  text: string,
+  scores: Map<string, number>,
+  extra: readonly string[],
+  reliable: number,
+  always: boolean,
+): void {
+  // Nothing could be promoted and nobody asked for the scores: spare the profiles (half the time).
+  const telling = Object.values(DISTINCTIVE_LETTERS).some((re) => re.test(text));
+  const closed = Object.values(CLOSED_ALPHABETS).some((alphabet) => writtenInAlphabet(text, alphabet));
+  if (!always && reliable >= 1 && !telling && !closed) return;
+  const ranked = [...scores].sort((a, b) => b[1] - a[1]);
+  const top = ranked[0]?.[1] ?? 0;
+  const rivals = ranked
+    .slice(0, 3)
+    .map(([lang]) => lang)
+    .filter(hasTrigramProfile);
+  const trigram = trigramScores(text, [...new Set([...rivals, ...extra])]);
+  let leader: string | undefined;
+  for (const [lang, score] of trigram) if (score === 1) leader = lang;
+  for (const [lang, alphabet] of Object.entries(CLOSED_ALPHABETS)) {
+    if (extra.includes(lang) && writtenInAlphabet(text, alphabet)) leader = lang;
+  }
+  const rivalBest = Math.max(0, ...rivals.filter((r) => r !== leader).map((r) => trigram.get(r) ?? 0));
+  const promoted =
+    leader !== undefined &&
+    (reliable < 1 ||
+      (leader in CLOSED_ALPHABETS && writtenInAlphabet(text, CLOSED_ALPHABETS[leader] as RegExp)) ||
+      (DISTINCTIVE_LETTERS[leader]?.test(text) === true && 1 - rivalBest >= TRIGRAM_MARGIN));
+  for (const lang of extra) {
+    const score = trigram.get(lang);
+    if (score === undefined || !writesLettersOf(text, lang)) continue;
+    const placed = lang === leader && promoted ? top + TRIGRAM_LEAD : top - 0.1 - (1 - score);
+    scores.set(lang, Math.max(scores.get(lang) ?? Number.NEGATIVE_INFINITY, placed));
+  }
+}
+
+/**
+ * Ranks Latin-script languages. `extra` names the languages the model lacks that are worth
+ * comparing (the catalog's, by default); the trigram profiles score them.
+ */
+export function rankLatin(
+  text: string,
+  modelScores: Map<string, number>,
+  extra: readonly string[] = DEFAULT_TRIGRAM_LANGUAGES,
+  reliable = 0,
+  /** Score `extra` even where none can be promoted: the outlet declares one of them. */
+  always = false,
+): Ranking {
   const scores = new Map<string, number>();
-  for (const [lang, score] of modelScores) if (MODELLED.has(lang)) scores.set(lang, score);
+  // eld says `no` for Norwegian; Meridian reports Bokmål as `nb`, the code translators take.
+  for (const [lang, score] of modelScores) if (MODELLED.has(lang)) scores.set(lang === 'no' ? 'nb' : lang, score);
   penalizeForeignLetters(text, scores);
   const tokens = wordsOf(text);
   const top = Math.max(0, ...scores.values());
@@ -74,8 +157,11 @@ export function rankLatin(text: string, modelScores: Map<string, number>): Ranki
   if (sw >= 2 && sw >= tokens.length * 0.12) scores.set('sw', top + Math.min(0.1, 0.02 * sw));
 
   if (near('ms')) {
-    const lead = hits(tokens, INDONESIAN) - hits(tokens, MALAY);
+    let lead = hits(tokens, INDONESIAN) - hits(tokens, MALAY);
+    // No marker either way: the trigram profiles (Malay and Indonesian UDHR) break the tie.
+    if (lead === 0 && (trigramScores(text, ['ms', 'id']).get('ms') ?? 0) === 1) lead = -1;
     if (lead >= 0) splitOff(scores, 'ms', 'id', lead);
+    else scores.set('id', (scores.get('ms') ?? 0) - 0.01);
   }
   // Only where the model already says Dutch: German shares 'nie' and would be pulled away.
   if (scores.has('nl') && scores.get('nl') === top) {
@@ -86,5 +172,6 @@ export function rankLatin(text: string, modelScores: Map<string, number>): Ranki
     const lead = hits(tokens, SERBIAN) - hits(tokens, CROATIAN);
     if (lead > 0) splitOff(scores, 'hr', 'sr-Latn', lead);
   }
+  if (extra.length > 0) placeUnmodelled(text, scores, extra, reliable, always);
   return [...scores].map(([lang, score]) => ({ lang, score })).sort((a, b) => b.score - a.score);
 }

@@ -1,12 +1,13 @@
 /**
  * Language tags in the form detection returns them. Detection speaks BCP 47 with the script
  * where one language has two (zh-Hans/zh-Hant, sr-Cyrl/sr-Latn) and the plain ISO 639-1 code
- * otherwise. Declared tags from pages (zh-TW, pt_BR, iw, nb, fil) are mapped into that form so a
+ * otherwise (Norwegian is `nb`, the Bokmål that news is written in and that DeepL, LibreTranslate
+ * and Apertium name so). Declared tags from pages (zh-TW, pt_BR, iw, no, fil) are mapped into that form so a
  * hint can be compared with a candidate.
  */
 
 /** Deprecated or sibling codes that mean a language we return under another code. */
-const ALIASES: Record<string, string> = { iw: 'he', in: 'id', ji: 'yi', nb: 'no', nn: 'no', fil: 'tl', ku: 'ckb' };
+const ALIASES: Record<string, string> = { iw: 'he', in: 'id', ji: 'yi', no: 'nb', nn: 'nb', fil: 'tl', ku: 'ckb' };
 
 const TRADITIONAL_REGIONS = new Set(['tw', 'hk', 'mo']);
 

@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.ts';
+import type { TranslatorSupport } from '../language/support.ts';
 import type { Country, Outlet } from '../model/outlet.ts';
 import type { CountryCount } from '../store/repositories/outlets.ts';
 import type { Store } from '../store/store.ts';
@@ -29,6 +30,8 @@ export interface ServerContext {
   images: ImageSigner;
   /** Name of the translation engine (`none` when off). */
   translator: string;
+  /** What the configured translator can translate, for /sources; absent when translation is off. */
+  translatorSupport?: TranslatorSupport;
   /** Fetches a foreign image for the proxy (through `net`, with its guards and caps). */
   fetchImage: (url: string, signal: AbortSignal) => Promise<FetchedImage>;
 }

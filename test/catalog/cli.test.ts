@@ -70,6 +70,27 @@ describe('meridian sources list', () => {
     assert.ok(rows.some((row) => row.startsWith('rnz ')));
   });
 
+  test('flags languages that detection or the configured translator cannot handle', async () => {
+    const nigeria = await runCli(['sources', 'list', '--country', 'NG'], env());
+    assert.equal(nigeria.code, 0, nigeria.err);
+    assert.match(nigeria.out, /^wazobia-fm\s+NG\s+\S+\s+pcm!/m);
+    assert.match(nigeria.out, /pcm \(wazobia-fm\): recognised only through the outlet's declared language/);
+    const deepl = { ...env(), MERIDIAN_TRANSLATOR: 'deepl', MERIDIAN_DEEPL_API_KEY: 'test-key:fx' };
+    const kenya = await runCli(['sources', 'list', '--country', 'KE', '--json'], deepl);
+    assert.equal(kenya.code, 0, kenya.err);
+    const flagged = parseLines(kenya.out).filter((o) => o.languages.includes('sw'));
+    assert.ok(flagged.length > 0);
+    for (const o of flagged) {
+      assert.deepEqual((o as Listed & { languageProblems?: unknown }).languageProblems, {
+        sw: ['the deepl translator cannot translate it into en'],
+      });
+    }
+    const english = parseLines(kenya.out).find((o) => o.languages.join() === 'en') as Listed & {
+      languageProblems?: unknown;
+    };
+    assert.equal(english.languageProblems, undefined, 'DeepL translates English');
+  });
+
   test('shows outlets disabled by the catalog file and leaves them out of the counts', async () => {
     const e = env();
     writeFileSync(

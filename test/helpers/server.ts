@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { Config } from '../../src/config/config.ts';
+import type { TranslatorSupport } from '../../src/language/support.ts';
 import { createApp } from '../../src/server/app.tsx';
 import { buildAssets } from '../../src/server/assets.ts';
 import type { FetchedImage, ServerContext } from '../../src/server/context.ts';
@@ -17,6 +18,7 @@ export async function testApp(
     env?: Record<string, string>;
     fetchImage?: (url: string, signal: AbortSignal) => Promise<FetchedImage>;
     translator?: string;
+    translatorSupport?: TranslatorSupport;
   } = {},
 ): Promise<{ app: Hono; ctx: ServerContext }> {
   assets ??= buildAssets();
@@ -33,6 +35,7 @@ export async function testApp(
     assets: await assets,
     images: new ImageSigner('test-secret'),
     translator: options.translator ?? 'deepl',
+    ...(options.translatorSupport ? { translatorSupport: options.translatorSupport } : {}),
     fetchImage:
       options.fetchImage ?? (async () => ({ status: 404, contentType: 'text/plain', body: new Uint8Array() })),
   };

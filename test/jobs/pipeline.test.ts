@@ -14,23 +14,23 @@ const config = Config.fromEnv({
   LOG_LEVEL: 'silent',
 });
 
-function outlet(feedUrl: string): Outlet {
+function outlet(feedUrl: string, languages = ['en']): Outlet {
   return {
     id: 'testdaily',
     name: 'Test Daily',
     homepage: feedUrl.replace('/feed.xml', '/'),
     country: 'GB',
-    languages: ['en'],
+    languages,
     feeds: [{ url: feedUrl }],
     logo: '',
     kind: 'private',
   };
 }
 
-async function setup(opts: Parameters<typeof startNewsSite>[0]) {
+async function setup(opts: Parameters<typeof startNewsSite>[0], languages?: string[]) {
   const site = await startNewsSite(opts);
   const h = await openSqlite();
-  const o = outlet(site.feedUrl);
+  const o = outlet(site.feedUrl, languages);
   await h.store.outlets.syncCatalog([o]);
   await h.store.feeds.syncCatalog([o]);
   const fetcher = new Fetcher({
@@ -58,6 +58,21 @@ describe('pipeline from feed to stored article', () => {
   const cleanups: Array<() => Promise<void>> = [];
   after(async () => {
     for (const c of cleanups) await c();
+  });
+
+  test("the outlet's declared languages are detection's prior", async () => {
+    // The test site writes English. Declared Swahili and English, it stays English; declared
+    // Swahili alone, the prior holds: nothing but another script would overrule it.
+    for (const [languages, expected] of [
+      [['sw', 'en'], 'en'],
+      [['sw'], 'sw'],
+    ] as const) {
+      const env = await setup({ articles: 1 }, [...languages]);
+      cleanups.push(env.close);
+      await env.pipeline.runOnce();
+      const [article] = await env.store.articles.list({ limit: 5 });
+      assert.equal(article?.language, expected, languages.join(','));
+    }
   });
 
   test('polls, discovers, fetches, extracts and stores each article once; tracking parameters do not duplicate', async () => {

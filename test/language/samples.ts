@@ -100,7 +100,7 @@ export const SAMPLES: LanguageSample[] = [
       'Byrådet stemte tirsdag for at udvide folkebiblioteket og forlænge åbningstiderne. Ifølge embedsmændene begynder arbejdet til foråret og skal være færdigt inden udgangen af næste år. Borgere, der tog ordet på mødet, glædede sig over planen, men bad om flere parkeringspladser.',
   },
   {
-    lang: 'no',
+    lang: 'nb',
     headline: 'Regjeringen legger fram nye regler for kollektivtrafikken',
     article:
       'Bystyret stemte tirsdag for å bygge ut folkebiblioteket og utvide åpningstidene. Ifølge kommunen skal arbeidet starte til våren og være ferdig før slutten av neste år. Innbyggere som tok ordet på møtet, var fornøyde med planen, men ba om flere parkeringsplasser.',

@@ -13,7 +13,8 @@ test('normalizeTag maps declared tags to the form detection returns', () => {
   assert.equal(normalizeTag('pt-BR'), 'pt');
   assert.equal(normalizeTag('EN-us'), 'en');
   assert.equal(normalizeTag('iw'), 'he');
-  assert.equal(normalizeTag('nb-NO'), 'no');
+  assert.equal(normalizeTag('nb-NO'), 'nb');
+  assert.equal(normalizeTag('no'), 'nb', 'Norwegian is reported as Bokmål, as translators name it');
   assert.equal(normalizeTag('fil'), 'tl');
   assert.equal(normalizeTag(''), undefined);
   assert.equal(normalizeTag('x'), undefined);

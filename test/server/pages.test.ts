@@ -176,6 +176,17 @@ describe('reader pages', () => {
     assert.match(status.html, /deepl\/default: 1 article, 100 characters/);
   });
 
+  test('sources page flags catalog languages the translator cannot handle', async () => {
+    assert.doesNotMatch((await get('/sources')).html, /Languages that need attention/, 'none without a translator');
+    const { app: flagged } = await testApp(h.store, {
+      translatorSupport: { name: 'apertium', target: 'en', supports: (source) => source === 'de' },
+    });
+    const html = await (await flagged.request('/sources', { headers: { accept: 'text/html' } })).text();
+    assert.match(html, /Languages that need attention/);
+    assert.match(html, /<strong>zh-Hant<\/strong> \(upmedia\): the apertium translator cannot translate it into en/);
+    assert.doesNotMatch(html, /<strong>de<\/strong>/, 'German is translated');
+  });
+
   test('an unknown page is a 404 page for browsers and JSON for the API', async () => {
     const page = await get('/nowhere');
     assert.equal(page.res.status, 404);

@@ -36,7 +36,11 @@ its country-code domain, else unknown (XX). Pages already stored are not stored 
     const codes = new Set(runtime.countries.map((c) => c.code));
     // Takes are written as soon as a story forms: an import is one burst, not a stream.
     const assembled = await assemblePipeline(runtime.store, config, { takeDelayMs: 0 });
-    const stages = defaultStages(config, assembled.fetcher);
+    const stages = defaultStages(
+      config,
+      assembled.fetcher,
+      runtime.outlets.flatMap((o) => o.languages),
+    );
     let failed = 0;
     try {
       for (const file of positionals) {

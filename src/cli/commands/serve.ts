@@ -15,6 +15,7 @@ import { translatorProvider } from '../../translate/providers/index.ts';
 import { type Command, UserError } from '../command.ts';
 import { openRuntime, serverSecret } from '../runtime.ts';
 import { untilSignal } from '../signals.ts';
+import { translatorSupport } from '../translator-support.ts';
 
 const log = logger('serve');
 
@@ -66,6 +67,7 @@ async function serveWeb(config: Config, err: (t: string) => void): Promise<numbe
   // Readers wait on images: the proxy gets its own fetcher without the pipeline's crawl delay
   // (the address guard, size and time caps stay).
   const imageFetcher = createFetcher(config, { hostDelayMs: 0, hostConcurrency: 6 });
+  const support = await translatorSupport(config, (m) => err(`${m}\n`));
   const serverContext: ServerContext = {
     store: runtime.store,
     config,
@@ -76,6 +78,7 @@ async function serveWeb(config: Config, err: (t: string) => void): Promise<numbe
     assets,
     images: new ImageSigner(serverSecret(config)),
     translator: translatorProvider(config).name,
+    ...(support ? { translatorSupport: support } : {}),
     fetchImage: async (url, signal) => {
       const res = await imageFetcher.fetch(url, { purpose: 'image', signal });
       return { status: res.status, contentType: res.contentType ?? '', body: res.body };

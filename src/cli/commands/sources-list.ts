@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import { type Catalog, CatalogError, loadCatalog, overlayPath } from '../../catalog/catalog.ts';
 import type { Config } from '../../config/config.ts';
+import { type LanguageWarning, languageWarnings } from '../../language/support.ts';
 import type { Outlet } from '../../model/outlet.ts';
 import { type Command, UserError } from '../command.ts';
+import { translatorSupport } from '../translator-support.ts';
 
 export const sourcesListCommand: Command = {
   name: 'sources list',
@@ -10,22 +12,29 @@ export const sourcesListCommand: Command = {
 
 Lists every outlet of the effective catalog: the built-in one merged with MERIDIAN_CATALOG_FILE
 (or <MERIDIAN_DATA_DIR>/catalog.json). Needs no database. A summary line goes to stderr.
+Languages that language detection or the configured translator (MERIDIAN_TRANSLATOR) cannot
+handle are marked "!" and explained after the table.
 
   --country XX   only outlets of this country (ISO 3166-1 alpha-2)
-  --json         one JSON object per outlet: id, name, country, languages, feeds, logo, kind, enabled`,
+  --json         one JSON object per outlet: id, name, country, languages, feeds, logo, kind, enabled,
+                 and languageProblems (language → problems) where there are any`,
   async run(args, ctx) {
     const { values } = parseArgs({ args, options: { country: { type: 'string' }, json: { type: 'boolean' } } });
-    const catalog = catalogOrUserError(ctx.config());
+    const config = ctx.config();
+    const catalog = catalogOrUserError(config);
     let outlets = catalog.outlets;
     if (values.country !== undefined) {
       const country = catalog.country(values.country);
       if (!country) throw new UserError(`--country ${values.country} is not an ISO 3166-1 alpha-2 code`);
       outlets = outlets.filter((o) => o.country === country.code);
     }
+    const warnings = languageWarnings(outlets, await translatorSupport(config, (m) => ctx.io.err(`${m}\n`)));
+    const flagged = new Map(warnings.map((w) => [w.tag, w.problems]));
     if (values.json) {
-      for (const o of outlets) ctx.io.out(`${JSON.stringify(listedOutlet(o))}\n`);
+      for (const o of outlets) ctx.io.out(`${JSON.stringify(listedOutlet(o, flagged))}\n`);
     } else {
-      ctx.io.out(table(outlets));
+      ctx.io.out(table(outlets, flagged));
+      ctx.io.out(describeWarnings(warnings));
     }
     ctx.io.err(`${summary(outlets)}\n`);
     return 0;
@@ -42,7 +51,17 @@ export function catalogOrUserError(config: Config): Catalog {
   }
 }
 
-function listedOutlet(o: Outlet) {
+function describeWarnings(warnings: readonly LanguageWarning[]): string {
+  if (warnings.length === 0) return '';
+  const lines = warnings.map(
+    (w) =>
+      `  ${w.tag} (${w.outlets.length === 1 ? w.outlets[0] : `${w.outlets.length} outlets`}): ${w.problems.join('; ')}\n`,
+  );
+  return `\nLanguages marked ! need attention:\n${lines.join('')}`;
+}
+
+function listedOutlet(o: Outlet, flagged: ReadonlyMap<string, string[]>) {
+  const problems = Object.fromEntries(o.languages.filter((t) => flagged.has(t)).map((t) => [t, flagged.get(t)]));
   return {
     id: o.id,
     name: o.name,
@@ -52,17 +71,18 @@ function listedOutlet(o: Outlet) {
     logo: o.logo,
     kind: o.kind,
     enabled: o.enabled !== false,
+    ...(Object.keys(problems).length > 0 ? { languageProblems: problems } : {}),
   };
 }
 
 const COLUMNS = ['ID', 'COUNTRY', 'KIND', 'LANGUAGES', 'FEEDS', 'NAME'] as const;
 
-function table(outlets: readonly Outlet[]): string {
+function table(outlets: readonly Outlet[], flagged: ReadonlyMap<string, string[]>): string {
   const rows = outlets.map((o) => [
     o.enabled === false ? `${o.id} (off)` : o.id,
     o.country,
     o.kind,
-    o.languages.join(','),
+    o.languages.map((t) => (flagged.has(t) ? `${t}!` : t)).join(','),
     String(o.feeds.length),
     printable(o.name),
   ]);

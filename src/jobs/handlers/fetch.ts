@@ -65,6 +65,8 @@ export function extractPage(
   article: Pick<Article, 'title' | 'published' | 'language'>,
   html: string,
   finalUrl: string,
+  /** The outlet's declared languages: detection's strong prior. */
+  outletLanguages?: readonly string[],
 ): PageOutcome {
   if (looksBinary(html)) {
     // Binary bytes read as text become an "article" in Icelandic or Yoruba: an error instead.
@@ -77,7 +79,9 @@ export function extractPage(
   const sample = [extracted.title, extracted.standfirst ?? '', ...extracted.blocks.slice(0, 8).map((b) => b.text)].join(
     '\n',
   );
-  const detected = stages.detectLanguage(sample, extracted.declaredLanguage ?? article.language);
+  // The outlet's declared languages are the strong prior: a Swahili outlet's article is Swahili
+  // unless it is written in another script or clearly in another language the outlet publishes.
+  const detected = stages.detectLanguage(sample, extracted.declaredLanguage ?? article.language, outletLanguages);
   if (detected) extracted.language = detected;
   return { extracted };
 }
@@ -130,11 +134,12 @@ export async function saveOutcome(tx: Store, articleId: number, outcome: PageOut
 export async function storePage(
   store: Store,
   stages: Pick<Stages, 'extract' | 'detectLanguage'>,
-  article: Pick<Article, 'id' | 'title' | 'published' | 'language'>,
+  article: Pick<Article, 'id' | 'outletId' | 'title' | 'published' | 'language'>,
   html: string,
   finalUrl: string,
 ): Promise<ExtractedArticle | undefined> {
-  const outcome = extractPage(stages, article, html, finalUrl);
+  const outlet = await store.outlets.get(article.outletId);
+  const outcome = extractPage(stages, article, html, finalUrl, outlet?.languages);
   await store.transaction((tx) => saveOutcome(tx, article.id, outcome));
   if ('failure' in outcome) {
     log.info('no article on page', { id: article.id, url: finalUrl, reason: outcome.failure });

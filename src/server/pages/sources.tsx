@@ -1,4 +1,5 @@
 import { feedHealth, type PipelineStatus } from '../../jobs/status.ts';
+import type { LanguageWarning } from '../../language/support.ts';
 import { groupBy } from '../../model/group-by.ts';
 import type { Country, Outlet, OutletFeed } from '../../model/outlet.ts';
 import { linkableUrl } from '../../net/web-url.ts';
@@ -41,6 +42,7 @@ export function SourcesPage({
   outlets,
   feeds,
   catalog,
+  languageWarnings,
 }: {
   kit: PageKit;
   countries: Map<string, Country>;
@@ -48,6 +50,8 @@ export function SourcesPage({
   feeds: FeedRow[];
   /** The effective catalog, for what the store does not keep (how a feed was chosen). */
   catalog: readonly Outlet[];
+  /** Catalog languages that detection or the configured translator cannot handle. */
+  languageWarnings: readonly LanguageWarning[];
 }) {
   const described = catalogFeeds(catalog);
   const feedsByOutlet = groupBy(feeds, (f) => f.outlet_id);
@@ -61,6 +65,18 @@ export function SourcesPage({
         {outlets.length} outlets in {codes.length} countries, {feeds.length} feeds ({healthy} healthy). Also as{' '}
         <a href="/sources.opml">OPML</a> for your own feed reader.
       </p>
+      {languageWarnings.length > 0 ? (
+        <section aria-labelledby="language-warnings">
+          <h2 id="language-warnings">Languages that need attention</h2>
+          <ul>
+            {languageWarnings.map((w) => (
+              <li>
+                <strong>{w.tag}</strong> ({w.outlets.join(', ')}): {w.problems.join('; ')}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {codes.map((code) => (
         <section aria-labelledby={`c-${code}`}>
           <h2 id={`c-${code}`}>

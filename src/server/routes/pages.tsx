@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { countFeedHealth, feedHealth, pipelineStatus } from '../../jobs/status.ts';
+import { languageWarnings } from '../../language/support.ts';
 import { searchText } from '../../store/repositories/search.ts';
 import { countryParam } from '../api/catalog.ts';
 import { countryCounts, countryIndex, outletIndex, pageKit, type ServerContext } from '../context.ts';
@@ -194,7 +195,14 @@ export function pageRoutes(ctx: ServerContext): Hono {
       c,
       ctx,
       { title: 'Sources' },
-      <SourcesPage kit={kit} countries={countryIndex(ctx)} outlets={outlets} feeds={feeds} catalog={ctx.outlets} />,
+      <SourcesPage
+        kit={kit}
+        countries={countryIndex(ctx)}
+        outlets={outlets}
+        feeds={feeds}
+        catalog={ctx.outlets}
+        languageWarnings={languageWarnings(ctx.outlets, ctx.translatorSupport)}
+      />,
     );
   });
 

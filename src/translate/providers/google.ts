@@ -79,10 +79,12 @@ export const googleSettings = declareSettings([
 const MAX_TEXTS = 128;
 const MAX_CHARS = 5000;
 
-/** Google names Chinese by region (zh-CN, zh-TW); other languages by their primary tag. */
+/** Google names Chinese by region (zh-CN, zh-TW), Norwegian `no`; other languages by their primary tag. */
 export function googleCode(tag: string): string {
   const primary = primaryLanguage(tag);
   if (primary === 'zh') return /hant|tw|hk|mo/i.test(tag) ? 'zh-TW' : 'zh-CN';
+  // Google names Norwegian (Bokmål) `no`; detection reports it `nb`.
+  if (primary === 'nb') return 'no';
   return primary;
 }
 

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { detectLanguage } from '../../src/language/detect.ts';
+
+interface Fixture {
+  expect: string;
+  headlines: string[];
+  paragraph: string;
+}
+
+const fixtures = JSON.parse(
+  readFileSync(new URL('../fixtures/language/catalog-languages.json', import.meta.url), 'utf8'),
+) as Record<string, Fixture | string>;
+const cases = Object.entries(fixtures).filter((e): e is [string, Fixture] => typeof e[1] !== 'string');
+
+describe('catalog languages eld does not serve well, and the closely related pairs', () => {
+  for (const [tag, f] of cases) {
+    test(`${tag}: a paragraph is ${f.expect} without any prior`, () => {
+      assert.equal(detectLanguage(f.paragraph).lang, f.expect);
+    });
+    test(`${tag}: each headline is ${f.expect} with the outlet's prior`, () => {
+      for (const h of f.headlines) assert.equal(detectLanguage(h, { expected: [tag] }).lang, f.expect, h);
+    });
+  }
+});
+
+describe("the outlet's declared languages as a strong prior", () => {
+  const swahili = 'Rais ametangaza mpango mpya wa kupunguza bei ya mafuta nchini';
+  const english = 'Parliament approves new budget after a long debate on fuel prices';
+
+  test('a short text in the script of the declared language gets it, whatever the evidence', () => {
+    // "Habari" alone says little; without a prior it is anyone's guess.
+    assert.equal(detectLanguage('Habari za leo', { expected: ['sw'] }).lang, 'sw');
+    assert.equal(detectLanguage(english, { expected: ['sw'] }).lang, 'sw', 'English on a Swahili-only outlet');
+    assert.equal(
+      detectLanguage('Nigeria don ready for election wey go happen for February', { expected: ['pcm'] }).lang,
+      'pcm',
+    );
+  });
+
+  test('another language the outlet also declares overrules it', () => {
+    assert.equal(detectLanguage(english, { expected: ['sw', 'en'] }).lang, 'en');
+    assert.equal(detectLanguage(swahili, { expected: ['sw', 'en'] }).lang, 'sw');
+    assert.equal(
+      detectLanguage(swahili, { expected: ['en', 'sw'] }).lang,
+      'sw',
+      'order does not hide the secondary language',
+    );
+  });
+
+  test('another script overrules it', () => {
+    assert.equal(detectLanguage('الرئيس يعلن خطة جديدة لخفض أسعار الوقود', { expected: ['sw'] }).lang, 'ar');
+    assert.equal(detectLanguage('Секој граѓанин ќе добие помош', { expected: ['en'] }).lang, 'mk');
+  });
+
+  test('Serbian declared without a script is reported in the script of the text', () => {
+    assert.equal(detectLanguage('Vlada je usvojila nove mere', { expected: ['sr'] }).lang, 'sr-Latn');
+    assert.equal(detectLanguage('Влада је усвојила нове мере', { expected: ['sr'] }).lang, 'sr-Cyrl');
+  });
+
+  test('without a prior an English headline stays English: the profiles do not draw it away', () => {
+    for (const h of [english, 'Storm leaves thousands without power across the region', 'Talks resume in Geneva']) {
+      assert.equal(detectLanguage(h).lang, 'en', h);
+    }
+  });
+});
