@@ -18,6 +18,7 @@ interface CachedPage {
 
 /** Bytes a kept page costs besides its body: the entry, its key and its header record. */
 const ENTRY_OVERHEAD = 1024;
+const MAX_KEY_LENGTH = 300;
 
 /**
  * The query parameters each cached route reads, with the values it tells apart. Everything else
@@ -36,7 +37,7 @@ const ROUTE_PARAMS: ReadonlyArray<[RegExp, Record<string, (value: string) => str
 
 /**
  * The cache key of a request: its path and the parameters its route reads, in a fixed order, or
- * undefined when the route is not cached. Never a header: one client must not choose what
+ * undefined when the route is not cached (or the key is implausibly long). Never a header: one client must not choose what
  * another is served.
  */
 export function pageCacheKey(path: string, query: URLSearchParams): string | undefined {
@@ -48,7 +49,9 @@ export function pageCacheKey(path: string, query: URLSearchParams): string | und
     const value = raw === null ? undefined : route[1][name]?.(raw);
     if (value !== undefined) kept.push(`${name}=${encodeURIComponent(value)}`);
   }
-  return kept.length > 0 ? `${path}?${kept.join('&')}` : path;
+  const key = kept.length > 0 ? `${path}?${kept.join('&')}` : path;
+  // Real keys are short (`/countries/de?outlet=dw&before=…`); a long one is a client's invention.
+  return key.length <= MAX_KEY_LENGTH ? key : undefined;
 }
 
 /**

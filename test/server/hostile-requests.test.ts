@@ -241,6 +241,7 @@ describe('the page cache under hostile query strings', () => {
       ['/articles/7?original=1', '/?story=7'],
     );
     assert.equal(pageCacheKey('/search', new URLSearchParams('q=a')), undefined, 'search is never cached');
+    assert.equal(pageCacheKey('/countries/de', new URLSearchParams(`outlet=${'x'.repeat(400)}`)), undefined);
   });
 
   test('the cache is bounded in bytes (MERIDIAN_PAGE_CACHE_MB), the oldest page out first', async () => {
@@ -372,5 +373,113 @@ describe('search page and image proxy headers', () => {
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff', 'the other global headers are still there');
     const page = await app.request('/sources');
     assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/, 'pages keep theirs');
+  });
+});
+
+describe('hostile paths and query strings on every route', () => {
+  let h: StoreHandle;
+  let id: number;
+  before(async () => {
+    h = await openSqlite();
+    [id] = (await seed(h.store, [
+      {
+        outletId: 'dw',
+        country: 'DE',
+        language: 'de',
+        title: 'Gesandter in Taipeh',
+        blocks: [{ kind: 'p', text: 'Der Gesandte ist in Taipeh.' }],
+        published: hoursAgo(1),
+      },
+    ])) as [number];
+  });
+  after(async () => h?.cleanup());
+
+  test('no path, parameter or value answers 500', async () => {
+    const { app } = await testApp(h.store, {
+      env: { MERIDIAN_API_BURST: '100000', MERIDIAN_API_RATE: '1000', MERIDIAN_PAGE_CACHE_MS: '60000' },
+    });
+    const routes = [
+      '/',
+      '/countries/de',
+      `/articles/${id}`,
+      '/stories/1',
+      '/search',
+      '/sources',
+      '/status',
+      '/overlooked',
+      '/feeds/world.atom',
+      '/feeds/countries/de.atom',
+      '/feeds/stories/1.atom',
+      '/api/articles',
+      `/api/articles/${id}`,
+      '/api/search',
+      '/api/countries',
+      '/api/outlets',
+      '/img',
+      '/opensearch.xml',
+    ];
+    const params = [
+      'q',
+      'story',
+      'outlet',
+      'before',
+      'original',
+      'version',
+      'country',
+      'from',
+      'to',
+      'page',
+      'limit',
+      'u',
+      's',
+    ];
+    const values = [
+      '%00',
+      '%',
+      '%ZZ',
+      '%ED%A0%80',
+      '%C0%AF',
+      '-1',
+      '1e309',
+      'NaN',
+      '0x10',
+      '9'.repeat(40),
+      '2026-02-31',
+      '2026-13-01T00:00:00Z_1',
+      '..%2F..%2Fetc%2Fpasswd',
+      'javascript:alert(1)',
+      encodeURIComponent('<script>alert(1)</script>'),
+      encodeURIComponent('\u202Eevil'),
+      'a'.repeat(5000),
+    ];
+    const failures: string[] = [];
+    for (const route of routes) {
+      for (const name of params) {
+        for (const value of values) {
+          for (const path of [`${route}?${name}=${value}`, `${route}?${name}=${value}&${name}=1`]) {
+            const res = await app.request(path, { headers: { accept: 'text/html' } });
+            if (res.status >= 500) failures.push(`${res.status} ${path.slice(0, 120)}`);
+            const body = await res.text();
+            if (/<script>alert/.test(body)) failures.push(`unescaped script in ${path.slice(0, 120)}`);
+          }
+        }
+      }
+    }
+    for (const path of [
+      '/articles/%00',
+      '/articles/1%00',
+      '/countries/%ED%A0%80',
+      '/feeds/countries/%2e%2e.atom',
+      '/stories/99999999999',
+      `/articles/${'9'.repeat(500)}`,
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/assets/..%2F..%2Fpackage.json',
+      '/icons/%00.png',
+    ]) {
+      const res = await app.request(path, { headers: { accept: 'text/html' } });
+      if (res.status >= 500) failures.push(`${res.status} ${path}`);
+      assert.doesNotMatch(await res.text(), /"dependencies"|root:x:0/, path);
+    }
+    assert.deepEqual(failures, []);
   });
 });
