@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { Store } from '../../src/store/store.ts';
+import { type PrivatePostgres, startPrivatePostgres } from '../helpers/private-postgres.ts';
+import {
+  assignments,
+  gapsOf,
+  inconsistentStories,
+  pairAgreement,
+  spawnWorker,
+  startWorld,
+  type WorkerProcess,
+} from '../helpers/world-sites.ts';
+
+/**
+ * The cluster as an operator runs it: `meridian worker` processes on a PostgreSQL server of the
+ * test's own (it is restarted mid-run; the shared server on 5432 must never be), fetching four
+ * local news sites that cover the same ten events.
+ */
+const pg = await startPrivatePostgres().catch((err: Error) => {
+  process.stderr.write(`\n*** private PostgreSQL did not start: ${err.message} ***\n`);
+  return undefined;
+});
+let skip: string | false = false;
+if (!pg) {
+  if (process.env.MERIDIAN_REQUIRE_POSTGRES === '1')
+    throw new Error('PostgreSQL server binaries are required (MERIDIAN_REQUIRE_POSTGRES=1) for the multi-worker test');
+  skip = 'PostgreSQL server binaries (initdb, pg_ctl) not found: multi-worker test SKIPPED';
+  process.stderr.write(`\n*** ${skip} ***\n\n`);
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SITES = 4;
+const EVENTS = 10;
+const TOTAL = SITES * EVENTS;
+const DELAY_MS = 200;
+const PIPELINE_KINDS = ['poll', 'fetch', 'translate', 'cluster'];
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    // The server may be restarting: a failed probe is a "not yet".
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Resolves when every article is clustered and no pipeline job is running or due. */
+async function drained(store: Store): Promise<true | undefined> {
+  const states = await store.articles.countByState();
+  if ((states.clustered ?? 0) < TOTAL) return undefined;
+  const pending = await store.jobs.pending(PIPELINE_KINDS, new Date());
+  return pending === 0 ? true : undefined;
+}
+
+describe('three workers on PostgreSQL', { skip }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'meridian-multi-'));
+  const workers: WorkerProcess[] = [];
+  const stores: Store[] = [];
+  after(async () => {
+    for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
+    for (const s of stores) await s.close().catch(() => {});
+    (pg as PrivatePostgres).stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('three workers, one killed and the server restarted mid-run: one worker’s stories, polite, nothing lost, doubled or stuck', async () => {
+    const server = pg as PrivatePostgres;
+    const world = await startWorld({ sites: SITES, events: EVENTS, pageDelayMs: 20 });
+    const env = (database: string) => ({
+      DATABASE_URL: server.url(database),
+      MERIDIAN_DATA_DIR: join(dir, database),
+      MERIDIAN_CATALOG_FILE: world.writeCatalog(join(dir, 'catalog.json')),
+      MERIDIAN_ALLOW_PRIVATE_ADDRESSES: 'true',
+      MERIDIAN_HOST_DELAY_MS: String(DELAY_MS),
+      MERIDIAN_HOST_CONCURRENCY: '1',
+      MERIDIAN_TRANSLATOR: 'none',
+      MERIDIAN_JOB_STALE_S: '3',
+      LOG_LEVEL: 'info',
+    });
+    try {
+      // One worker alone: the stories to compare with.
+      server.createDatabase('single');
+      const alone = spawnWorker(ROOT, env('single'));
+      workers.push(alone);
+      const single = await Store.open({ databaseUrl: server.url('single'), migrate: false }).catch(async () => {
+        await waitFor(
+          'the single worker to migrate',
+          async () => (/running on/.test(alone.log()) ? true : undefined),
+          60_000,
+        );
+        return Store.open({ databaseUrl: server.url('single'), migrate: false });
+      });
+      stores.push(single);
+      await waitFor('the single worker to finish', () => drained(single), 60_000);
+      alone.child.kill('SIGTERM');
+      await alone.exited;
+      const expected = await assignments(single);
+      assert.equal(expected.size, TOTAL);
+      for (const site of world.sites) site.requests.length = 0;
+
+      // Three workers; the first one started becomes the story writer.
+      server.createDatabase('multi');
+      const first = spawnWorker(ROOT, env('multi'));
+      workers.push(first);
+      await waitFor(
+        'the first worker to write stories',
+        async () => (/now the story writer/.test(first.log()) ? true : undefined),
+        60_000,
+      );
+      const others = [
+        spawnWorker(ROOT, env('multi')),
+        spawnWorker(ROOT, env('multi'), ['--stages', 'fetch,translate,stories']),
+      ];
+      workers.push(...others);
+      const multi = await Store.open({ databaseUrl: server.url('multi'), migrate: false });
+      stores.push(multi);
+
+      // The story writer is killed once a quarter of the articles are in, the server restarted at half.
+      await waitFor(
+        'a quarter of the articles',
+        async () => ((await multi.articles.count()) >= TOTAL / 4 ? true : undefined),
+        60_000,
+      );
+      first.child.kill('SIGKILL');
+      await first.exited;
+      await waitFor(
+        'half of the articles clustered',
+        async () => (((await multi.articles.countByState()).clustered ?? 0) >= TOTAL / 2 ? true : undefined),
+        60_000,
+      );
+      server.restart();
+      await waitFor('the survivors to finish', () => drained(multi), 90_000);
+
+      // Nothing lost, nothing doubled, nothing stuck.
+      const got = await assignments(multi);
+      assert.equal(await multi.articles.count(), TOTAL, 'every article stored once');
+      assert.equal(got.size, TOTAL, 'every article in one story');
+      const counts = await multi.jobs.counts();
+      for (const kind of PIPELINE_KINDS) {
+        assert.equal(counts[kind]?.running ?? 0, 0, `no ${kind} job left running`);
+        assert.equal(counts[kind]?.parked ?? 0, 0, `no ${kind} job parked by the faults`);
+      }
+      assert.deepEqual(await inconsistentStories(multi), [], 'stored counts and countries match the assignments');
+      // Story ids from the database: no id holds two stories (ids are unique, so compare groups).
+      const agreement = pairAgreement(expected, got);
+      assert.ok(agreement >= 0.97, `pair agreement with the single worker: ${agreement.toFixed(3)}`);
+      // The survivors say what they did.
+      const survivorLog = others.map((w) => w.log()).join('\n');
+      assert.match(survivorLog, /now the story writer/, 'another worker took over story writing');
+      assert.match(survivorLog, /store unreachable; waiting for it/, 'the restart was waited out');
+      assert.ok(
+        others.every((w) => w.child.exitCode === null),
+        'the survivors lived through the restart',
+      );
+
+      // Polite together: one request at a time per host, the delay between any two.
+      for (const site of world.sites) {
+        const gaps = gapsOf(site);
+        assert.ok(site.maxInFlight <= 1, `${site.host}: ${site.maxInFlight} requests at once`);
+        // Arrival times carry connection jitter; the turns themselves are a full delay apart.
+        assert.ok(Math.min(...gaps) >= DELAY_MS * 0.7, `${site.host}: gaps ${gaps.join(', ')} ms`);
+        const pages = site.requests.filter((r) => r.path.startsWith('/news/')).map((r) => r.path);
+        assert.equal(new Set(pages).size, EVENTS, `${site.host}: every page fetched`);
+      }
+    } finally {
+      await world.close();
+    }
+  });
+});
