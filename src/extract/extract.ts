@@ -35,7 +35,7 @@ export type BodySource = 'readability' | 'json-ld' | 'baseline';
 
 /**
  * Extracts the article of one HTML page. Pure: no network, no storage. Returns null when the page
- * holds no article (a home page, an index, an error page: too little text, or mostly links).
+ * holds no article: nothing but links (a home page, an index) or no text at all.
  *
  * The cascade, in one place:
  *  0. Cut scripts, styles, inline SVG and comments out of the string and give linkedom a whole
@@ -61,8 +61,8 @@ export type BodySource = 'readability' | 'json-ld' | 'baseline';
  *     story: a length rule misjudges scripts without spaces and languages with long words), else
  *     the first whose blocks outside links still make a credible article (a press release above
  *     an index of others). Only a page with nothing but links or nothing at all is no article
- *     (null). Pages nested
- *     deeper than MAX_DOM_DEPTH (hostile or broken markup) are refused right after parsing.
+ *     (null). Pages nested deeper than MAX_DOM_DEPTH (hostile or broken markup) are refused
+ *     right after parsing.
  * Every threshold and pattern lives in tuning.ts.
  */
 export function extractArticle(html: string, url: string, options: ExtractOptions = {}): ExtractedArticle | null {
