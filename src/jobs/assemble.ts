@@ -3,11 +3,12 @@ import type { Outlet } from '../model/outlet.ts';
 import { createFetcher, type Fetcher } from '../net/fetcher.ts';
 import type { Store } from '../store/store.ts';
 import { createSummarizer } from '../takes/providers/index.ts';
+import { budgetLimits } from '../translate/budget.ts';
 import { createTranslator } from '../translate/providers/index.ts';
 import type { Translator } from '../translate/translator.ts';
 import { clusterHandler } from './handlers/cluster.ts';
 import { takeHandler } from './handlers/take.ts';
-import { translateHandler } from './handlers/translate.ts';
+import { translateBodyHandler, translateHandler } from './handlers/translate.ts';
 import { JOB } from './kinds.ts';
 import { Pipeline, type PipelineOptions } from './pipeline.ts';
 import { defaultStages } from './stages-default.ts';
@@ -37,13 +38,18 @@ export async function assemblePipeline(
   const stories = new StoryService(store, config);
   const storyWriter = options.storyWriter ?? new StoryWriterRole(store, stories);
   const summarizer = createSummarizer(config);
+  const translation = {
+    budget: budgetLimits(config),
+    ...(options.takeDelayMs ? { takeDelayMs: options.takeDelayMs } : {}),
+  };
   const outlets = async () => new Map<string, Outlet>((await store.outlets.list()).map((o) => [o.id, o]));
   const catalogLanguages = (await store.outlets.list()).flatMap((o) => o.languages);
   const pipeline = new Pipeline(store, defaultStages(config, fetcher, catalogLanguages), config, {
     storyWriter,
     ...options,
     handlers: {
-      [JOB.translate]: translateHandler(store, translator, target),
+      [JOB.translate]: translateHandler(store, translator, target, translation),
+      [JOB.translateBody]: translateBodyHandler(store, translator, target, translation),
       [JOB.cluster]: clusterHandler(store, stories, options.takeDelayMs),
       [JOB.take]: takeHandler(store, config, summarizer, outlets),
       ...options.handlers,

@@ -2,7 +2,10 @@
 export const JOB = {
   poll: 'poll',
   fetch: 'fetch',
+  /** The headline: title, standfirst and image caption, for lists, clustering and search. */
   translate: 'translate',
+  /** The body blocks, by priority and within the day's budget. */
+  translateBody: 'translate-body',
   cluster: 'cluster',
   take: 'take',
 } as const;
@@ -36,4 +39,6 @@ export interface ArticlePayload {
 }
 export interface StoryPayload {
   storyId: number;
+  /** Articles' bodies arrived in English: write a new take even if the story has not grown. */
+  refresh?: boolean;
 }

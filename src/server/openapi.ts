@@ -263,7 +263,7 @@ export const openApiDocument = {
                 items: { type: 'object', properties: { kind: { type: 'string' }, text: { type: 'string' } } },
               },
               originalBlocks: { type: 'array', items: { type: 'object' } },
-              translationStatus: { enum: ['translated', 'pending', 'not-needed', 'off'] },
+              translationStatus: { enum: ['translated', 'body-pending', 'pending', 'not-needed', 'off'] },
               storyId: { type: ['integer', 'null'] },
             },
           },

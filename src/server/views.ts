@@ -28,8 +28,11 @@ export interface ArticleView extends ArticleSummaryView {
   imageCaptionEnglish: string | null;
   paywalled: boolean;
   translation: { provider: string; model: string; createdAt: string } | null;
-  /** Why the article shows in its original language, when it does. */
-  translationStatus: 'translated' | 'pending' | 'not-needed' | 'off';
+  /**
+   * Why the article shows in its original language, when it does: `pending`, nothing translated
+   * yet; `body-pending`, the headline is in English and the body is on its way.
+   */
+  translationStatus: 'translated' | 'body-pending' | 'pending' | 'not-needed' | 'off';
   duplicateOf: number | null;
 }
 
@@ -75,8 +78,11 @@ export function articleView(
   t: ArticleTranslation | undefined,
   translationOn: boolean,
 ): ArticleView {
+  const bodyTranslated = t !== undefined && t.blocks.length === a.blocks.length;
   const translationStatus: ArticleView['translationStatus'] = t
-    ? 'translated'
+    ? bodyTranslated
+      ? 'translated'
+      : 'body-pending'
     : isEnglish(a.language)
       ? 'not-needed'
       : translationOn
@@ -88,7 +94,7 @@ export function articleView(
     author: a.author ?? null,
     standfirst: t?.standfirst ?? a.standfirst ?? null,
     originalStandfirst: a.standfirst ?? null,
-    blocks: t && t.blocks.length === a.blocks.length ? t.blocks : a.blocks,
+    blocks: t && bodyTranslated ? t.blocks : a.blocks,
     originalBlocks: a.blocks,
     imageCaptionEnglish: t?.imageCaption ?? null,
     paywalled: a.paywalled ?? false,

@@ -142,6 +142,8 @@ export interface JobTable {
   dedupe_key: string | null;
   /** The web host a poll or fetch job asks (URL.host), for cluster-wide politeness; null for others. */
   host: string | null;
+  /** Claimed highest first (then by run_at); 0 for most jobs, see jobs/priority.ts. */
+  priority: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -151,6 +153,14 @@ export interface HostTurnTable {
   host: string;
   /** Milliseconds since the epoch on the database's clock (bigint: a string from pg). */
   next_ms: number | string;
+}
+
+/** Characters sent to a translation provider on one UTC day (`2026-12-07`). */
+export interface TranslationSpendTable {
+  provider: string;
+  day: string;
+  headline_chars: Generated<number>;
+  body_chars: Generated<number>;
 }
 
 export interface TranslationCacheTable {
@@ -191,6 +201,7 @@ export interface Database {
   jobs: JobTable;
   host_turns: HostTurnTable;
   translation_cache: TranslationCacheTable;
+  translation_spend: TranslationSpendTable;
   glossary: GlossaryTable;
 }
 

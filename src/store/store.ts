@@ -13,6 +13,7 @@ import { SearchRepository } from './repositories/search.ts';
 import { SegmentCacheRepository } from './repositories/segment-cache.ts';
 import { StoryRepository } from './repositories/stories.ts';
 import { TakeRepository } from './repositories/takes.ts';
+import { TranslationSpendRepository } from './repositories/translation-spend.ts';
 import { TranslationRepository } from './repositories/translations.ts';
 import type { Database } from './schema.ts';
 import { AlwaysHeldLock, advisoryKey, PostgresSessionLock, type SessionLock } from './session-lock.ts';
@@ -23,6 +24,7 @@ export class Store {
   readonly feeds: FeedRepository;
   readonly articles: ArticleRepository;
   readonly translations: TranslationRepository;
+  readonly translationSpend: TranslationSpendRepository;
   readonly stories: StoryRepository;
   readonly takes: TakeRepository;
   readonly jobs: JobRepository;
@@ -42,6 +44,7 @@ export class Store {
     this.feeds = new FeedRepository(db);
     this.articles = new ArticleRepository(db);
     this.translations = new TranslationRepository(db);
+    this.translationSpend = new TranslationSpendRepository(db);
     this.stories = new StoryRepository(db, dialect);
     this.takes = new TakeRepository(db, dialect);
     this.jobs = new JobRepository(db, dialect, connectOptions.jobAttempts);

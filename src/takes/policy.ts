@@ -17,12 +17,26 @@ export function shouldWriteNewVersion(
   current: TakeBasis,
   now: Date,
   settings: TakePolicySettings,
+  /** Articles' bodies arrived in English since: a new version is due once the interval allows. */
+  refresh = false,
 ): boolean {
   if (!previous) return current.articleCount > 0;
-  const age = now.getTime() - Date.parse(previous.createdAt);
-  // An unreadable date should not freeze a story's take forever.
-  if (Number.isFinite(age) && age < settings.minIntervalMinutes * 60_000) return false;
+  if (tooSoonUntil(previous, now, settings)) return false;
+  if (refresh) return true;
   if (Math.abs(current.articleCount - previous.articleCount) >= settings.minNewArticles) return true;
   const known = new Set(previous.countries);
   return current.countries.some((c) => !known.has(c));
+}
+
+/** When the latest version is too recent for another, the time it stops being so; else undefined. */
+export function tooSoonUntil(
+  previous: { createdAt: string },
+  now: Date,
+  settings: TakePolicySettings,
+): Date | undefined {
+  const at = Date.parse(previous.createdAt);
+  // An unreadable date should not freeze a story's take forever.
+  if (!Number.isFinite(at)) return undefined;
+  const until = at + settings.minIntervalMinutes * 60_000;
+  return now.getTime() < until ? new Date(until) : undefined;
 }

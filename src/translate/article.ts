@@ -1,4 +1,5 @@
 import type { Block } from '../model/article.ts';
+import { BudgetExhaustedError, type BudgetPart, type CharacterBudget } from './budget.ts';
 import { type CachedSegment, type SegmentCache, segmentKey } from './cache.ts';
 import { UnsupportedLanguageError } from './errors.ts';
 import {
@@ -36,6 +37,13 @@ export interface TranslateArticleDeps {
   target: string;
   retry?: RetryPolicy;
   signal?: AbortSignal;
+  /**
+   * Which parts to translate: the headline (title, standfirst, image caption), the body blocks,
+   * or both (default). Parts left out come back in the original.
+   */
+  parts?: 'headline' | 'body' | 'all';
+  /** Asked before every request; a refusal throws BudgetExhaustedError after keeping what was paid for. */
+  budget?: CharacterBudget;
 }
 
 export interface GlossaryFlag {
@@ -97,11 +105,19 @@ export async function translateArticle(
   }
   if (!translator.supports(source, target)) throw new UnsupportedLanguageError(translator.name, source, target);
 
-  const fields = collectFields(article, translator.limits.maxCharsPerRequest);
+  const fields = collectFields(article, translator.limits.maxCharsPerRequest, deps.parts ?? 'all');
   const unique = [...new Set(fields.flatMap((f) => f.pieces.map((p) => p.text)))].filter((t) => t.trim() !== '');
   const run = new SegmentRun(deps, source);
-  const outputs = await run.translateAll(unique);
-  const glossaryFlags = await run.enforceGlossary(unique, outputs);
+  let outputs: Map<string, string>;
+  let glossaryFlags: Map<string, GlossaryEntry[]>;
+  try {
+    outputs = await run.translateAll(unique);
+    glossaryFlags = await run.enforceGlossary(unique, outputs);
+  } catch (err) {
+    // Requests that went through were paid for: keep them for the next attempt.
+    if (err instanceof BudgetExhaustedError) await run.saveNew(run.partial);
+    throw err;
+  }
   await run.saveNew(outputs);
 
   const english = (field: Field) =>
@@ -134,6 +150,8 @@ class SegmentRun {
   providerCalls = 0;
   private readonly fresh = new Set<string>();
   private entries: GlossaryEntry[] = [];
+  /** Outputs of the requests that succeeded, for keeping when a later one is refused. */
+  readonly partial = new Map<string, string>();
 
   constructor(
     private readonly deps: TranslateArticleDeps,
@@ -204,7 +222,8 @@ class SegmentRun {
 
   async saveNew(outputs: Map<string, string>): Promise<void> {
     const { translator } = this.deps;
-    const rows: CachedSegment[] = [...this.fresh].map((text) => ({
+    const texts = outputs === this.partial ? [...this.partial.keys()] : [...this.fresh];
+    const rows: CachedSegment[] = texts.map((text) => ({
       key: this.key(text),
       text: outputs.get(text) ?? text,
       provider: translator.name,
@@ -216,7 +235,8 @@ class SegmentRun {
   /** Sends `texts` in batches within the provider's limits; `originals` are what the glossary sees. */
   private async send(texts: readonly string[], originals: readonly string[]): Promise<string[]> {
     if (texts.length === 0) return [];
-    const { translator, target, signal } = this.deps;
+    const { translator, target, signal, budget } = this.deps;
+    const part: BudgetPart = this.deps.parts === 'headline' ? 'headline' : 'body';
     const policy = this.deps.retry ?? DEFAULT_RETRY;
     const batches = planBatches(
       texts.map((t) => t.length),
@@ -229,20 +249,35 @@ class SegmentRun {
           batch.map((i) => originals[i] ?? ''),
           this.entries,
         );
-        const out = await withRetry(
-          () => {
-            this.providerCalls++;
-            return translator.translate(segments, this.source, target, {
-              ...(glossary.length > 0 ? { glossary } : {}),
-              ...(signal ? { signal } : {}),
-            });
-          },
-          policy,
-          signal,
-        );
-        expectSameLength(translator.name, segments, out);
+        const chars = segments.reduce((n, s) => n + s.length, 0);
+        if (budget && !(await budget.reserve(part, chars))) {
+          const until = await budget.retryAt(part, chars);
+          throw new BudgetExhaustedError(translator.name, part, chars, until ?? new Date(0), until === null);
+        }
+        let out: string[];
+        try {
+          out = await withRetry(
+            () => {
+              this.providerCalls++;
+              return translator.translate(segments, this.source, target, {
+                ...(glossary.length > 0 ? { glossary } : {}),
+                ...(signal ? { signal } : {}),
+              });
+            },
+            policy,
+            signal,
+          );
+          expectSameLength(translator.name, segments, out);
+        } catch (err) {
+          await budget?.refund(part, chars);
+          throw err;
+        }
         // Billed characters: refused attempts are not charged by the paid APIs.
-        this.characters += segments.reduce((n, s) => n + s.length, 0);
+        this.characters += chars;
+        batch.forEach((index, j) => {
+          const original = originals[index];
+          if (original !== undefined && texts[index] === original) this.partial.set(original, out[j] ?? original);
+        });
         return out;
       }),
       translator.limits.concurrency,
@@ -257,18 +292,22 @@ class SegmentRun {
   }
 }
 
-function collectFields(article: TranslatableArticle, maxChars: number): Field[] {
+function collectFields(article: TranslatableArticle, maxChars: number, parts: 'headline' | 'body' | 'all'): Field[] {
   const lang = article.language;
   const field = (name: Field['name'], text: string): Field => {
     const trimmed = text.trim();
     return { name, text, pieces: trimmed === '' ? [] : splitText(trimmed, maxChars, lang) };
   };
-  const fields = [field('title', article.title)];
-  if (article.standfirst !== undefined) fields.push(field('standfirst', article.standfirst));
-  article.blocks.forEach((b, i) => {
-    fields.push(field(`block ${i}`, b.text));
-  });
-  if (article.image?.caption !== undefined) fields.push(field('caption', article.image.caption));
+  const headline = parts !== 'body';
+  const body = parts !== 'headline';
+  const fields: Field[] = [];
+  if (headline) fields.push(field('title', article.title));
+  if (headline && article.standfirst !== undefined) fields.push(field('standfirst', article.standfirst));
+  if (body)
+    article.blocks.forEach((b, i) => {
+      fields.push(field(`block ${i}`, b.text));
+    });
+  if (headline && article.image?.caption !== undefined) fields.push(field('caption', article.image.caption));
   // Empty segments pass through untouched.
   for (const f of fields) if (f.pieces.length === 0) f.pieces = [{ text: f.text, after: '' }];
   return fields;

@@ -207,7 +207,7 @@ describe('the reader in Chromium', { skip }, () => {
   test('article page: an untranslated, right-to-left and a pending article carry their language', async () => {
     const v = await visit(desktop, `/articles/${reader.ids[5]}`);
     assert.equal(await v.page.locator('h1#headline').getAttribute('lang'), 'ja');
-    assert.match(await v.page.locator('#translation-bar').innerText(), /Translation pending/);
+    assert.match(await v.page.locator('#translation-bar').innerText(), /Translation on its way/);
     await checkPage(v, 'article-untranslated');
     await v.page.close();
     const rtl = await visit(desktop, `/articles/${reader.ids[7]}`);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { shouldWriteNewVersion } from '../../src/takes/policy.ts';
+import { shouldWriteNewVersion, tooSoonUntil } from '../../src/takes/policy.ts';
 
 const settings = { minNewArticles: 5, minIntervalMinutes: 30 };
 const now = new Date('2026-08-10T12:00:00Z');
@@ -25,4 +25,14 @@ test('never more often than the interval, however much the story grew', () => {
     shouldWriteNewVersion(recent, { articleCount: 50, countries: ['DE', 'FR', 'JP'] }, now, settings),
     false,
   );
+});
+
+test('bodies landing in English refresh a take of an unchanged story, once the interval allows', () => {
+  const same = { articleCount: 10, countries: ['DE', 'FR'] };
+  assert.equal(shouldWriteNewVersion(previous, same, now, settings), false);
+  assert.equal(shouldWriteNewVersion(previous, same, now, settings, true), true);
+  const recent = { ...previous, createdAt: '2026-08-10T11:45:00Z' };
+  assert.equal(shouldWriteNewVersion(recent, same, now, settings, true), false);
+  assert.deepEqual(tooSoonUntil(recent, now, settings), new Date('2026-08-10T12:15:00Z'));
+  assert.equal(tooSoonUntil(previous, now, settings), undefined);
 });

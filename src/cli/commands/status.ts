@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import { pipelineStatus } from '../../jobs/status.ts';
+import { budgetLines, pipelineStatus } from '../../jobs/status.ts';
 import { Store } from '../../store/store.ts';
+import { budgetLimits } from '../../translate/budget.ts';
 import { estimatedCost } from '../../translate/pricing.ts';
 import type { Command } from '../command.ts';
 
@@ -19,7 +20,12 @@ last error, articles today and the next poll.
     const config = ctx.config();
     const store = await Store.fromConfig(config);
     try {
-      const status = await pipelineStatus(store, config.string('MERIDIAN_TRANSLATOR'));
+      const status = await pipelineStatus(
+        store,
+        config.string('MERIDIAN_TRANSLATOR'),
+        new Date(),
+        budgetLimits(config),
+      );
       if (values.json) {
         ctx.io.out(`${JSON.stringify(status, null, 2)}\n`);
         return 0;
@@ -48,6 +54,7 @@ last error, articles today and the next poll.
       for (const p of status.parked) out(`  parked ${p.kind} #${p.id}: ${p.error ?? ''}`);
       out(`Translation: ${status.translation.provider}`);
       if (status.translation.hint) out(`  ${status.translation.hint}`);
+      for (const line of budgetLines(status.translation.budget)) out(`  ${line}`);
       for (const u of status.translation.usage) {
         const cost = estimatedCost(u.provider, u.characters);
         out(

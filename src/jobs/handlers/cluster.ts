@@ -1,5 +1,6 @@
 import type { Store } from '../../store/store.ts';
 import { type ArticlePayload, JOB } from '../kinds.ts';
+import { liftMultiCountryBodies } from '../priority-store.ts';
 import type { StoryService } from '../story-service.ts';
 import type { JobHandler } from '../worker.ts';
 
@@ -24,6 +25,7 @@ export function clusterHandler(store: Store, stories: StoryService, takeDelayMs 
         { dedupeKey: `take:${story.id}`, runAt: new Date(Date.now() + takeDelayMs) },
       );
     }
+    if (story) await liftMultiCountryBodies(store, story);
     await store.articles.setState(articleId, 'clustered');
     return { status: 'done' };
   };

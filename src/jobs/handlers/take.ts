@@ -4,7 +4,7 @@ import type { Outlet } from '../../model/outlet.ts';
 import type { Store } from '../../store/store.ts';
 import type { StoryDoc } from '../../stories/doc.ts';
 import { nameVariants } from '../../stories/names.ts';
-import { shouldWriteNewVersion } from '../../takes/policy.ts';
+import { shouldWriteNewVersion, tooSoonUntil } from '../../takes/policy.ts';
 import { takePolicySettings } from '../../takes/settings.ts';
 import type { Summarizer, TakeArticle } from '../../takes/summarizer.ts';
 import { takeFromResult, takeProblems } from '../../takes/take.ts';
@@ -31,7 +31,7 @@ export function takeHandler(
 ): JobHandler {
   const policy = takePolicySettings(config);
   return async (job) => {
-    const { storyId } = job.payload as StoryPayload;
+    const { storyId, refresh = false } = job.payload as StoryPayload;
     const story = await store.stories.get(storyId);
     if (!story) return { status: 'done' };
     const ids = (await store.stories.articleIds(story.id)).slice(-STORY_ARTICLE_CAP);
@@ -53,7 +53,14 @@ export function takeHandler(
       countries: previous.countries,
       createdAt: previous.createdAt,
     };
-    if (!shouldWriteNewVersion(basis, current, new Date(), policy)) return { status: 'done' };
+    const now = new Date();
+    if (!shouldWriteNewVersion(basis, current, now, policy, refresh)) {
+      // Bodies that landed while the take was too fresh are taken in once the interval has passed.
+      const until = refresh && basis ? tooSoonUntil(basis, now, policy) : undefined;
+      return until
+        ? { status: 'retry-later', at: until, reason: 'take refresh waits for the interval' }
+        : { status: 'done' };
+    }
 
     const articles = takeArticles(docs, await outlets());
     if (articles.length < 2) return { status: 'done' };

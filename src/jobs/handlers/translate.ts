@@ -1,11 +1,15 @@
 import { logger } from '../../config/log.ts';
+import type { Article } from '../../model/article.ts';
 import type { Store } from '../../store/store.ts';
 import { translateArticle } from '../../translate/article.ts';
+import { BudgetExhaustedError, type BudgetLimits, leftoversFrom } from '../../translate/budget.ts';
 import { isTransient, ProviderConfigError, UnsupportedLanguageError } from '../../translate/errors.ts';
 import type { Translator } from '../../translate/translator.ts';
 import { type ArticlePayload, articleJobKey, JOB } from '../kinds.ts';
+import { bodyPriority, bodyTier } from '../priority.ts';
 import { indexForSearch } from '../search-index.ts';
-import type { JobHandler } from '../worker.ts';
+import { storeBudget } from '../translation-budget.ts';
+import type { JobHandler, JobOutcome } from '../worker.ts';
 
 const log = logger('translate');
 
@@ -14,13 +18,36 @@ const OUTAGE_RETRY_MS = 60_000;
 /** A misconfigured provider is retried rarely: the operator has to act first. */
 const CONFIG_RETRY_MS = 10 * 60_000;
 
+export interface TranslateHandlerOptions {
+  /** The daily budget (MERIDIAN_TRANSLATE_DAILY_CHARACTERS); none when absent or 0. */
+  budget?: BudgetLimits;
+  /** The clock the budget's days are counted on. */
+  now?: () => Date;
+  /** How long after a body lands its story's take is refreshed (bodies of one story land together). */
+  takeDelayMs?: number;
+}
+
 /**
- * Translates an extracted article into the target language, block for block, through the
- * segment cache and the glossary, then hands it to clustering. A provider outage or rate limit
- * puts the job back without spending an attempt: the article stays readable in its original,
- * marked "translation pending", and is translated when the provider is back.
+ * Translation in two steps, so every article is listed, clustered and searchable in English
+ * early and the budget goes where it matters:
+ *
+ * 1. `translate` (this handler): the headline — title, standfirst, image caption — then hands the
+ *    article to clustering and queues its body at a priority (jobs/priority.ts) that clustering
+ *    raises when the story is covered by two or more countries and a reader's request raises
+ *    above everything.
+ * 2. `translate-body` (translateBodyHandler): the blocks; the story's take is then refreshed.
+ *
+ * A provider outage or rate limit puts the job back without spending an attempt; a spent budget
+ * moves every waiting job of its step to when the budget allows (the next UTC day at the latest).
+ * Meanwhile the article is readable in its original, marked "translation on its way".
  */
-export function translateHandler(store: Store, translator: Translator, target: string): JobHandler {
+export function translateHandler(
+  store: Store,
+  translator: Translator,
+  target: string,
+  options: TranslateHandlerOptions = {},
+): JobHandler {
+  const budget = budgetFor(store, translator, options);
   return async (job, signal) => {
     const { articleId } = job.payload as ArticlePayload;
     const article = await store.articles.get(articleId);
@@ -28,7 +55,15 @@ export function translateHandler(store: Store, translator: Translator, target: s
     try {
       const result = await translateArticle(
         { ...article, language: article.language ?? 'und' },
-        { translator, cache: store.segmentCache, glossary: store.glossary, target, signal },
+        {
+          translator,
+          cache: store.segmentCache,
+          glossary: store.glossary,
+          target,
+          signal,
+          parts: 'headline',
+          ...(budget ? { budget } : {}),
+        },
       );
       if (result.translated) {
         await store.translations.save({
@@ -37,7 +72,8 @@ export function translateHandler(store: Store, translator: Translator, target: s
           source: result.source,
           title: result.title,
           ...(result.standfirst ? { standfirst: result.standfirst } : {}),
-          blocks: result.blocks,
+          // No blocks until the body is translated: pages show the original body meanwhile.
+          blocks: [],
           ...(result.imageCaption ? { imageCaption: result.imageCaption } : {}),
           provider: result.provider,
           model: result.model,
@@ -46,25 +82,20 @@ export function translateHandler(store: Store, translator: Translator, target: s
           createdAt: new Date().toISOString(),
         });
         await indexForSearch(store, articleId);
+        if (hasBody(article))
+          await store.jobs.enqueue(
+            JOB.translateBody,
+            { articleId },
+            {
+              dedupeKey: articleJobKey(JOB.translateBody, articleId),
+              priority: bodyPriority(article.published ?? article.discoveredAt, false),
+            },
+          );
       }
-      for (const flag of result.glossaryFlags) {
-        log.warn('a glossary name is still rendered differently', {
-          articleId,
-          field: flag.field,
-          expected: flag.entry.english,
-        });
-      }
+      warnGlossary(articleId, result.glossaryFlags);
     } catch (err) {
-      if (signal.aborted) throw err;
-      if (isTransient(err)) {
-        const wait = (err as { retryAfterMs?: number }).retryAfterMs ?? OUTAGE_RETRY_MS;
-        return { status: 'retry-later', at: new Date(Date.now() + wait), reason: (err as Error).message };
-      }
-      if (err instanceof ProviderConfigError) {
-        log.error('translation provider is misconfigured; articles wait in the original', { err: err.message });
-        return { status: 'retry-later', at: new Date(Date.now() + CONFIG_RETRY_MS), reason: err.message };
-      }
-      if (!(err instanceof UnsupportedLanguageError)) throw err;
+      const outcome = await waitOutcome(store, JOB.translate, err, signal);
+      if (outcome) return outcome;
       log.info('language not supported by the translator; kept in the original', {
         articleId,
         language: article.language,
@@ -74,4 +105,131 @@ export function translateHandler(store: Store, translator: Translator, target: s
     await store.jobs.enqueue(JOB.cluster, { articleId }, { dedupeKey: articleJobKey(JOB.cluster, articleId) });
     return { status: 'done' };
   };
+}
+
+/** The body step: translates the blocks, stores them beside the headline, refreshes the story's take. */
+export function translateBodyHandler(
+  store: Store,
+  translator: Translator,
+  target: string,
+  options: TranslateHandlerOptions = {},
+): JobHandler {
+  const budget = budgetFor(store, translator, options);
+  return async (job, signal) => {
+    const { articleId } = job.payload as ArticlePayload;
+    const article = await store.articles.get(articleId);
+    if (!article || !hasBody(article)) return { status: 'done' };
+    const headline = await store.translations.get(articleId, target);
+    if (headline && headline.blocks.length === article.blocks.length) return { status: 'done' };
+    if (options.budget?.daily && bodyTier(job.priority ?? 0) === 'other') {
+      // Under a budget, single-country stories' bodies get the day's leftovers; clustering or a
+      // reader lifting the job brings it forward.
+      const now = options.now?.() ?? new Date();
+      const from = leftoversFrom(now);
+      if (from > now)
+        return { status: 'retry-later', at: from, reason: "single-country bodies wait for the day's leftovers" };
+    }
+    try {
+      const result = await translateArticle(
+        { ...article, language: article.language ?? 'und' },
+        {
+          translator,
+          cache: store.segmentCache,
+          glossary: store.glossary,
+          target,
+          signal,
+          parts: 'body',
+          ...(budget ? { budget } : {}),
+        },
+      );
+      if (!result.translated) return { status: 'done' };
+      const title = headline?.title ?? result.title;
+      const standfirst = headline ? headline.standfirst : result.standfirst;
+      const imageCaption = headline ? headline.imageCaption : result.imageCaption;
+      await store.translations.save({
+        articleId,
+        target,
+        source: result.source,
+        title,
+        ...(standfirst ? { standfirst } : {}),
+        blocks: result.blocks,
+        ...(imageCaption ? { imageCaption } : {}),
+        provider: result.provider,
+        model: result.model,
+        characters: (headline?.characters ?? 0) + result.characters,
+        ms: (headline?.ms ?? 0) + Math.round(result.ms),
+        createdAt: new Date().toISOString(),
+      });
+      await indexForSearch(store, articleId);
+      warnGlossary(articleId, result.glossaryFlags);
+      await refreshTake(store, articleId, options.takeDelayMs ?? 60_000);
+    } catch (err) {
+      const outcome = await waitOutcome(store, JOB.translateBody, err, signal);
+      if (outcome) return outcome;
+    }
+    return { status: 'done' };
+  };
+}
+
+function budgetFor(store: Store, translator: Translator, options: TranslateHandlerOptions) {
+  // Without a daily budget the gate still counts the day's characters for the status page.
+  if (!options.budget || translator.passthrough) return undefined;
+  return storeBudget(store, translator.name, options.budget, options.now);
+}
+
+function hasBody(article: Article): boolean {
+  return article.blocks.some((b) => b.text.trim() !== '');
+}
+
+/**
+ * What a failed translation waits for: a spent budget (every waiting job of this step moves to
+ * when it allows), an outage or rate limit, or the operator. Undefined for an unsupported pair,
+ * which leaves the article in its original; anything else is thrown (retried with backoff).
+ */
+async function waitOutcome(
+  store: Store,
+  kind: string,
+  err: unknown,
+  signal: AbortSignal,
+): Promise<JobOutcome | undefined> {
+  if (signal.aborted) throw err;
+  if (err instanceof BudgetExhaustedError) {
+    if (err.neverFits) throw err;
+    // One update spares claiming each waiting job only to find the budget spent.
+    await store.jobs.deferKind(kind, err.until);
+    return { status: 'retry-later', at: err.until, reason: err.message };
+  }
+  if (isTransient(err)) {
+    const wait = (err as { retryAfterMs?: number }).retryAfterMs ?? OUTAGE_RETRY_MS;
+    return { status: 'retry-later', at: new Date(Date.now() + wait), reason: (err as Error).message };
+  }
+  if (err instanceof ProviderConfigError) {
+    log.error('translation provider is misconfigured; articles wait in the original', { err: err.message });
+    return { status: 'retry-later', at: new Date(Date.now() + CONFIG_RETRY_MS), reason: err.message };
+  }
+  if (!(err instanceof UnsupportedLanguageError)) throw err;
+  return undefined;
+}
+
+function warnGlossary(articleId: number, flags: Awaited<ReturnType<typeof translateArticle>>['glossaryFlags']) {
+  for (const flag of flags) {
+    log.warn('a glossary name is still rendered differently', {
+      articleId,
+      field: flag.field,
+      expected: flag.entry.english,
+    });
+  }
+}
+
+/** The story's take is written again with the body in it (its job, if one waits, is told so). */
+async function refreshTake(store: Store, articleId: number, delayMs: number): Promise<void> {
+  const storyId = await store.stories.storyOf(articleId);
+  if (storyId === undefined) return;
+  const payload = { storyId, refresh: true };
+  const key = `take:${storyId}`;
+  const queued = await store.jobs.enqueue(JOB.take, payload, {
+    dedupeKey: key,
+    runAt: new Date(Date.now() + delayMs),
+  });
+  if (queued === undefined) await store.jobs.setWaitingPayload(key, payload);
 }

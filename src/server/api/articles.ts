@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { pipelineStatus } from '../../jobs/status.ts';
 import { searchText } from '../../store/repositories/search.ts';
+import { budgetLimits } from '../../translate/budget.ts';
 import { outletIndex, type ServerContext } from '../context.ts';
 import { BadRequestError, NotFoundHttpError } from '../errors.ts';
 import { dateParam, parseCursor, parseId } from '../routes/pages.tsx';
@@ -63,7 +64,9 @@ export function articlesApi(ctx: ServerContext): Hono {
     );
   });
 
-  api.get('/status', async (c) => c.json(await pipelineStatus(ctx.store, ctx.translator)));
+  api.get('/status', async (c) =>
+    c.json(await pipelineStatus(ctx.store, ctx.translator, new Date(), budgetLimits(ctx.config))),
+  );
 
   return api;
 }

@@ -89,6 +89,8 @@ const ASIDE_END = new Html('</aside></div>');
 
 function ArticleMain({ kit, a, showOriginal }: { kit: PageKit; a: ArticleView; showOriginal: boolean }) {
   const translated = a.translationStatus === 'translated';
+  // The headline (and standfirst) are in English as soon as they are translated, before the body.
+  const headlineEnglish = translated || a.translationStatus === 'body-pending';
   const lang = a.language;
   const image = kit.img(a.image?.url);
   const published = a.published ? new Date(a.published) : null;
@@ -99,10 +101,10 @@ function ArticleMain({ kit, a, showOriginal }: { kit: PageKit; a: ArticleView; s
           <OutletLogo kit={kit} logo={a.outlet.logo} size={32} />
           <span>{a.outlet.name}</span>
         </div>
-        <h1 id="headline" lang={translated ? 'en' : lang} dir={translated ? 'ltr' : dirOf(lang)}>
+        <h1 id="headline" lang={headlineEnglish ? 'en' : lang} dir={headlineEnglish ? 'ltr' : dirOf(lang)}>
           {a.title}
         </h1>
-        {translated ? (
+        {headlineEnglish ? (
           <p class="original-title" lang={lang} dir={dirOf(lang)}>
             {a.originalTitle}
           </p>
@@ -150,7 +152,7 @@ function ArticleMain({ kit, a, showOriginal }: { kit: PageKit; a: ArticleView; s
       ) : null}
       <TranslationBar a={a} showOriginal={showOriginal} />
       {a.standfirst ? (
-        <p class="lede" lang={translated ? 'en' : lang}>
+        <p class="lede" lang={headlineEnglish && a.standfirst !== a.originalStandfirst ? 'en' : lang}>
           {a.standfirst}
         </p>
       ) : null}
@@ -202,9 +204,11 @@ function TranslationBar({ a, showOriginal }: { a: ArticleView; showOriginal: boo
   }
   return (
     <div class="translation-bar pending" id="translation-bar">
-      {a.translationStatus === 'pending'
-        ? `Translation pending: shown in the original ${languageName(a.language)} until it is translated.`
-        : `Shown in the original ${languageName(a.language)}: translation is turned off on this server.`}
+      {a.translationStatus === 'body-pending'
+        ? `The headline is translated; the translation of the article is on its way. Shown in the original ${languageName(a.language)} meanwhile.`
+        : a.translationStatus === 'pending'
+          ? `Translation on its way: shown in the original ${languageName(a.language)} meanwhile.`
+          : `Shown in the original ${languageName(a.language)}: translation is turned off on this server.`}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { PipelineStatus } from '../../jobs/status.ts';
+import { budgetLines, type PipelineStatus } from '../../jobs/status.ts';
 import { DataTable, Flag, Time } from './bits.tsx';
 import type { PageKit } from './kit.ts';
 
@@ -61,6 +61,11 @@ export function StatusPage({ kit, status }: { kit: PageKit; status: PipelineStat
           )
           .join('; ')}
       </p>
+      <ul id="translation-budget">
+        {budgetLines(status.translation.budget).map((line) => (
+          <li>{line}</li>
+        ))}
+      </ul>
       <h2>Outlets</h2>
       <DataTable
         label="Outlets"

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
+import { promoteForReader } from '../../jobs/priority-store.ts';
 import { countFeedHealth, feedHealth, pipelineStatus } from '../../jobs/status.ts';
 import { languageWarnings } from '../../language/support.ts';
 import { searchText } from '../../store/repositories/search.ts';
+import { budgetLimits } from '../../translate/budget.ts';
 import { countryParam } from '../api/catalog.ts';
 import { countryCounts, countryIndex, outletIndex, pageKit, type ServerContext } from '../context.ts';
 import { BadRequestError, NotFoundHttpError } from '../errors.ts';
@@ -141,6 +143,8 @@ export function pageRoutes(ctx: ServerContext): Hono {
       throw new NotFoundHttpError('No such article');
     const outlets = await outletIndex(ctx);
     const view = articleView(article, outlets, found.translation, ctx.translator !== 'none');
+    if (view.translationStatus === 'pending' || view.translationStatus === 'body-pending')
+      await promoteForReader(ctx.store, article.id);
     const aside =
       found.storyId === undefined
         ? [<NoStoryAside />]
@@ -207,7 +211,7 @@ export function pageRoutes(ctx: ServerContext): Hono {
   });
 
   app.get('/status', async (c) => {
-    const status = await pipelineStatus(ctx.store, ctx.translator);
+    const status = await pipelineStatus(ctx.store, ctx.translator, new Date(), budgetLimits(ctx.config));
     return renderPage(c, ctx, { title: 'Status' }, <StatusPage kit={kit} status={status} />);
   });
 

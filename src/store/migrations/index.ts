@@ -8,6 +8,7 @@ import * as m006 from './006-near-duplicates.ts';
 import * as m007 from './007-story-takes.ts';
 import * as m008 from './008-feed-freshness.ts';
 import * as m009 from './009-host-turns.ts';
+import * as m010 from './010-translation-budget.ts';
 
 /** Every migration, in order. Names sort in the order they must run; never rename one. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '007-story-takes': m007,
   '008-feed-freshness': m008,
   '009-host-turns': m009,
+  '010-translation-budget': m010,
 };

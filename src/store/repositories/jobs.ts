@@ -13,6 +13,8 @@ export interface Job<P = unknown> {
   payload: P;
   attempts: number;
   maxAttempts: number;
+  /** Claimed highest first; see jobs/priority.ts. */
+  priority?: number;
 }
 
 export interface EnqueueOptions {
@@ -22,6 +24,8 @@ export interface EnqueueOptions {
   dedupeKey?: string;
   /** The web host the job will ask (URL.host): claiming then keeps to the host's politeness. */
   host?: string;
+  /** Claimed highest first (default 0); see jobs/priority.ts. */
+  priority?: number;
 }
 
 export interface ClaimPolicy {
@@ -60,6 +64,7 @@ export class JobRepository {
         run_at: (options.runAt ?? new Date()).toISOString(),
         dedupe_key: options.dedupeKey ?? null,
         host: options.host ?? null,
+        priority: options.priority ?? 0,
         created_at: now,
         updated_at: now,
       })
@@ -86,7 +91,11 @@ export class JobRepository {
     const soon = sql<number>`${dbNowMs(this.dialect)} + ${Math.round(policy.turnSlackMs)}`;
     const ranked = this.db
       .selectFrom('jobs')
-      .select(['id', 'host', sql<number>`row_number() OVER (PARTITION BY host ORDER BY run_at, id)`.as('rn')])
+      .select([
+        'id',
+        'host',
+        sql<number>`row_number() OVER (PARTITION BY host ORDER BY priority DESC, run_at, id)`.as('rn'),
+      ])
       .where('state', 'in', ['queued', 'failed'])
       .where('kind', 'in', [...kinds])
       .where('run_at', '<=', at)
@@ -117,6 +126,7 @@ export class JobRepository {
       .selectFrom('jobs')
       .select('id')
       .where('id', 'in', candidates)
+      .orderBy('priority', 'desc')
       .orderBy('run_at')
       .orderBy('id')
       .limit(limit);
@@ -258,6 +268,86 @@ export class JobRepository {
       .execute();
   }
 
+  /**
+   * Raises the waiting jobs under these dedupe keys to `priority` (never lowers one): a reader's
+   * request, from a web process, moves an article's translation ahead of the queue.
+   */
+  async raisePriority(dedupeKeys: readonly string[], priority: number, now = new Date()): Promise<number> {
+    if (dedupeKeys.length === 0) return 0;
+    const at = now.toISOString();
+    const result = await this.db
+      .updateTable('jobs')
+      .set({ priority, run_at: sql<string>`CASE WHEN run_at > ${at} THEN ${at} ELSE run_at END`, updated_at: at })
+      .where('dedupe_key', 'in', [...dedupeKeys])
+      .where('state', 'in', ['queued', 'failed'])
+      .where('priority', '<', priority)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  /**
+   * Adds `by` to the priority of the waiting jobs under these keys whose priority is below `below`.
+   * Both this and raisePriority bring a job held for later forward to `now`: whatever held it
+   * (its tier, a spent budget) is asked again.
+   */
+  async liftPriority(dedupeKeys: readonly string[], below: number, by: number, now = new Date()): Promise<number> {
+    let lifted = 0;
+    const at = now.toISOString();
+    for (let i = 0; i < dedupeKeys.length; i += 500) {
+      const result = await this.db
+        .updateTable('jobs')
+        .set((eb) => ({
+          priority: eb('priority', '+', by),
+          run_at: sql<string>`CASE WHEN run_at > ${at} THEN ${at} ELSE run_at END`,
+        }))
+        .where('dedupe_key', 'in', dedupeKeys.slice(i, i + 500))
+        .where('state', 'in', ['queued', 'failed'])
+        .where('priority', '<', below)
+        .executeTakeFirst();
+      lifted += Number(result.numUpdatedRows);
+    }
+    return lifted;
+  }
+
+  /** Moves every waiting job of `kind` due before `until` to `until` (a spent budget). */
+  async deferKind(kind: string, until: Date): Promise<number> {
+    const result = await this.db
+      .updateTable('jobs')
+      .set({ run_at: until.toISOString(), updated_at: nowIso() })
+      .where('kind', '=', kind)
+      .where('state', 'in', ['queued', 'failed'])
+      .where('run_at', '<', until.toISOString())
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  /**
+   * Unfinished jobs of `kind` at or above each priority in `atLeast` (one count per bound, in
+   * order): callers difference them into bands.
+   */
+  async unfinishedAtLeast(kind: string, atLeast: readonly number[]): Promise<number[]> {
+    if (atLeast.length === 0) return [];
+    const row = await this.db
+      .selectFrom('jobs')
+      .select(atLeast.map((bound, i) => sql<number>`SUM(CASE WHEN priority >= ${bound} THEN 1 ELSE 0 END)`.as(`n${i}`)))
+      .where('kind', '=', kind)
+      .where('state', 'in', ['queued', 'running', 'failed'])
+      .executeTakeFirst();
+    const counts = (row ?? {}) as Record<string, unknown>;
+    return atLeast.map((_, i) => Number(counts[`n${i}`] ?? 0));
+  }
+
+  /** Replaces the payload of the waiting job under `dedupeKey` (not one already running). */
+  async setWaitingPayload(dedupeKey: string, payload: unknown): Promise<boolean> {
+    const result = await this.db
+      .updateTable('jobs')
+      .set({ payload: JSON.stringify(payload), updated_at: nowIso() })
+      .where('dedupe_key', '=', dedupeKey)
+      .where('state', 'in', ['queued', 'failed'])
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
   /** Re-queues parked jobs (operator's retry). */
   async retryParked(kind?: string): Promise<number> {
     let q = this.db
@@ -313,5 +403,6 @@ function toJob(row: JobRow): Job {
     payload: parseJson(row.payload, {}),
     attempts: row.attempts,
     maxAttempts: row.max_attempts,
+    priority: Number(row.priority),
   };
 }

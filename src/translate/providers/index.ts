@@ -1,6 +1,7 @@
 import type { Config } from '../../config/config.ts';
 import { ConfigError } from '../../config/setting.ts';
 import { boundConcurrency } from '../concurrency.ts';
+import '../budget.ts';
 import '../settings.ts';
 import type { Translator } from '../translator.ts';
 import { apertiumProvider } from './apertium.ts';
