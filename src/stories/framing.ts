@@ -9,9 +9,13 @@
  *
  * The prior shrinks rare words' ratios toward zero, so one odd word in one article is not a
  * "frame"; z above ~1.96 is a difference unlikely by chance.
+ *
+ * Only English text is compared (English originals and translations): words of untranslated
+ * articles would set one language's grammar against another's. A country whose coverage is not
+ * translated yet is listed with its count of untranslated articles and no words.
  */
 import type { StoryDoc } from './doc.ts';
-import { SurfaceForms, surfaceCounts } from './surface.ts';
+import { readerText, SurfaceForms, surfaceCounts } from './surface.ts';
 import { NAME_PREFIX } from './term-stats.ts';
 
 export interface FramingTerm {
@@ -24,6 +28,8 @@ export interface FramingTerm {
 export interface CountryFraming {
   country: string;
   articles: number;
+  /** Of `articles`, those not in English yet (left out of the comparison). */
+  untranslated: number;
   words: FramingTerm[];
   names: FramingTerm[];
 }
@@ -70,15 +76,19 @@ export function countryFraming(articles: StoryDoc[], options: FramingOptions = {
   const minZ = options.minZ ?? 1.96;
   const top = options.top ?? 8;
   const forms = new SurfaceForms();
-  const byCountry = new Map<string, { articles: number; counts: Counts }>();
+  const byCountry = new Map<string, { articles: number; untranslated: number; counts: Counts }>();
   for (const doc of articles) {
     const country = doc.country ?? 'XX';
-    const { words, names } = surfaceCounts(doc, forms);
-    const entry = byCountry.get(country) ?? { articles: 0, counts: new Map() };
+    const entry = byCountry.get(country) ?? { articles: 0, untranslated: 0, counts: new Map() };
     entry.articles++;
+    byCountry.set(country, entry);
+    if (readerText(doc).language !== 'en') {
+      entry.untranslated++;
+      continue;
+    }
+    const { words, names } = surfaceCounts(doc, forms);
     addInto(entry.counts, words);
     addInto(entry.counts, names);
-    byCountry.set(country, entry);
   }
   if (byCountry.size < 2) return [];
   const all: Counts = new Map();
@@ -86,7 +96,11 @@ export function countryFraming(articles: StoryDoc[], options: FramingOptions = {
   const alpha0 = options.alpha0 ?? Math.min(10_000, total(all));
 
   const result: CountryFraming[] = [];
-  for (const [country, { articles: n, counts }] of byCountry) {
+  for (const [country, { articles: n, untranslated, counts }] of byCountry) {
+    if (counts.size === 0) {
+      result.push({ country, articles: n, untranslated, words: [], names: [] });
+      continue;
+    }
     const rest: Counts = new Map();
     for (const [other, { counts: c }] of byCountry) if (other !== country) addInto(rest, c);
     const z = logOddsZ(counts, rest, all, alpha0);
@@ -104,7 +118,7 @@ export function countryFraming(articles: StoryDoc[], options: FramingOptions = {
         .filter((t) => t.key.startsWith(NAME_PREFIX) === names)
         .slice(0, top)
         .map(({ term, z: score, count }) => ({ term, z: score, count }));
-    result.push({ country, articles: n, words: pick(false), names: pick(true) });
+    result.push({ country, articles: n, untranslated, words: pick(false), names: pick(true) });
   }
   return result.sort((a, b) => b.articles - a.articles || a.country.localeCompare(b.country));
 }

@@ -61,7 +61,7 @@ export function surfaceCounts(doc: StoryDoc, forms: SurfaceForms): SurfaceCounts
   // A word that is (part of) a name is counted as the name only: "NATO" once, not also "nato".
   const nameWords = new Set(entities.surface.flatMap((p) => p.toLowerCase().split(' ')));
   for (const word of tokenize(all, language)) {
-    if (!isTermWord(word) || word.length < 3 || nameWords.has(word)) continue;
+    if (!isTermWord(word, language) || word.length < 3 || nameWords.has(word)) continue;
     const key = stem(word);
     words.set(key, (words.get(key) ?? 0) + 1);
     forms.note(key, word);

@@ -12,6 +12,7 @@ import { countryFraming, logOddsZ } from '../../src/stories/framing.ts';
 import { levenshtein, nameVariants, phoneticKey, soundAlike } from '../../src/stories/names.ts';
 import { type CoverageStory, overlooked } from '../../src/stories/overlooked.ts';
 import { SimilarityModel } from '../../src/stories/similarity.ts';
+import { ALL_STOP_WORDS } from '../../src/text/stopwords.ts';
 import { fixtureArticles } from './fixtures.ts';
 
 describe('alternative takes', () => {
@@ -146,6 +147,44 @@ describe('country framing', () => {
       for (const t of of(c)?.words ?? []) assert.ok(t.z >= 1.96);
     }
     assert.equal(of('RU')?.articles, 4);
+  });
+
+  test('framing compares English only: never a stop word of any language; an untranslated country says so', () => {
+    // German and Italian articles not translated yet: their words are their grammar.
+    const untranslated = (country: string, language: string, text: string, n: number): StoryDoc[] =>
+      Array.from({ length: n }, (_, i) => ({
+        id: `${country}-raw-${i}`,
+        language,
+        country,
+        outlet: `${country.toLowerCase()}-raw-${i}`,
+        title: text.slice(0, 40),
+        text,
+      }));
+    const story = [
+      ...articles,
+      ...untranslated(
+        'AT',
+        'de',
+        'Die Staats- und Regierungschefs haben sich auf dem Gipfel in Genf getroffen, und das ist nicht auf Dauer.',
+        3,
+      ),
+      ...untranslated(
+        'IT',
+        'it',
+        'I leader si sono incontrati al vertice di Ginevra, che è più importante di quanto si pensi.',
+        2,
+      ),
+    ];
+    const framing = countryFraming(story);
+    const listed = framing.flatMap((f) => [...f.words, ...f.names].map((t) => t.term.toLowerCase()));
+    assert.ok(listed.length > 0);
+    for (const term of listed) assert.ok(!ALL_STOP_WORDS.has(term), `"${term}" is a stop word`);
+    for (const term of ['die', 'und', 'das', 'auf', 'nicht', 'che', 'più']) assert.ok(!listed.includes(term), term);
+    const austria = framing.find((f) => f.country === 'AT');
+    assert.deepEqual(austria && { ...austria }, { country: 'AT', articles: 3, untranslated: 3, words: [], names: [] });
+    assert.equal(framing.find((f) => f.country === 'IT')?.untranslated, 2);
+    // The English-language countries are still compared with each other as before.
+    assert.ok(framing.find((f) => f.country === 'RU')?.words.some((w) => w.term === 'provocation'));
   });
 
   test('a story from one country has no framing', () => {

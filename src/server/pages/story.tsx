@@ -93,19 +93,23 @@ export function StoryPage({ kit, data }: { kit: PageKit; data: StoryPageData }) 
               aria-label={`Map of the countries covering this story: ${story.countries.map((c) => kit.countryName(c)).join(', ')}`}
             />
           </section>
-          {data.framing.some((f) => f.words.length + f.names.length > 0) ? (
+          {data.framing.some((f) => f.words.length + f.names.length > 0 || f.untranslated > 0) ? (
             <section aria-labelledby="framing-title">
               <h2 id="framing-title">How each country frames it</h2>
-              <p class="muted">Words and names each country’s coverage uses markedly more than the rest.</p>
+              <p class="muted">Words and names each country’s coverage uses markedly more than the rest, in English.</p>
               <dl class="framing">
                 {data.framing
-                  .filter((f) => f.words.length + f.names.length > 0)
+                  .filter((f) => f.words.length + f.names.length > 0 || f.untranslated === f.articles)
                   .map((f) => (
                     <>
                       <dt>
                         <Flag code={f.country} /> {kit.countryName(f.country)}
                       </dt>
-                      <dd>{[...f.names.slice(0, 4), ...f.words.slice(0, 6)].map((t) => t.term).join(', ')}</dd>
+                      <dd>
+                        {f.words.length + f.names.length > 0
+                          ? [...f.names.slice(0, 4), ...f.words.slice(0, 6)].map((t) => t.term).join(', ')
+                          : `Not translated yet (${f.untranslated === 1 ? '1 article' : `${f.untranslated} articles`})`}
+                      </dd>
                     </>
                   ))}
               </dl>
