@@ -7,6 +7,7 @@ import { takeHandler } from '../../src/jobs/handlers/take.ts';
 import { StoryService } from '../../src/jobs/story-service.ts';
 import type { Outlet } from '../../src/model/outlet.ts';
 import { storyBasis } from '../../src/model/story.ts';
+import { plural } from '../../src/server/pages/take-section.tsx';
 import { prewarmStoryAsides } from '../../src/server/routes/story-context.tsx';
 import { createSummarizer } from '../../src/takes/providers/index.ts';
 import { hoursAgo, OUTLETS, type SeededArticle, seed } from '../helpers/seed.ts';
@@ -146,6 +147,15 @@ describe('stories in the reader', () => {
     assert.ok(citations.length > 0, 'sentences carry citations');
     for (const id of citations) assert.ok(ids.slice(0, 3).includes(id), `citation ${id} is an article of the story`);
     assert.match(html, /Written by the extractive engine/);
+    // The footer counts with correct plurals: three outlets in three countries, named.
+    assert.match(html, /Drawn from 3 outlets in 3 countries: /);
+  });
+
+  test('the take footer says "1 outlet" and "2 outlets", never "1 outlets"', () => {
+    assert.equal(plural(1, 'outlet'), '1 outlet');
+    assert.equal(plural(5, 'outlet'), '5 outlets');
+    assert.equal(plural(1, 'country', 'countries'), '1 country');
+    assert.equal(plural(3, 'country', 'countries'), '3 countries');
   });
 
   test('article pages read the Alternative Takes the take job stored, lagging ones too; only a story without any is analysed on the page', async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { ASPECTS, assignAspects, headingProblem } from '../../src/takes/aspects.ts';
 import { extractiveTake } from '../../src/takes/extractive/take.ts';
 import type { TakeArticle } from '../../src/takes/summarizer.ts';
 import { takeProblems } from '../../src/takes/take.ts';
@@ -28,7 +29,48 @@ describe('extractive take', () => {
       for (const section of take.sections) assert.match(section.heading, /^\p{Lu}/u);
       assertEveryCopyCited(articles, take);
     });
+
+    test(`${name}: every heading is an aspect from the vocabulary, each once`, () => {
+      const take = extractiveTake({ articles: fixtureStory(name) });
+      const titles = new Set(ASPECTS.map((a) => a.title));
+      const headings = take.sections.map((s) => s.heading);
+      for (const heading of headings) {
+        assert.ok(titles.has(heading.replace(/ in .*$/, '')), `"${heading}" is not an aspect`);
+        assert.equal(headingProblem(heading), undefined);
+      }
+      assert.equal(new Set(headings).size, headings.length);
+    });
   }
+
+  test('sections are titled by what their sentences are about', () => {
+    const [military, economy, health] = assignAspects([
+      ['Troops and tanks moved to the border after a missile attack on an army base.'],
+      ['Shares fell and oil prices rose as investors feared for the economy.'],
+      ['Hospitals reported new virus cases and began vaccinating patients.'],
+    ]);
+    assert.equal(military?.id, 'military');
+    assert.equal(economy?.id, 'economy');
+    assert.equal(health?.id, 'health');
+  });
+
+  test('a bare name or a stray phrase is not a heading; an aspect narrowed by a place is', () => {
+    for (const bad of [
+      'Bernie Sanders',
+      'Marshall College',
+      'Percentage Points',
+      'EU Citizens',
+      'North Macedonia',
+      'Face Difficulties',
+    ])
+      assert.ok(headingProblem(bad), bad);
+    for (const good of [
+      'Diplomacy and Negotiations in Berlin',
+      'Ceasefire Talks in Cairo',
+      'Health',
+      'Reactions Around the World',
+    ])
+      assert.equal(headingProblem(good), undefined, good);
+  });
 
   test('a 2-article story cites both articles and both countries', () => {
     const articles = fixtureStory('two-article-story');

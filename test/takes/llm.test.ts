@@ -50,7 +50,7 @@ function completion(content: string, totalTokens = 900): Answer {
 
 const goodSections = [
   {
-    heading: 'Low Water at Kaub',
+    heading: 'Impact of Low Water at Kaub',
     sentences: [
       { text: 'The Rhine at the Kaub gauge fell to 38 centimetres on Tuesday.', citations: ['rhine-01', 'rhine-02'] },
       { text: 'Barges on the middle Rhine can carry only about a third of their load.', citations: ['rhine-06'] },
@@ -155,9 +155,9 @@ describe('LLM take provider', () => {
       completion(
         JSON.stringify({
           sections: [
-            { heading: 'First', sentences: [{ text: firstSentence(given[0]!), citations: [given[0]] }] },
+            { heading: 'Background', sentences: [{ text: firstSentence(given[0]!), citations: [given[0]] }] },
             {
-              heading: 'Second',
+              heading: 'Progress and Outcomes',
               sentences: [
                 { text: firstSentence(given[1]!), citations: [given[1]] },
                 { text: firstSentence(notGiven.id), citations: [notGiven.id] },
@@ -204,7 +204,7 @@ describe('LLM take provider', () => {
     const sections = [
       ...goodSections,
       {
-        heading: 'Traffic Down 90 Percent',
+        heading: 'Economic Impact: Traffic Down 90 Percent',
         sentences: [{ text: 'The port of Strasbourg said barge traffic had fallen.', citations: ['rhine-03'] }],
       },
     ];
@@ -214,10 +214,26 @@ describe('LLM take provider', () => {
     assert.ok(logs.some((l) => l.includes('take section dropped') && l.includes('heading number')));
   });
 
+  test('a section titled by a bare name, not an aspect, fails validation like an unsupported claim', async () => {
+    const sections = [
+      ...goodSections,
+      {
+        heading: 'Port of Strasbourg',
+        sentences: [{ text: 'The port of Strasbourg said barge traffic had fallen.', citations: ['rhine-03'] }],
+      },
+    ];
+    answers.push(completion(JSON.stringify({ sections })));
+    const take = await summarizer().summarize({ articles });
+    assert.deepEqual(take.sections, goodSections);
+    assert.ok(logs.some((l) => l.includes('take section dropped') && l.includes('names no aspect')));
+    const prompt = (seen[seen.length - 1]?.body.messages ?? []).map((m) => m.content).join('\n');
+    assert.match(prompt, /Diplomacy and Negotiations/, 'the request names the aspect vocabulary');
+  });
+
   test('fewer than two sections surviving the checks: the extractive take stands in', async () => {
     const sections = [
       goodSections[0]!,
-      { heading: 'Invented', sentences: [{ text: 'Olaf Brandt resigned.', citations: ['rhine-01'] }] },
+      { heading: 'Background', sentences: [{ text: 'Olaf Brandt resigned.', citations: ['rhine-01'] }] },
     ];
     answers.push(completion(JSON.stringify({ sections })));
     const take = await summarizer().summarize({ articles });

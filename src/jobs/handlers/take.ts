@@ -64,7 +64,21 @@ export function takeHandler(
 
     const articles = takeArticles(docs, await outlets());
     if (articles.length < 2) return { status: 'done' };
-    const result = await summarizer.summarize({ storyId: story.id, articles });
+    const summarized = await summarizer.summarize({ storyId: story.id, articles });
+    // Articles still waiting for translation are counted, never quoted.
+    const waiting = docs.length - articles.length;
+    const result =
+      waiting > 0
+        ? {
+            ...summarized,
+            note: [
+              summarized.note,
+              `${waiting === 1 ? '1 article' : `${waiting} articles`} not yet in English ${waiting === 1 ? 'is' : 'are'} counted, not quoted.`,
+            ]
+              .filter(Boolean)
+              .join(' '),
+          }
+        : summarized;
     const problems = takeProblems(result, articles);
     if (problems.length > 0) {
       log.warn('take not stored: it breaks the take rules', { storyId: story.id, problems });

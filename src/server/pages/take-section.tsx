@@ -51,7 +51,8 @@ export function WorldTake({
         </>
       ))}
       <p class="muted">
-        Drawn from {take.outletCount} outlets in{' '}
+        Drawn from {plural(take.outletCount, 'outlet')} in{' '}
+        {take.countries.length > 1 ? `${plural(take.countries.length, 'country', 'countries')}: ` : ''}
         {take.countries.map((c, i) => (
           <>
             {i > 0 ? ', ' : ''}
@@ -63,4 +64,9 @@ export function WorldTake({
       </p>
     </section>
   );
+}
+
+/** "1 outlet", "5 outlets". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

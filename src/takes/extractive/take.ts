@@ -1,6 +1,6 @@
 import type { TakeSection } from '../../model/story.ts';
+import { aspectHeading, assignAspects } from '../aspects.ts';
 import type { TakeArticle, TakeInput, TakeResult } from '../summarizer.ts';
-import { countPhrases, headings } from '../text/keyphrases.ts';
 import { hashString, kMeans } from '../text/kmeans.ts';
 import { centroid, cosine, dotDense, type Vocabulary } from '../text/vectors.ts';
 import { type Candidate, collectCandidates } from './candidates.ts';
@@ -13,10 +13,10 @@ import { pickSentences, type Scored } from './select.ts';
  * 2. support: which articles carry each sentence's fact (facts.ts) — repeated facts are central;
  * 3. aspects: spherical k-means over TF-IDF vectors, k from 2 to 5 by story size;
  * 4. per aspect, MMR with a country bonus picks 1 to 4 sentences (select.ts);
- * 5. each aspect is titled from its distinctive key phrases (keyphrases.ts);
+ * 5. each section is titled by the aspect of news it is about, from a fixed vocabulary (aspects.ts);
  * 6. each picked sentence cites every article that carries its fact, scanning whole articles.
  */
-export const EXTRACTIVE_MODEL = 'tfidf-kmeans-mmr-1';
+export const EXTRACTIVE_MODEL = 'tfidf-kmeans-mmr-aspects-2';
 
 export function extractiveTake(input: TakeInput): TakeResult {
   const articles = input.articles;
@@ -74,16 +74,10 @@ export function extractiveTake(input: TakeInput): TakeResult {
     if (sentences.length > 0) chosenGroups.push({ group: g, sentences });
   }
 
-  // A heading names what the whole aspect is about, in words its shown sentences use.
-  const titles = headings(
-    chosenGroups.map((c) =>
-      countPhrases(groups[c.group]!.map((m) => ({ text: m.text, articleId: String(m.articleIndex) }))),
-    ),
-    chosenGroups.map((c) => groups[c.group]!.length),
-    chosenGroups.map((c) => c.sentences.map((s) => s.candidate.text)),
-  );
+  // A heading says which aspect of the story a section is about, judged by what it shows.
+  const aspects = assignAspects(chosenGroups.map((c) => c.sentences.map((s) => s.candidate.text)));
   const sections: TakeSection[] = chosenGroups.map((c, i) => ({
-    heading: titles[i]!,
+    heading: aspectHeading(aspects[i]!),
     sentences: c.sentences.map((s) => ({
       text: s.candidate.text,
       citations: citingArticles(s.candidate, sentencesByArticle, vocab).map((a) => articles[a]!.id),

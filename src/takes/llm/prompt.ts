@@ -1,3 +1,4 @@
+import { ASPECTS } from '../aspects.ts';
 import type { TakeArticle } from '../summarizer.ts';
 import { countryName } from './countries.ts';
 
@@ -12,7 +13,7 @@ Answer with one JSON object and nothing else, in exactly this shape:
 {"sections": [{"heading": "Short Title Cased Heading", "sentences": [{"text": "One sentence.", "citations": ["article id", "..."]}]}]}
 
 Rules:
-- 2 to 5 sections, each about one aspect of the story; a heading of 2 to 6 words.
+- 2 to 5 sections, each about one aspect of the story. Title each section by its aspect, from this list: ${ASPECTS.map((a) => a.title).join('; ')}. A heading may narrow its aspect by a place ("Diplomacy and Negotiations in Geneva"); it is never a bare name or phrase.
 - 1 to 4 sentences per section; each sentence states facts found in the articles it cites.
 - "citations" lists the ids of every given article that supports the sentence, and only ids given below.
 - Use only names, numbers, dates and places that appear in the cited articles. Never invent a quotation; quote only words that appear verbatim in a cited article.

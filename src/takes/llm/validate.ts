@@ -1,5 +1,6 @@
 import { logger } from '../../config/log.ts';
 import type { TakeSection } from '../../model/story.ts';
+import { headingProblem } from '../aspects.ts';
 import type { TakeArticle } from '../summarizer.ts';
 import { checkHeading, checkSentence, type SourceText, sourceText } from './grounding.ts';
 import type { RawSection } from './schema.ts';
@@ -59,6 +60,12 @@ export function keepGroundedSections(
       sentences.push({ text, citations });
     }
     if (!heading || sentences.length === 0) continue;
+    const aspectProblem = headingProblem(heading);
+    if (aspectProblem) {
+      // A section titled by a name is not about an aspect of the story: dropped like an unsupported claim.
+      log.warn('take section dropped', { storyId, reason: `heading ${aspectProblem}`, heading });
+      continue;
+    }
     const shown = sentences.slice(0, TAKE_LIMITS.maxSentences);
     const headingCheck = checkHeading(heading, [...new Set(shown.flatMap((s) => s.citations))].map(sourceOf));
     if (!headingCheck.ok) {
