@@ -91,3 +91,29 @@ export function boundArticle(a: ExtractedArticle): ExtractedArticle {
   }
   return bounded;
 }
+
+/**
+ * A translation may run longer than its original (Chinese into English, about three times the
+ * characters), so its fields get three times the room; its blocks are never dropped, as a
+ * translation has exactly the blocks of its original. A provider that answers with megabytes
+ * (an LLM repeating itself) is cut like a page.
+ */
+const TRANSLATION_FACTOR = 3;
+
+export function boundTranslation<
+  T extends { title: string; standfirst?: string; blocks: Block[]; imageCaption?: string },
+>(t: T): T {
+  const L = ARTICLE_LIMITS;
+  const bounded: T = {
+    ...t,
+    title: cutAtWord(t.title, L.title * TRANSLATION_FACTOR),
+    blocks: t.blocks.map((b) => {
+      const text = cutAtWord(b.text, L.blockText * TRANSLATION_FACTOR);
+      const html = b.html !== undefined && b.html.length <= L.blockHtml * TRANSLATION_FACTOR ? b.html : undefined;
+      return { kind: b.kind, text, ...(html !== undefined ? { html } : {}) };
+    }),
+  };
+  if (t.standfirst !== undefined) bounded.standfirst = cutAtWord(t.standfirst, L.standfirst * TRANSLATION_FACTOR);
+  if (t.imageCaption !== undefined) bounded.imageCaption = cutAtWord(t.imageCaption, L.caption * TRANSLATION_FACTOR);
+  return bounded;
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ARTICLE_LIMITS, boundArticle, cutAtWord } from '../../src/model/article-limits.ts';
+import { ARTICLE_LIMITS, boundArticle, boundTranslation, cutAtWord } from '../../src/model/article-limits.ts';
 
 test('cutAtWord keeps short text, cuts long text at a space with an ellipsis, CJK at the limit', () => {
   assert.equal(cutAtWord('Short headline', 500), 'Short headline');
@@ -66,4 +66,20 @@ test('boundArticle bounds every text field and the body; what fits is kept as it
     image: { url: 'https://example.org/a.jpg', caption: 'At the airport' },
   };
   assert.deepEqual(boundArticle(normal), normal, 'an ordinary article is stored as extracted');
+});
+
+test('boundTranslation gives a translation three times the room and keeps every block', () => {
+  const babble = 'and again '.repeat(500_000);
+  const t = boundTranslation({
+    title: babble,
+    standfirst: babble,
+    imageCaption: babble,
+    blocks: Array.from({ length: 600 }, (_, i) => ({ kind: 'p' as const, text: i === 0 ? babble : `Block ${i}.` })),
+  });
+  assert.ok(t.title.length <= ARTICLE_LIMITS.title * 3 && t.title.length > ARTICLE_LIMITS.title);
+  assert.ok((t.standfirst?.length ?? 0) <= ARTICLE_LIMITS.standfirst * 3);
+  assert.ok((t.imageCaption?.length ?? 0) <= ARTICLE_LIMITS.caption * 3);
+  assert.equal(t.blocks.length, 600, 'as many blocks as the original');
+  assert.ok((t.blocks[0]?.text.length ?? 0) <= ARTICLE_LIMITS.blockText * 3);
+  assert.equal(t.blocks[599]?.text, 'Block 599.');
 });

@@ -198,6 +198,24 @@ describe('one huge article', () => {
     assert.equal(page.status, 200);
     const bytes = (await page.arrayBuffer()).byteLength;
     assert.ok(bytes < 64 * 1024, `article page of ${bytes} bytes`);
+
+    // A translation provider that answers with megabytes is cut the same way when stored.
+    await h.store.translations.save({
+      articleId: stored.id,
+      target: 'en',
+      source: 'de',
+      title: 'Babble '.repeat(500_000),
+      blocks: stored.blocks.map((b) => ({ kind: b.kind, text: 'More babble '.repeat(100_000) })),
+      provider: 'openai',
+      model: 'x',
+      characters: 1,
+      ms: 1,
+      createdAt: new Date().toISOString(),
+    });
+    const translated = await h.store.translations.get(stored.id);
+    assert.ok((translated?.title.length ?? 0) <= ARTICLE_LIMITS.title * 3, `${translated?.title.length}`);
+    assert.equal(translated?.blocks.length, stored.blocks.length);
+    assert.ok(translated?.blocks.every((b) => b.text.length <= ARTICLE_LIMITS.blockText * 3));
   });
 });
 

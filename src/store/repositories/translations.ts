@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Block } from '../../model/article.ts';
+import { boundTranslation } from '../../model/article-limits.ts';
 import type { ArticleTranslation } from '../../model/translation.ts';
 import { compiledOnce } from '../compiled.ts';
 import { parseJson } from '../json.ts';
@@ -8,7 +9,9 @@ import type { Database, TranslationTable } from '../schema.ts';
 export class TranslationRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async save(t: ArticleTranslation): Promise<void> {
+  /** Stores a translation, its text fields cut to the limits of `boundTranslation`. */
+  async save(translation: ArticleTranslation): Promise<void> {
+    const t = boundTranslation(translation);
     const row: TranslationTable = {
       article_id: t.articleId,
       target: t.target,
