@@ -14,6 +14,8 @@ interface CountryInfo {
   name: string;
   outlets: number;
   articlesLastDay: number;
+  /** Stories only this country's press covers. */
+  foundNowhereElse?: number;
 }
 
 const COLORS = { ocean: '#0e2740', noOutlet: '#3b4a5c', border: '#0b1b2d', graticule: 'rgba(255,255,255,0.07)' };
@@ -105,8 +107,9 @@ async function start(canvas: HTMLCanvasElement, tip: HTMLElement): Promise<void>
       return;
     }
     const c = info(f);
+    const alone = c?.foundNowhereElse ?? 0;
     tip.textContent = c
-      ? `${c.name}: ${c.outlets > 0 ? `${c.articlesLastDay} articles in the last 24 h` : 'no outlets yet'}`
+      ? `${c.name}: ${c.outlets > 0 ? `${c.articlesLastDay} articles in the last 24 h` : 'no outlets yet'}${alone > 0 ? `, ${alone} ${alone === 1 ? 'story' : 'stories'} found nowhere else` : ''}`
       : f.properties.name;
     tip.style.display = 'block';
     tip.style.left = `${x + 14}px`;

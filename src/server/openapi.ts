@@ -143,6 +143,10 @@ export const openApiDocument = {
           outlets: { type: 'integer' },
           articles: { type: 'integer' },
           articlesLastDay: { type: 'integer' },
+          foundNowhereElse: {
+            type: 'integer',
+            description: 'Stories of the last week only this country’s press covers',
+          },
         },
       },
       Outlet: {

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { countryCounts, type ServerContext } from '../context.ts';
 import { BadRequestError } from '../errors.ts';
+import { foundNowhereElseCounts } from '../routes/stories.tsx';
 
 const COUNTRY = /^[A-Za-z]{2}$/;
 
@@ -16,6 +17,7 @@ export function catalogApi(ctx: ServerContext): Hono {
 
   api.get('/countries', async (c) => {
     const counts = new Map((await countryCounts(ctx)).map((r) => [r.country, r]));
+    const alone = await foundNowhereElseCounts(ctx);
     const countries = ctx.countries.map((country) => {
       const n = counts.get(country.code);
       return {
@@ -28,6 +30,7 @@ export function catalogApi(ctx: ServerContext): Hono {
         outlets: n?.outlets ?? 0,
         articles: n?.articles ?? 0,
         articlesLastDay: n?.articlesLastDay ?? 0,
+        foundNowhereElse: alone.get(country.code) ?? 0,
       };
     });
     return c.json({ countries });

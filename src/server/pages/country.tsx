@@ -1,4 +1,5 @@
 import type { Country, Outlet } from '../../model/outlet.ts';
+import type { Story } from '../../model/story.ts';
 import type { ArticleSummaryView } from '../views.ts';
 import { ArticleItem, Flag, OutletLogo } from './bits.tsx';
 import type { PageKit } from './kit.ts';
@@ -17,11 +18,14 @@ export function CountryPage({
   articles,
   outletFilter,
   nextHref,
+  nowhereElse = [],
 }: {
   kit: PageKit;
   country: Country;
   outlets: Outlet[];
   articles: ArticleSummaryView[];
+  /** Stories only this country's press covers: the page leads with them. */
+  nowhereElse?: Story[];
   outletFilter?: string;
   nextHref?: string;
 }) {
@@ -32,6 +36,26 @@ export function CountryPage({
       <h1>
         <Flag code={country.code} /> {country.name}
       </h1>
+      {nowhereElse.length > 0 ? (
+        <section aria-labelledby="nowhere-else-title" class="nowhere-else card">
+          <h2 id="nowhere-else-title">Found nowhere else</h2>
+          <p class="muted">
+            Stories only {country.name}’s press covers.{' '}
+            <a href={`/feeds/nowhere-else/${country.code.toLowerCase()}.atom`}>Atom feed</a>
+          </p>
+          <ul class="story-list">
+            {nowhereElse.map((s) => (
+              <li>
+                <a href={`/stories/${s.id}`}>{s.title}</a>{' '}
+                <span class="muted">
+                  {s.outlets.length === 1 ? '1 outlet' : `${s.outlets.length} outlets`},{' '}
+                  {s.articleCount === 1 ? '1 article' : `${s.articleCount} articles`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <div class="country-layout">
         <section aria-labelledby="outlets-title" class="country-outlets">
           <h2 id="outlets-title">Outlets</h2>

@@ -17,6 +17,7 @@ import { NoStoryAside } from '../pages/story-aside.tsx';
 import { renderPage } from '../render.tsx';
 import { searchArticles } from '../search.ts';
 import { articleView, summaries } from '../views.ts';
+import { foundNowhereElse } from './stories.tsx';
 import { storyAside } from './story-context.tsx';
 
 const PAGE_SIZE = 30;
@@ -122,11 +123,15 @@ export function pageRoutes(ctx: ServerContext): Hono {
       {
         title: `${country.name}: the news`,
         description: `The latest news from ${country.name}'s press, in English.`,
-        feeds: [{ title: `Meridian: ${country.name}`, href: `/feeds/countries/${code2}.atom` }],
+        feeds: [
+          { title: `Meridian: ${country.name}`, href: `/feeds/countries/${code2}.atom` },
+          { title: `Meridian: found nowhere else but ${country.name}`, href: `/feeds/nowhere-else/${code2}.atom` },
+        ],
       },
       <CountryPage
         kit={kit}
         country={country}
+        nowhereElse={await foundNowhereElse(ctx, country.code)}
         outlets={outlets}
         articles={await summaries(ctx.store, index, page)}
         {...(outletFilter ? { outletFilter } : {})}

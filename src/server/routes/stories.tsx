@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { groupBy } from '../../model/group-by.ts';
 import type { Story } from '../../model/story.ts';
 import { countryFraming } from '../../stories/framing.ts';
+import { isFoundNowhereElse } from '../../stories/nowhere-else.ts';
 import { overlooked } from '../../stories/overlooked.ts';
 import { outletIndex, pageKit, type ServerContext } from '../context.ts';
 import { BadRequestError, NotFoundHttpError } from '../errors.ts';
@@ -14,6 +15,30 @@ import { loadStory, sourcesOf } from './story-context.tsx';
 /** Stories considered for "overlooked": the most recently active ones. */
 const OVERLOOKED_POOL = 400;
 const DAY_MS = 86_400_000;
+
+/** How far back "found nowhere else" looks: a week of stories, as "overlooked" does. */
+const NOWHERE_ELSE_DAYS = 7;
+const NOWHERE_ELSE_POOL = 500;
+
+/** Stories only `country`'s press covers (see stories/nowhere-else.ts), most recently active first. */
+export async function foundNowhereElse(ctx: ServerContext, country: string, limit = 20): Promise<Story[]> {
+  const now = Date.now();
+  const since = new Date(now - NOWHERE_ELSE_DAYS * DAY_MS).toISOString();
+  const stories = await ctx.store.stories.singleCountry({ since, country, limit: NOWHERE_ELSE_POOL });
+  return stories.filter((s) => isFoundNowhereElse(s, now)).slice(0, limit);
+}
+
+/** How many stories each country alone covers (the globe's tooltip). */
+export async function foundNowhereElseCounts(ctx: ServerContext): Promise<Map<string, number>> {
+  const now = Date.now();
+  const since = new Date(now - NOWHERE_ELSE_DAYS * DAY_MS).toISOString();
+  const counts = new Map<string, number>();
+  for (const s of await ctx.store.stories.singleCountry({ since, limit: 20 * NOWHERE_ELSE_POOL })) {
+    const country = s.countries[0];
+    if (country && isFoundNowhereElse(s, now)) counts.set(country, (counts.get(country) ?? 0) + 1);
+  }
+  return counts;
+}
 
 export async function overlookedStories(ctx: ServerContext, limit = 50): Promise<OverlookedEntry[]> {
   const since = new Date(Date.now() - 7 * DAY_MS).toISOString();
@@ -121,6 +146,22 @@ export function storyRoutes(ctx: ServerContext): Hono {
       content,
     };
   }
+
+  app.get('/feeds/nowhere-else/:file', async (c) => {
+    const m = /^([a-z]{2})\.atom$/i.exec(c.req.param('file'));
+    const country = m ? ctx.countries.find((x) => x.code === (m[1] ?? '').toUpperCase()) : undefined;
+    if (!country) throw new NotFoundHttpError('No such country');
+    const base = publicBase(ctx);
+    const entries = await Promise.all((await foundNowhereElse(ctx, country.code, 50)).map((s) => storyEntry(base, s)));
+    const code = country.code.toLowerCase();
+    return atomResponse({
+      title: `Meridian: found nowhere else but ${country.name}`,
+      self: `${base}/feeds/nowhere-else/${code}.atom`,
+      alternate: `${base}/countries/${code}`,
+      updated: entries[0]?.updated ?? new Date().toISOString(),
+      entries,
+    });
+  });
 
   app.get('/feeds/overlooked.atom', async () => {
     const base = publicBase(ctx);

@@ -310,6 +310,25 @@ export class StoryRepository {
     return (await q.execute()).map(toStory);
   }
 
+  /**
+   * Live stories covered by one country only (by `country`, or by any), active since `since`,
+   * most recently active first. Countries are stored as a JSON list, so one country is `["XX"]`.
+   */
+  async singleCountry(options: { since: string; limit: number; country?: string }): Promise<Story[]> {
+    let q = this.db
+      .selectFrom('stories')
+      .selectAll()
+      .where('merged_into', 'is', null)
+      .where('last_seen', '>=', options.since)
+      .orderBy('last_seen', 'desc')
+      .orderBy('id', 'desc')
+      .limit(options.limit);
+    q = options.country
+      ? q.where('countries', '=', JSON.stringify([options.country.toUpperCase()]))
+      : q.where('countries', 'like', '["__"]');
+    return (await q.execute()).map(toStory);
+  }
+
   /** Live stories, most recently active first. */
   async list(options: { limit: number; minCountries?: number; since?: string }): Promise<Story[]> {
     let q = this.db
