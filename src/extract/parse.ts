@@ -1,4 +1,5 @@
 import { parseHTML } from 'linkedom';
+import { capNesting, capTags } from './nesting.ts';
 
 /** Parsing helpers shared by the extractor and its baseline rescue. */
 
@@ -39,7 +40,7 @@ export function ensureDocument(html: string): string {
 
 /** Cleans and parses a page (see stripInertMarkup and ensureDocument). */
 export function preparePage(html: string): { source: string; document: Document } {
-  const source = ensureDocument(stripInertMarkup(html));
+  const source = ensureDocument(capNesting(capTags(stripInertMarkup(html))));
   return { source, document: parseDocument(source) };
 }
 
