@@ -30,6 +30,22 @@ describe('meridian detect', () => {
     assert.ok(Number(confidence) > 0.5 && Number(confidence) <= 1);
   });
 
+  test('--expect gives the outlet prior: declared languages win unless another one is declared', async () => {
+    const file = join(dir, 'outlet.txt');
+    writeFileSync(
+      file,
+      'Habari za leo\nParliament approves the new budget after a long debate\nالرئيس يعلن خطة جديدة\n',
+    );
+    const r = await runCli(['detect', '--lines', '--expect', 'sw', file]);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.out, 'sw\nsw\nar\n', 'English on a Swahili-only outlet is Swahili; Arabic script is Arabic');
+    const both = await runCli(['detect', '--lines', '--expect', 'sw,en', file]);
+    assert.equal(both.out, 'sw\nen\nar\n');
+    const bad = await runCli(['detect', '--expect', ',', file]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--expect takes one or more language tags/);
+  });
+
   test('--hint breaks a tie', async () => {
     const file = join(dir, 'tie.txt');
     writeFileSync(file, '台北市\n');
