@@ -63,7 +63,8 @@ self.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  if (url.pathname.startsWith('/assets/') || url.pathname.startsWith('/img')) {
+  // Flags are few and named by content; stored images are left to the HTTP cache, being many.
+  if (/^\/(assets|flags)\/|^\/img/.test(url.pathname)) {
     event.respondWith(cacheFirst(request));
   } else if (
     request.mode === 'navigate' &&

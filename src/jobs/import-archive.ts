@@ -200,7 +200,7 @@ export async function importWarc(
           ...(record.date ? { published: record.date } : {}),
         }));
       if (id === undefined) return false;
-      await saveOutcome(tx, id, outcome);
+      await saveOutcome(tx, { id, outletId: knownArticle?.outletId ?? outlet.id }, outcome);
       return true;
     });
     if (!saved) counts.duplicates++;

@@ -2,6 +2,9 @@
 export const JOB = {
   poll: 'poll',
   fetch: 'fetch',
+  /** Off the article's path: a slow image host never delays its text. */
+  image: 'image',
+  logo: 'logo',
   /** The headline: title, standfirst and image caption, for lists, clustering and search. */
   translate: 'translate',
   /** The body blocks, by priority and within the day's budget. */
@@ -36,6 +39,14 @@ export interface PollPayload {
 }
 export interface ArticlePayload {
   articleId: number;
+}
+export interface ImagePayload {
+  articleId: number;
+  url: string;
+}
+export interface LogoPayload {
+  outletId: string;
+  url: string;
 }
 export interface StoryPayload {
   storyId: number;

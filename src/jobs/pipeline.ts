@@ -5,6 +5,7 @@ import type { ArticleState } from '../model/article.ts';
 import { backoffMs } from '../net/backoff.ts';
 import type { Store } from '../store/store.ts';
 import { fetchHandler } from './handlers/fetch.ts';
+import { imageHandler, logoHandler } from './handlers/image.ts';
 import { pollHandler } from './handlers/poll.ts';
 import { articleJobKey, articleJobKeyPrefix, hostOption, JOB } from './kinds.ts';
 import type { ScheduleSettings } from './schedule.ts';
@@ -22,6 +23,9 @@ const NEXT_STEP: ReadonlyArray<readonly [ArticleState, string]> = [
   ['extracted', JOB.translate],
   ['translated', JOB.cluster],
 ];
+
+/** Image fetches one pipeline process runs at once, beside the text's MERIDIAN_WORKER_CONCURRENCY. */
+const IMAGE_CONCURRENCY = 2;
 
 /** Worker ids are `host:pid:random`; a worker of this host whose pid no longer runs is dead. */
 export function isDeadLocalWorker(worker: string): boolean {
@@ -70,6 +74,8 @@ export function jobRetryDelayMs(attempt: number): number {
  */
 export class Pipeline {
   readonly worker: Worker;
+  /** Runs the image and logo jobs only, when this process runs the fetch stage. */
+  readonly imageWorker?: Worker;
   /** Job kinds this pipeline runs (others, e.g. translation on a separate worker, are not waited for). */
   readonly kinds: string[];
   private timer?: NodeJS.Timeout;
@@ -88,22 +94,40 @@ export class Pipeline {
       [JOB.fetch]: fetchHandler(store, stages),
       ...options.handlers,
     };
+    const images = config.bool('MERIDIAN_IMAGES');
+    const allImages: Record<string, JobHandler> = {
+      [JOB.image]: imageHandler(store, stages, images),
+      [JOB.logo]: logoHandler(store, stages, images),
+    };
     // Kinds of no stage (a test's own handler) always run; the stages' kinds only where chosen.
     const chosen = kindsOf(options.stages ?? parseStages(config.list('MERIDIAN_WORKER_STAGES')));
     const staged = kindsOf(ALL_STAGES);
-    const handlers = Object.fromEntries(Object.entries(all).filter(([k]) => chosen.has(k) || !staged.has(k)));
-    this.kinds = Object.keys(handlers);
+    const pick = (from: Record<string, JobHandler>) =>
+      Object.fromEntries(Object.entries(from).filter(([k]) => chosen.has(k) || !staged.has(k)));
+    const handlers = pick(all);
+    const imageHandlers = pick(allImages);
+    this.kinds = [...Object.keys(handlers), ...Object.keys(imageHandlers)];
     this.schedulesPolls = JOB.poll in handlers;
     this.staleAfterMs = config.int('MERIDIAN_JOB_STALE_S') * 1000;
     const writer = options.storyWriter;
+    const idleMs = options.idleMs ?? 1000;
     this.worker = new Worker(store, handlers, {
       concurrency: options.concurrency ?? config.int('MERIDIAN_WORKER_CONCURRENCY'),
-      idleMs: options.idleMs ?? 1000,
+      idleMs,
       retryDelayMs: jobRetryDelayMs,
       staleAfterMs: this.staleAfterMs,
       claimPolicy: { hostConcurrency: config.int('MERIDIAN_HOST_CONCURRENCY'), turnSlackMs: 250 },
       ...(writer ? { claimable: (kind: string) => !STORY_WRITER_KINDS.has(kind) || writer.active } : {}),
     });
+    // Images have slots of their own: image hosts that answer slowly (up to the fetch timeout)
+    // must not hold the slots in which articles are fetched, translated and clustered.
+    if (Object.keys(imageHandlers).length > 0)
+      this.imageWorker = new Worker(store, imageHandlers, {
+        concurrency: IMAGE_CONCURRENCY,
+        idleMs,
+        retryDelayMs: jobRetryDelayMs,
+        staleAfterMs: this.staleAfterMs,
+      });
     if (writer) writer.onTakeOver = () => this.worker.poke();
   }
 
@@ -113,7 +137,8 @@ export class Pipeline {
     // looks for those while it runs).
     let stale = 0;
     for (const worker of await this.store.jobs.runningWorkers()) {
-      if (worker !== this.worker.id && isDeadLocalWorker(worker)) stale += await this.store.jobs.releaseWorker(worker);
+      if (worker !== this.worker.id && worker !== this.imageWorker?.id && isDeadLocalWorker(worker))
+        stale += await this.store.jobs.releaseWorker(worker);
     }
     stale += (await this.store.jobs.recoverStale(new Date(Date.now() - this.staleAfterMs))).length;
     // Each step stores its result and then queues the next; a kill between the two leaves an
@@ -164,6 +189,7 @@ export class Pipeline {
     await this.recover();
     await this.options.storyWriter?.start();
     this.worker.start();
+    this.imageWorker?.start();
     if (!this.schedulesPolls) return;
     const tick = () => {
       this.ticking = this.enqueueDueFeeds()
@@ -189,10 +215,11 @@ export class Pipeline {
   /** Runs the queued work (of this pipeline's kinds) until none is due within `horizonMs`. */
   async drain(onProgress?: (pending: number) => void, horizonMs = 60_000): Promise<void> {
     this.worker.start();
+    this.imageWorker?.start();
     for (;;) {
       const pending = await this.store.jobs.pending(this.kinds, new Date(Date.now() + horizonMs));
       onProgress?.(pending);
-      if (pending === 0 && this.worker.idleNow) break;
+      if (pending === 0 && this.worker.idleNow && (this.imageWorker?.idleNow ?? true)) break;
       await new Promise((r) => setTimeout(r, 200));
     }
   }
@@ -200,7 +227,7 @@ export class Pipeline {
   async stop(graceMs?: number): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.ticking;
-    await this.worker.stop(graceMs);
+    await Promise.all([this.worker.stop(graceMs), this.imageWorker?.stop(graceMs)]);
     await this.options.storyWriter?.stop();
   }
 }

@@ -2,6 +2,14 @@ import { declareSettings } from '../config/registry.ts';
 
 export const pipelineSettings = declareSettings([
   {
+    name: 'MERIDIAN_IMAGES',
+    type: 'bool',
+    default: true,
+    group: 'pipeline',
+    description:
+      "Fetch each article's lead image and each outlet's logo once and keep small copies in the database; pages show only those (false: no images, and no request to image hosts).",
+  },
+  {
     name: 'MERIDIAN_WORKER_CONCURRENCY',
     type: 'int',
     default: 4,

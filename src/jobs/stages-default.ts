@@ -21,6 +21,8 @@ export function defaultStages(
   considerLanguages(catalogLanguages);
   return {
     fetcher,
+    fetchImage: async (url, signal) =>
+      (await fetcher.fetch(url, { purpose: 'image', ...(signal ? { signal } : {}) })).body,
     parseFeed: (text, baseUrl) => parseFeed(text, baseUrl),
     extract: (html, url) => extractArticle(html, url),
     detectLanguage: (text, hint, expected) => {

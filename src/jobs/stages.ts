@@ -23,6 +23,8 @@ export interface ResourceFetcher {
 
 export interface Stages {
   fetcher: ResourceFetcher;
+  /** An image's bytes, through `net` (address guard, size and time caps, robots). */
+  fetchImage(url: string, signal?: AbortSignal): Promise<Uint8Array>;
   parseFeed(text: string, baseUrl: string): ParsedFeed;
   extract(html: string, url: string): ExtractedArticle | null;
   /** `hint`: the page's or feed's declared language; `expected`: the outlet's declared languages (a strong prior). */

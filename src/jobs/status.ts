@@ -11,6 +11,8 @@ export interface PipelineStatus {
   generatedAt: string;
   database: string;
   articles: { total: number; byState: Record<string, number> };
+  /** Stored copies of lead images (two per article) and logos, and their bytes. */
+  images: { copies: number; bytes: number; articles: number };
   /** Feeds per state of health. */
   feedHealth: Record<'ok' | 'failing' | 'disabled' | 'waiting', number>;
   feeds: Array<{
@@ -120,7 +122,7 @@ export async function pipelineStatus(
   limits: BudgetLimits = { daily: 0, headline: 0 },
 ): Promise<PipelineStatus> {
   const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const [feeds, byState, total, today, jobs, parked, usage, budget] = await Promise.all([
+  const [feeds, byState, total, today, jobs, parked, usage, budget, images] = await Promise.all([
     store.feeds.list(),
     store.articles.countByState(),
     store.articles.count(),
@@ -129,6 +131,7 @@ export async function pipelineStatus(
     store.jobs.parked(20),
     store.translations.usage(),
     translationBudgetStatus(store, translator, limits, now),
+    store.images.totals(),
   ]);
   const outlets = new Map<string, PipelineStatus['outlets'][number]>();
   for (const f of feeds) {
@@ -149,6 +152,7 @@ export async function pipelineStatus(
     generatedAt: now.toISOString(),
     database: store.location,
     articles: { total, byState },
+    images: { copies: images.images, bytes: images.bytes, articles: images.articles },
     feedHealth: countFeedHealth(feeds),
     feeds: feeds.map((f) => ({
       url: f.url,

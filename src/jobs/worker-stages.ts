@@ -6,7 +6,8 @@ import { JOB } from './kinds.ts';
  * cluster's one story writer: its kinds are claimed only by the holder of the story-writer lock.
  */
 export const WORKER_STAGES = {
-  fetch: [JOB.poll, JOB.fetch],
+  // Images and logos are fetched where pages are: the same network and politeness rules.
+  fetch: [JOB.poll, JOB.fetch, JOB.image, JOB.logo],
   translate: [JOB.translate],
   stories: [JOB.cluster, JOB.take],
 } as const satisfies Record<string, readonly string[]>;

@@ -18,6 +18,15 @@ export interface ArticleImage {
   credit?: string;
   width?: number;
   height?: number;
+  /** Meridian's own copies of it, once the image step stored them (pages show only these). */
+  stored?: StoredImage;
+}
+
+/** The version of an image's stored copies and the size of the larger one. */
+export interface StoredImage {
+  version: string;
+  width: number;
+  height: number;
 }
 
 /** What `extract/` returns for a page: everything is original-language text. */

@@ -13,6 +13,8 @@ export interface Outlet {
   feeds: OutletFeed[];
   /** Logo or favicon URL. */
   logo: string;
+  /** Version of Meridian's stored copy of the logo, when there is one. */
+  logoStored?: string;
   kind: OutletKind;
   /** False when the operator's catalog file disabled it. */
   enabled?: boolean;

@@ -11,6 +11,7 @@ import { openApiDocument } from './openapi.ts';
 import { pageCache } from './page-cache.ts';
 import { renderPage } from './render.tsx';
 import { feedRoutes } from './routes/feeds.ts';
+import { mediaRoutes } from './routes/media.ts';
 import { pageRoutes } from './routes/pages.tsx';
 import { staticRoutes } from './routes/static.ts';
 import { storyRoutes } from './routes/stories.tsx';
@@ -61,6 +62,7 @@ export function createApp(ctx: ServerContext): Hono {
   app.route('/api', articlesApi(ctx));
   app.route('/api', storiesApi(ctx));
   app.route('/', staticRoutes(ctx));
+  app.route('/', mediaRoutes(ctx));
   app.route('/', feedRoutes(ctx));
   app.route('/', storyRoutes(ctx));
   app.route('/', pageRoutes(ctx));

@@ -62,7 +62,6 @@ export function countryIndex(ctx: ServerContext): Map<string, Country> {
 export function pageKit(ctx: ServerContext): PageKit {
   const names = countryIndex(ctx);
   return {
-    img: (url) => ctx.images.url(url),
     countryName: (code) => names.get(code)?.name ?? (code === 'XX' ? 'Unknown country' : code),
   };
 }

@@ -1,4 +1,4 @@
-import type { Article, Block, ReadableArticle } from '../model/article.ts';
+import type { Article, Block, ReadableArticle, StoredImage } from '../model/article.ts';
 import type { Outlet } from '../model/outlet.ts';
 import type { ArticleTranslation } from '../model/translation.ts';
 import type { Store } from '../store/store.ts';
@@ -15,8 +15,9 @@ export interface ArticleSummaryView {
   url: string;
   published: string | null;
   country: string;
-  outlet: { id: string; name: string; logo: string; kind: string };
-  image: { url: string; caption?: string; credit?: string } | null;
+  outlet: OutletSummaryView;
+  /** `stored`: Meridian's own copies, the only ones pages show. */
+  image: { url: string; caption?: string; credit?: string; stored?: StoredImage } | null;
 }
 
 export interface ArticleView extends ArticleSummaryView {
@@ -36,15 +37,32 @@ export interface ArticleView extends ArticleSummaryView {
   duplicateOf: number | null;
 }
 
+export interface OutletSummaryView {
+  id: string;
+  name: string;
+  /** The outlet's own favicon address. */
+  logo: string;
+  /** Version of Meridian's stored copy of the logo, when there is one. */
+  logoStored?: string;
+  kind: string;
+}
+
 const UNKNOWN_OUTLET = { name: 'Unknown outlet', logo: '', kind: 'private' };
 
 export function isEnglish(lang: string | undefined): boolean {
   return !lang || /^en\b/i.test(lang);
 }
 
-export function outletView(outlets: Map<string, Outlet>, id: string) {
+export function outletView(outlets: Map<string, Outlet>, id: string): OutletSummaryView {
   const o = outlets.get(id);
-  return { id, name: o?.name ?? UNKNOWN_OUTLET.name, logo: o?.logo ?? '', kind: o?.kind ?? UNKNOWN_OUTLET.kind };
+  const view: OutletSummaryView = {
+    id,
+    name: o?.name ?? UNKNOWN_OUTLET.name,
+    logo: o?.logo ?? '',
+    kind: o?.kind ?? UNKNOWN_OUTLET.kind,
+  };
+  if (o?.logoStored) view.logoStored = o.logoStored;
+  return view;
 }
 
 export function summaryView(
@@ -67,6 +85,7 @@ export function summaryView(
           url: a.image.url,
           ...(a.image.caption ? { caption: a.image.caption } : {}),
           ...(a.image.credit ? { credit: a.image.credit } : {}),
+          ...(a.image.stored ? { stored: a.image.stored } : {}),
         }
       : null,
   };

@@ -11,6 +11,8 @@ export interface OutletTable {
   country: string;
   languages: string; // JSON string[]
   logo: string;
+  /** Version of the stored logo; '' when it could not be had, null before trying. */
+  logo_stored: Generated<string | null>;
   kind: string;
   enabled: number;
   outside_catalog: number;
@@ -53,6 +55,8 @@ export interface ArticleTable {
   image_url: string | null;
   image_caption: string | null;
   image_credit: string | null;
+  /** Version of the stored copies of the lead image; '' when it could not be had, null before trying. */
+  image_stored: Generated<string | null>;
   author: string | null;
   published_at: string | null;
   modified_at: string | null;
@@ -188,7 +192,23 @@ export interface ArticleFingerprintTable {
   fingerprint: string;
 }
 
+/** A stored copy of a foreign image (`key`: `article:<id>:lead|thumb` or `outlet:<id>`). */
+export interface ImageTable {
+  key: string;
+  article_id: number | null;
+  outlet_id: string | null;
+  version: string;
+  type: string;
+  width: number;
+  height: number;
+  bytes: Buffer;
+  byte_length: number;
+  source_url: string;
+  stored_at: string;
+}
+
 export interface Database {
+  images: ImageTable;
   article_fingerprints: ArticleFingerprintTable;
   outlets: OutletTable;
   feeds: FeedTable;

@@ -7,6 +7,7 @@ import { ArticleRepository } from './repositories/articles.ts';
 import { FeedRepository } from './repositories/feeds.ts';
 import { GlossaryRepository } from './repositories/glossary.ts';
 import { HostTurnRepository } from './repositories/host-turns.ts';
+import { ImageRepository } from './repositories/images.ts';
 import { JobRepository } from './repositories/jobs.ts';
 import { OutletRepository } from './repositories/outlets.ts';
 import { SearchRepository } from './repositories/search.ts';
@@ -32,6 +33,7 @@ export class Store {
   readonly segmentCache: SegmentCacheRepository;
   readonly glossary: GlossaryRepository;
   readonly hostTurns: HostTurnRepository;
+  readonly images: ImageRepository;
 
   private constructor(
     readonly db: Kysely<Database>,
@@ -52,6 +54,7 @@ export class Store {
     this.segmentCache = new SegmentCacheRepository(db);
     this.glossary = new GlossaryRepository(db);
     this.hostTurns = new HostTurnRepository(db, dialect);
+    this.images = new ImageRepository(db);
   }
 
   /** Connects and migrates to the latest schema. */

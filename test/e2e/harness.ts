@@ -6,6 +6,8 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { loadCountries } from '../../src/catalog/data.ts';
 import { Config } from '../../src/config/config.ts';
+import { imageHandler, logoHandler } from '../../src/jobs/handlers/image.ts';
+import type { Outlet } from '../../src/model/outlet.ts';
 import { Fetcher } from '../../src/net/fetcher.ts';
 import { createApp } from '../../src/server/app.tsx';
 import { buildAssets } from '../../src/server/assets.ts';
@@ -66,8 +68,9 @@ export interface Reader {
   ids: number[];
   /** A story made of one article from each of four countries (none on an empty store). */
   storyId?: number;
-  /** How many times the image server answered, so tests can tell the proxy was used. */
+  /** How many times the image server answered. */
   imageRequests(): number;
+  store: Store;
   close(): Promise<void>;
 }
 
@@ -121,8 +124,40 @@ async function seedStory(store: Store, articles: SeededArticle[], ids: number[])
   return storyId;
 }
 
-/** Starts the reader on 127.0.0.1 over a fresh store: seeded with the fixtures, or empty. */
-export async function startReader(options: { empty?: boolean } = {}): Promise<Reader> {
+/**
+ * The pipeline's image step over the seeded articles and outlets, as the worker runs it: each
+ * lead image and logo fetched once from the image server (or not at all, when it is down).
+ */
+async function storeImages(
+  store: Store,
+  fetcher: Fetcher,
+  articles: SeededArticle[],
+  ids: number[],
+  outlets: Outlet[],
+) {
+  const stages = {
+    fetchImage: async (url: string, signal?: AbortSignal) =>
+      (await fetcher.fetch(url, { purpose: 'image', ...(signal ? { signal } : {}) })).body,
+  };
+  const images = imageHandler(store, stages);
+  const logos = logoHandler(store, stages);
+  // One attempt of one: what the step does after its last retry.
+  const job = (payload: unknown) => ({ id: 0, kind: 'image', payload, attempts: 1, maxAttempts: 1 });
+  const signal = new AbortController().signal;
+  for (const [i, a] of articles.entries()) {
+    if (a.image) await images(job({ articleId: ids[i], url: a.image.url }), signal);
+  }
+  for (const o of outlets) if (o.logo) await logos(job({ outletId: o.id, url: o.logo }), signal);
+}
+
+/**
+ * Starts the reader on 127.0.0.1 over a fresh store: seeded with the fixtures, or empty. With
+ * `imageHosts: 'unreachable'` the image server is down when the image step runs, so no image or
+ * logo is stored.
+ */
+export async function startReader(
+  options: { empty?: boolean; imageHosts?: 'reachable' | 'unreachable' } = {},
+): Promise<Reader> {
   const images = await startImageServer();
   const handle = await openSqlite();
   const outlets = e2eOutlets(images.base);
@@ -136,6 +171,11 @@ export async function startReader(options: { empty?: boolean } = {}): Promise<Re
     hostDelayMs: 0,
     hostConcurrency: 16,
   });
+  if (options.imageHosts === 'unreachable') {
+    await new Promise<void>((done) => images.server.close(() => done()));
+    images.server.closeAllConnections();
+  }
+  await storeImages(handle.store, fetcher, articles, ids, outlets);
   const ctx: ServerContext = {
     store: handle.store,
     // Many pages load in a few seconds from one address: the API rate limit is not under test.
@@ -159,10 +199,11 @@ export async function startReader(options: { empty?: boolean } = {}): Promise<Re
     ids,
     ...(storyId === undefined ? {} : { storyId }),
     imageRequests: images.hits,
+    store: handle.store,
     close: async () => {
       await server.close(1000);
       await fetcher.close();
-      await new Promise<void>((done) => images.server.close(() => done()));
+      if (images.server.listening) await new Promise<void>((done) => images.server.close(() => done()));
       images.server.closeAllConnections();
       await handle.cleanup();
     },

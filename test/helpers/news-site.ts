@@ -41,10 +41,16 @@ export interface NewsSiteOptions {
   feedStatus?: number;
   /** How many of the feed's first items are dated one hour before the request (the others in November). */
   recent?: number;
+  /**
+   * Each page names a lead image (og:image) and the site serves a favicon. By article number
+   * modulo 4: 0 and 3 a JPEG photo, 1 an HTML page sent as image/jpeg, 2 a 404. Image requests
+   * wait for `hold` (to show that articles do not wait for their images).
+   */
+  images?: { photo: Buffer; favicon: Buffer; hold?: Promise<void> };
 }
 
-export function articleHtml(n: number, title: string, paragraphs: string[], lang = 'en'): string {
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title} | Test Daily</title>
+export function articleHtml(n: number, title: string, paragraphs: string[], lang = 'en', image?: string): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title} | Test Daily</title>${image ? `<meta property="og:image" content="${image}">` : ''}
 <meta property="og:title" content="${title}"><meta property="og:site_name" content="Test Daily">
 <meta property="article:published_time" content="2026-11-2${n % 9}T08:00:00Z">
 <link rel="canonical" href="/news/${n}"></head><body>
@@ -81,6 +87,18 @@ export async function startNewsSite(opts: NewsSiteOptions): Promise<NewsSite> {
           `<?xml version="1.0"?><rss version="2.0"><channel><title>Test Daily</title><link>${base}/</link>${items}</channel></rss>`,
         );
     }
+    const images = opts.images;
+    const img = /^\/images\/(\d+)\.jpg$/.exec(req.url ?? '');
+    if (images && (img || req.url === '/favicon.ico')) {
+      void (images.hold ?? Promise.resolve()).then(() => {
+        if (!img) return void res.writeHead(200, { 'content-type': 'image/x-icon' }).end(images.favicon);
+        const kind = Number(img[1]) % 4;
+        if (kind === 1) return void res.writeHead(200, { 'content-type': 'image/jpeg' }).end('<html>Moved</html>');
+        if (kind === 2) return void res.writeHead(404).end('not found');
+        res.writeHead(200, { 'content-type': 'image/jpeg' }).end(images.photo);
+      });
+      return;
+    }
     const m = /^\/news\/(\d+)/.exec(req.url ?? '');
     if (!m) return void res.writeHead(404).end('not found');
     const n = Number(m[1]);
@@ -94,7 +112,15 @@ export async function startNewsSite(opts: NewsSiteOptions): Promise<NewsSite> {
       const same = opts.duplicates?.includes(n) ? 0 : n;
       res
         .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-        .end(articleHtml(n, `Talks on the river, part ${same}`, PARAGRAPHS(same)));
+        .end(
+          articleHtml(
+            n,
+            `Talks on the river, part ${same}`,
+            PARAGRAPHS(same),
+            'en',
+            opts.images ? `${base}/images/${n}.jpg` : undefined,
+          ),
+        );
     };
     if (opts.pageDelayMs) setTimeout(answer, opts.pageDelayMs);
     else answer();

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
+import sharp from 'sharp';
 import { Config } from '../../src/config/config.ts';
 import { Pipeline } from '../../src/jobs/pipeline.ts';
 import { defaultStages } from '../../src/jobs/stages-default.ts';
 import type { Outlet } from '../../src/model/outlet.ts';
 import { Fetcher } from '../../src/net/fetcher.ts';
+import { icoOf } from '../helpers/images.ts';
 import { startNewsSite } from '../helpers/news-site.ts';
 import { openSqlite } from '../helpers/stores.ts';
 
@@ -30,7 +32,7 @@ function outlet(feedUrl: string, languages = ['en']): Outlet {
 async function setup(opts: Parameters<typeof startNewsSite>[0], languages?: string[]) {
   const site = await startNewsSite(opts);
   const h = await openSqlite();
-  const o = outlet(site.feedUrl, languages);
+  const o = { ...outlet(site.feedUrl, languages), ...(opts.images ? { logo: `${site.base}/favicon.ico` } : {}) };
   await h.store.outlets.syncCatalog([o]);
   await h.store.feeds.syncCatalog([o]);
   const fetcher = new Fetcher({
@@ -100,6 +102,50 @@ describe('pipeline from feed to stored article', () => {
     await env.store.feeds.recordPoll(feed!.id, { ok: true, status: 200, nextIntervalS: -1 });
     await env.pipeline.runOnce();
     assert.equal(await env.store.articles.count(), 5);
+  });
+
+  test('lead images and the logo are fetched once, beside the text, and kept as small copies; failures show none', async () => {
+    let release = () => {};
+    const hold = new Promise<void>((r) => {
+      release = r;
+    });
+    const photo = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: '#369' } })
+      .jpeg()
+      .toBuffer();
+    const red = await sharp({ create: { width: 32, height: 32, channels: 4, background: '#c00' } })
+      .png()
+      .toBuffer();
+    const env = await setup({ articles: 4, images: { photo, favicon: icoOf([{ size: 32, data: red }]), hold } });
+    cleanups.push(env.close);
+    const run = env.pipeline.runOnce();
+    // Every image request is held: the texts are stored and handed to translation all the same.
+    for (;;) {
+      if ((await env.store.articles.countByState()).extracted === 4) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.equal((await env.store.jobs.counts()).translate?.queued, 4);
+    assert.equal((await env.store.images.totals()).images, 0, 'no image is stored yet');
+    release();
+    await run;
+
+    const stored = await env.store.db.selectFrom('articles').select(['title', 'image_stored']).execute();
+    const byPart = new Map(stored.map((r) => [Number(/part (\d)/.exec(r.title)?.[1]), r.image_stored]));
+    for (const n of [0, 3]) assert.match(byPart.get(n) ?? '', /^[0-9a-f]{12}:960:600$/, `photo ${n} stored at 960×600`);
+    assert.equal(byPart.get(1), '', 'HTML sent as image/jpeg is refused: no image shown');
+    assert.equal(byPart.get(2), '', 'a 404 is not retried: no image shown');
+    const totals = await env.store.images.totals();
+    assert.deepEqual([totals.images, totals.articles], [5, 2], 'lead and thumbnail of two articles, and one logo');
+    assert.ok(totals.bytes > 0 && totals.bytes < photo.length, `copies take ${totals.bytes} bytes`);
+    const logo = await env.store.outlets.get('testdaily');
+    assert.match(logo?.logoStored ?? '', /^[0-9a-f]{12}$/);
+    const imageRequests = env.site.requests.filter((r) => r.startsWith('/images/') || r === '/favicon.ico');
+    assert.deepEqual(imageRequests.sort(), [
+      '/favicon.ico',
+      '/images/0.jpg',
+      '/images/1.jpg',
+      '/images/2.jpg',
+      '/images/3.jpg',
+    ]);
   });
 
   test('the same text under another URL is linked to the first article, not lost', async () => {

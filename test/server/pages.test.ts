@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Hono } from 'hono';
 import { parseHTML } from 'linkedom';
+import sharp from 'sharp';
+import { leadImageCopies } from '../../src/images/copies.ts';
 import { listen } from '../../src/server/http.ts';
 import { SECURITY_HEADERS } from '../../src/server/security.ts';
 import { hoursAgo, type SeededArticle, seed } from '../helpers/seed.ts';
@@ -71,6 +73,16 @@ describe('reader pages', () => {
         published: hoursAgo(3),
       },
     ]);
+    // The image step's copies of the first article's lead image (the second's is not stored).
+    const photo = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#4a7' } })
+      .jpeg()
+      .toBuffer();
+    await h.store.images.saveArticleImages(
+      ids[0] as number,
+      'abcdef012345',
+      'https://img.upmedia.mg/a.jpg',
+      await leadImageCopies(photo),
+    );
     ({ app } = await testApp(h.store));
   });
   after(async () => h?.cleanup());
@@ -131,8 +143,57 @@ describe('reader pages', () => {
     assert.match(html, /Alternative Takes/);
     assert.match(html, /No other country’s coverage of this story yet/, 'an article in no story says so');
     assert.match(html, /The World’s Current Take/);
-    assert.match(html, /src="\/img\?u=https%3A%2F%2Fimg.upmedia.mg%2Fa.jpg&amp;s=/, 'images go through the proxy');
-    assert.match(html, /loading="lazy"/);
+    assert.match(
+      html,
+      /<figure class="lead-figure"><img src="\/media\/a\d+-lead\.abcdef012345\.webp" alt="The envoy arrives at the airport"[^>]* width="960" height="540"/,
+      'the stored copy, from Meridian, at its own size',
+    );
+    assert.doesNotMatch(html, /img\.upmedia\.mg|\/img\?/, 'readers’ browsers never call the outlet’s image host');
+  });
+
+  test('stored image copies are served immutable from /media; other versions and names are 404', async () => {
+    const lead = await app.request(`/media/a${ids[0]}-lead.abcdef012345.webp`);
+    assert.equal(lead.status, 200);
+    assert.equal(lead.headers.get('content-type'), 'image/webp');
+    assert.match(lead.headers.get('cache-control') ?? '', /max-age=31536000, immutable/);
+    const meta = await sharp(Buffer.from(await lead.arrayBuffer())).metadata();
+    assert.deepEqual([meta.format, meta.width, meta.height], ['webp', 960, 540]);
+    const thumb = await app.request(`/media/a${ids[0]}-thumb.abcdef012345.webp`);
+    assert.deepEqual((await sharp(Buffer.from(await thumb.arrayBuffer())).metadata()).width, 192);
+    for (const path of [
+      `/media/a${ids[0]}-lead.000000000000.webp`,
+      `/media/a${ids[1]}-lead.abcdef012345.webp`,
+      '/media/a1-lead.abcdef012345.png',
+      '/media/o-%E0%A4%A.abcdef012345.webp',
+    ])
+      assert.equal((await app.request(path)).status, 404, path);
+  });
+
+  test('an article whose image was not stored shows no figure, and lists show no thumbnail for it', async () => {
+    const { html } = await get(`/articles/${ids[1]}`);
+    assert.doesNotMatch(html, /<figure/);
+    const home = (await get('/')).html;
+    const thumbs = [...home.matchAll(/<img class="thumb" src="([^"]+)"/g)].map((m) => m[1]);
+    assert.deepEqual(thumbs, [`/media/a${ids[0]}-thumb.abcdef012345.webp`]);
+  });
+
+  test('outlets without a stored logo show their initial, never a foreign favicon', async () => {
+    const html = (await get('/countries/tw')).html;
+    assert.match(html, /<span class="logo initial hue-\d" aria-hidden="true">U<\/span>/);
+    assert.doesNotMatch(html, /favicon\.ico/);
+    await h.store.images.saveLogo('upmedia', '0123456789ab', 'https://www.upmedia.mg/favicon.ico', {
+      ...(
+        await leadImageCopies(
+          await sharp({ create: { width: 64, height: 64, channels: 3, background: '#a33' } })
+            .png()
+            .toBuffer(),
+        )
+      ).thumb,
+    });
+    const { app: fresh } = await testApp(h.store);
+    const after = await (await fresh.request('/countries/tw')).text();
+    assert.match(after, /<img class="logo" src="\/media\/o-upmedia\.0123456789ab\.webp" alt="" width="24" height="24"/);
+    assert.equal((await fresh.request('/media/o-upmedia.0123456789ab.webp')).status, 200);
   });
 
   test('hostile article content renders inert', async () => {

@@ -31,6 +31,43 @@ for (const backend of await backends()) {
     });
     after(async () => h?.cleanup());
 
+    test('images: copies keep their bytes, name their version on the article and go with it', async () => {
+      const { store } = h;
+      const id = (await store.articles.insertDiscovered({
+        outletId: 'npr',
+        country: 'US',
+        url: 'https://npr.org/images-test',
+        urlKey: 'npr.org/images-test',
+        title: 'With a photo',
+      })) as number;
+      const bytes = (n: number) => Buffer.from(Array.from({ length: n }, (_, i) => (i * 7) % 256));
+      const copy = (n: number, width: number, height: number) => ({
+        bytes: bytes(n),
+        width,
+        height,
+        type: 'image/webp',
+      });
+      await store.images.saveArticleImages(id, '0123456789ab', 'https://npr.org/a.jpg', {
+        lead: copy(3000, 960, 540),
+        thumb: copy(500, 192, 144),
+      });
+      const lead = await store.images.get(`article:${id}:lead`);
+      assert.equal(lead?.version, '0123456789ab');
+      assert.ok(lead && Buffer.compare(Buffer.from(lead.bytes), bytes(3000)) === 0, 'bytes come back unchanged');
+      assert.deepEqual((await store.articles.get(id))?.image, undefined, 'no image address, so nothing to show');
+      await store.images.saveLogo('npr', 'ba9876543210', 'https://npr.org/favicon.ico', copy(200, 64, 64));
+      assert.equal((await store.outlets.get('npr'))?.logoStored, 'ba9876543210');
+      assert.deepEqual(await store.images.totals(), { images: 3, bytes: 3700, articles: 1 });
+      assert.equal(await store.images.logoTried('npr'), true);
+      assert.equal(await store.images.logoTried('upmedia'), false);
+      // Copies expire with their article.
+      await store.db.deleteFrom('articles').where('id', '=', id).execute();
+      assert.equal(await store.images.get(`article:${id}:lead`), undefined);
+      assert.deepEqual(await store.images.totals(), { images: 1, bytes: 200, articles: 0 });
+      await store.images.markLogoMissing('npr');
+      assert.equal((await store.outlets.get('npr'))?.logoStored, undefined, 'a logo known missing is not shown');
+    });
+
     test('outlets: catalog sync inserts, updates and disables what left the catalog', async () => {
       const { store } = h;
       assert.deepEqual(

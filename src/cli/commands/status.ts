@@ -39,6 +39,9 @@ last error, articles today and the next poll.
             .join(', ') || 'none yet'
         })`,
       );
+      out(
+        `Images: ${status.images.copies} stored copies (${status.images.articles} articles' lead images and outlet logos), ${formatBytes(status.images.bytes)}`,
+      );
       const health = status.feedHealth;
       out(
         `Feeds: ${status.feeds.length}: ${health.ok} ok, ${health.failing} failing, ${health.disabled} disabled, ${health.waiting} not polled yet`,
@@ -78,3 +81,9 @@ last error, articles today and the next poll.
     }
   },
 };
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -2,7 +2,7 @@ import { logger } from '../../config/log.ts';
 import type { Article, ExtractedArticle } from '../../model/article.ts';
 import { binaryShare, looksBinary } from '../../net/binary.ts';
 import type { Store } from '../../store/store.ts';
-import { type ArticlePayload, articleJobKey, JOB } from '../kinds.ts';
+import { type ArticlePayload, articleJobKey, type ImagePayload, JOB, type LogoPayload } from '../kinds.ts';
 import { bands, minhash, NEAR_DUPLICATE_SIMILARITY, similarity } from '../minhash.ts';
 import { indexForSearch } from '../search-index.ts';
 import type { Stages } from '../stages.ts';
@@ -88,11 +88,16 @@ export function extractPage(
 
 /**
  * Stores an extracted article in one transaction with everything that must go with it: the link
- * to an earlier copy of the same text or canonical URL, the search entry and the translation job.
- * A kill leaves the article as it was before (and its job to do it again), never extracted but
- * unsearchable or without its next step. `tx` must be a store inside a transaction.
+ * to an earlier copy of the same text or canonical URL, the search entry, the translation job and
+ * the image jobs. A kill leaves the article as it was before (and its job to do it again), never
+ * extracted but unsearchable or without its next step. `tx` must be a store inside a transaction.
  */
-export async function saveOutcome(tx: Store, articleId: number, outcome: PageOutcome): Promise<void> {
+export async function saveOutcome(
+  tx: Store,
+  article: Pick<Article, 'id' | 'outletId'>,
+  outcome: PageOutcome,
+): Promise<void> {
+  const articleId = article.id;
   if ('failure' in outcome) {
     await tx.articles.setState(articleId, 'failed', outcome.failure);
     return;
@@ -124,6 +129,24 @@ export async function saveOutcome(tx: Store, articleId: number, outcome: PageOut
   });
   await indexForSearch(tx, articleId);
   await tx.jobs.enqueue(JOB.translate, { articleId }, { dedupeKey: articleJobKey(JOB.translate, articleId) });
+  await queueImages(tx, articleId, article.outletId, extracted.image?.url);
+}
+
+/**
+ * Queues the fetch of an article's lead image, and of its outlet's logo if nobody tried that yet:
+ * jobs of their own, run in worker slots of their own, so the article's text goes on to
+ * translation without waiting for an image host.
+ */
+async function queueImages(tx: Store, articleId: number, outletId: string, imageUrl: string | undefined) {
+  if (imageUrl && /^https?:\/\//i.test(imageUrl)) {
+    const payload: ImagePayload = { articleId, url: imageUrl };
+    await tx.jobs.enqueue(JOB.image, payload, { dedupeKey: articleJobKey(JOB.image, articleId), maxAttempts: 3 });
+  }
+  if (await tx.images.logoTried(outletId)) return;
+  const outlet = await tx.outlets.get(outletId);
+  if (!outlet?.logo || !/^https?:\/\//i.test(outlet.logo)) return;
+  const payload: LogoPayload = { outletId, url: outlet.logo };
+  await tx.jobs.enqueue(JOB.logo, payload, { dedupeKey: `logo:${outletId}`, maxAttempts: 3 });
 }
 
 /**
@@ -140,7 +163,7 @@ export async function storePage(
 ): Promise<ExtractedArticle | undefined> {
   const outlet = await store.outlets.get(article.outletId);
   const outcome = extractPage(stages, article, html, finalUrl, outlet?.languages);
-  await store.transaction((tx) => saveOutcome(tx, article.id, outcome));
+  await store.transaction((tx) => saveOutcome(tx, article, outcome));
   if ('failure' in outcome) {
     log.info('no article on page', { id: article.id, url: finalUrl, reason: outcome.failure });
     return undefined;

@@ -2,6 +2,7 @@ import { sanitizeFragment } from '../../extract/sanitize.ts';
 import type { Block } from '../../model/article.ts';
 import { linkableUrl } from '../../net/web-url.ts';
 import { Html } from '../jsx/jsx-runtime.ts';
+import { articleImageUrl } from '../media-url.ts';
 import type { PagePart } from '../page-parts.ts';
 import type { ArticleView } from '../views.ts';
 import { dirOf, Flag, OutletLogo } from './bits.tsx';
@@ -92,13 +93,12 @@ function ArticleMain({ kit, a, showOriginal }: { kit: PageKit; a: ArticleView; s
   // The headline (and standfirst) are in English as soon as they are translated, before the body.
   const headlineEnglish = translated || a.translationStatus === 'body-pending';
   const lang = a.language;
-  const image = kit.img(a.image?.url);
   const published = a.published ? new Date(a.published) : null;
   return (
     <article class={showOriginal ? 'show-original' : undefined} id="article" aria-labelledby="headline">
       <header class="article-head">
         <div class="outlet">
-          <OutletLogo kit={kit} logo={a.outlet.logo} size={32} />
+          <OutletLogo outlet={a.outlet} size={32} />
           <span>{a.outlet.name}</span>
         </div>
         <h1 id="headline" lang={headlineEnglish ? 'en' : lang} dir={headlineEnglish ? 'ltr' : dirOf(lang)}>
@@ -127,29 +127,7 @@ function ArticleMain({ kit, a, showOriginal }: { kit: PageKit; a: ArticleView; s
           ) : null}
         </p>
       </header>
-      {image ? (
-        <figure class="lead-figure">
-          <img
-            src={image}
-            alt={a.imageCaptionEnglish ?? a.image?.caption ?? ''}
-            loading="lazy"
-            decoding="async"
-            width={1280}
-            height={720}
-          />
-          {a.image?.caption || a.image?.credit ? (
-            <figcaption>
-              {a.image?.caption ? (
-                <span lang={lang} dir={dirOf(lang)}>
-                  {a.image.caption}
-                </span>
-              ) : null}
-              {a.imageCaptionEnglish ? <span class="caption-en">{a.imageCaptionEnglish}</span> : null}
-              {a.image?.credit ? <span class="muted"> ({a.image.credit})</span> : null}
-            </figcaption>
-          ) : null}
-        </figure>
-      ) : null}
+      <LeadFigure a={a} />
       <TranslationBar a={a} showOriginal={showOriginal} />
       {a.standfirst ? (
         <p class="lede" lang={headlineEnglish && a.standfirst !== a.originalStandfirst ? 'en' : lang}>
@@ -180,6 +158,44 @@ function ArticleMain({ kit, a, showOriginal }: { kit: PageKit; a: ArticleView; s
         </p>
       ) : null}
     </article>
+  );
+}
+
+/**
+ * The lead image, only when Meridian stored a copy of it. Without one (gone, refused, not fetched
+ * yet) the figure keeps its caption, which often says what the photo would have shown; with
+ * neither there is no figure at all.
+ */
+function LeadFigure({ a }: { a: ArticleView }) {
+  const image = a.image;
+  const stored = image?.stored;
+  const hasCaption = Boolean(image?.caption || image?.credit);
+  if (!image || (!stored && !hasCaption)) return null;
+  const lang = a.language;
+  return (
+    <figure class={stored ? 'lead-figure' : 'lead-figure no-image'}>
+      {stored ? (
+        <img
+          src={articleImageUrl(a.id, 'lead', stored.version)}
+          alt={a.imageCaptionEnglish ?? image.caption ?? ''}
+          decoding="async"
+          fetchpriority="high"
+          width={stored.width}
+          height={stored.height}
+        />
+      ) : null}
+      {hasCaption ? (
+        <figcaption>
+          {image.caption ? (
+            <span lang={lang} dir={dirOf(lang)}>
+              {image.caption}
+            </span>
+          ) : null}
+          {a.imageCaptionEnglish ? <span class="caption-en">{a.imageCaptionEnglish}</span> : null}
+          {image.credit ? <span class="muted"> ({image.credit})</span> : null}
+        </figcaption>
+      ) : null}
+    </figure>
   );
 }
 

@@ -1,5 +1,6 @@
 import { flagUrl } from '../flags.ts';
 import type { Child } from '../jsx/jsx-runtime.ts';
+import { articleImageUrl, outletLogoUrl } from '../media-url.ts';
 import type { ArticleSummaryView } from '../views.ts';
 import type { PageKit } from './kit.ts';
 
@@ -44,14 +45,48 @@ export function dirOf(lang: string): 'rtl' | 'ltr' {
   return /^(ar|fa|ur|he|yi|ps|sd|ug|ckb|dv)\b/i.test(lang) ? 'rtl' : 'ltr';
 }
 
-export function OutletLogo({ kit, logo, size }: { kit: PageKit; logo: string; size: number }) {
-  const src = kit.img(logo);
-  if (!src) return null;
-  return <img class="logo" src={src} alt="" width={size} height={size} loading="lazy" decoding="async" />;
+/**
+ * An outlet's logo: Meridian's stored copy of its favicon, or the outlet's initial in a coloured
+ * square when there is none, never a broken image. Decorative: the name always stands beside it.
+ */
+export function OutletLogo({
+  outlet,
+  size,
+}: {
+  outlet: { id: string; name: string; logoStored?: string | undefined };
+  size: number;
+}) {
+  const initial = [...outlet.name.trim()][0]?.toUpperCase() ?? '?';
+  if (outlet.logoStored) {
+    return (
+      <img
+        class="logo"
+        src={outletLogoUrl(outlet.id, outlet.logoStored)}
+        alt=""
+        width={size}
+        height={size}
+        loading="lazy"
+        decoding="async"
+        data-initial={initial}
+      />
+    );
+  }
+  return (
+    <span class={`logo initial hue-${hueOf(outlet.id)}`} aria-hidden="true">
+      {initial}
+    </span>
+  );
+}
+
+/** One of six background colours, the same for an outlet on every page. */
+function hueOf(id: string): number {
+  let h = 0;
+  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
+  return h % 6;
 }
 
 export function ArticleItem({ a, kit, showCountry }: { a: ArticleSummaryView; kit: PageKit; showCountry?: boolean }) {
-  const thumb = kit.img(a.image?.url);
+  const stored = a.image?.stored;
   return (
     <li class="article-item">
       <div>
@@ -64,7 +99,7 @@ export function ArticleItem({ a, kit, showCountry }: { a: ArticleSummaryView; ki
           </p>
         ) : null}
         <div class="byline">
-          <OutletLogo kit={kit} logo={a.outlet.logo} size={16} />
+          <OutletLogo outlet={a.outlet} size={16} />
           <span>{a.outlet.name}</span>
           {showCountry ? (
             <>
@@ -78,8 +113,16 @@ export function ArticleItem({ a, kit, showCountry }: { a: ArticleSummaryView; ki
           <Time iso={a.published} />
         </div>
       </div>
-      {thumb ? (
-        <img class="thumb" src={thumb} alt="" width={96} height={72} loading="lazy" decoding="async" />
+      {stored ? (
+        <img
+          class="thumb"
+          src={articleImageUrl(a.id, 'thumb', stored.version)}
+          alt=""
+          width={96}
+          height={72}
+          loading="lazy"
+          decoding="async"
+        />
       ) : (
         <span />
       )}

@@ -65,7 +65,7 @@ export function CountryPage({
             <ul class="outlets">
               {outlets.map((o) => (
                 <li>
-                  <OutletLogo kit={kit} logo={o.logo} size={24} />
+                  <OutletLogo outlet={o} size={24} />
                   <span>
                     <a href={`${base}?outlet=${encodeURIComponent(o.id)}`}>{o.name}</a>
                     <span class="kind">

@@ -1,5 +1,4 @@
-/** Helpers every page component gets: image proxy URLs and country names. */
+/** Helpers every page component gets. */
 export interface PageKit {
-  img(url: string | null | undefined): string;
   countryName(code: string): string;
 }

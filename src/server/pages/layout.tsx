@@ -60,6 +60,7 @@ export function HeadRest({ meta, assets }: { meta: Pick<PageMeta, 'feeds' | 'scr
           {(meta.scripts ?? []).map((s) => (
             <script type="module" src={assets.url(`${s}.js`)} defer />
           ))}
+          <script type="module" src={assets.url('images.js')} defer />
           <script type="module" src={assets.url('sw-register.js')} defer />
         </>
       ).html

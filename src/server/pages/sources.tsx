@@ -93,7 +93,7 @@ export function SourcesPage({
                   <td>
                     {i === 0 ? (
                       <span class="byline">
-                        <OutletLogo kit={kit} logo={o.logo} size={16} />
+                        <OutletLogo outlet={o} size={16} />
                         {linkableUrl(o.homepage) ? (
                           <a href={o.homepage} rel="noopener noreferrer nofollow">
                             {o.name}

@@ -16,8 +16,9 @@ export function StatusPage({ kit, status }: { kit: PageKit; status: PipelineStat
     <>
       <h1>Status</h1>
       <p class="lede">
-        {status.articles.total} articles stored. Feeds: {counts.ok} healthy, {counts.failing} failing, {counts.disabled}{' '}
-        disabled, {counts.waiting} not polled yet.
+        {status.articles.total} articles stored
+        {`, ${status.images.copies} image copies (${Math.round(status.images.bytes / 1024)} KB)`}. Feeds: {counts.ok}{' '}
+        healthy, {counts.failing} failing, {counts.disabled} disabled, {counts.waiting} not polled yet.
       </p>
       {status.translation.hint ? <p class="empty">{status.translation.hint}</p> : null}
       <h2>Pipeline</h2>

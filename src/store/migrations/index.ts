@@ -9,6 +9,7 @@ import * as m007 from './007-story-takes.ts';
 import * as m008 from './008-feed-freshness.ts';
 import * as m009 from './009-host-turns.ts';
 import * as m010 from './010-translation-budget.ts';
+import * as m011 from './011-stored-images.ts';
 
 /** Every migration, in order. Names sort in the order they must run; never rename one. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '008-feed-freshness': m008,
   '009-host-turns': m009,
   '010-translation-budget': m010,
+  '011-stored-images': m011,
 };

@@ -6,6 +6,7 @@ import type { ArticleTranslation } from '../../model/translation.ts';
 import { compiledOnce } from '../compiled.ts';
 import { nowIso, parseJson } from '../json.ts';
 import type { ArticleRow, Database } from '../schema.ts';
+import { decodeStored } from './images.ts';
 import { OPEN_JOB } from './jobs.ts';
 import { toTranslation } from './translations.ts';
 
@@ -367,6 +368,7 @@ const READABLE_COLUMNS = [
   'image_url',
   'image_caption',
   'image_credit',
+  'image_stored',
   'duplicate_of',
 ] as const satisfies ReadonlyArray<keyof ArticleRow>;
 
@@ -393,6 +395,8 @@ function toReadableArticle(row: ReadableRow): ReadableArticle {
     article.image = { url: row.image_url };
     if (row.image_caption) article.image.caption = row.image_caption;
     if (row.image_credit) article.image.credit = row.image_credit;
+    const stored = decodeStored(row.image_stored);
+    if (stored) article.image.stored = stored;
   }
   if (row.duplicate_of) article.duplicateOf = row.duplicate_of;
   return article;

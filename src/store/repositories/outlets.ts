@@ -126,7 +126,7 @@ export class OutletRepository {
 }
 
 function toOutlet(row: OutletRow): Outlet {
-  return {
+  const outlet: Outlet = {
     id: row.id,
     name: row.name,
     homepage: row.homepage,
@@ -138,4 +138,6 @@ function toOutlet(row: OutletRow): Outlet {
     enabled: row.enabled === 1,
     outsideCatalog: row.outside_catalog === 1,
   };
+  if (row.logo_stored) outlet.logoStored = row.logo_stored;
+  return outlet;
 }
