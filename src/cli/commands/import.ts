@@ -17,7 +17,14 @@ Ingests the HTML responses of WARC files (web archives, Common Crawl's news craw
 same extraction and pipeline as live feeds, with no network access. Each page is attributed to its
 catalog outlet by host; a host the catalog does not know gets an outlet of its own, marked as
 outside the catalog, named from the page's site name, with its country from --country, else from
-its country-code domain, else unknown (XX). Pages already stored are not stored again.
+its country-code domain, else unknown (XX). Pages already stored are not stored again; a page
+an interrupted run left unfinished is finished. A page without a date of its own is dated by its
+record's WARC-Date.
+
+Damaged archives are read as far as they can be: a record that cannot be read (bad
+Content-Length, corrupt gzip member, over 20 MB, a body that cannot be decompressed or is
+binary) is skipped and listed with its reason, and reading resumes at the next record; the exit
+code is then 1. On a full disk the import stops with one line saying so (exit 2).
 
   --country XX     country for hosts the catalog does not know
   --no-pipeline    only store the articles; leave translation and clustering to the pipeline`,
