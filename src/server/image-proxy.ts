@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { logger } from '../config/log.ts';
+import { webUrl } from '../net/web-url.ts';
 import type { ServerContext } from './context.ts';
 
 const log = logger('image-proxy');
@@ -28,7 +29,7 @@ function sniff(b: Uint8Array): string | undefined {
 export async function imageProxy(c: Context, ctx: ServerContext) {
   const url = c.req.query('u') ?? '';
   const sig = c.req.query('s') ?? '';
-  if (!/^https?:\/\//i.test(url) || url.length > 2048 || !ctx.images.verify(url, sig)) {
+  if (url.length > 2048 || !webUrl(url) || !ctx.images.verify(url, sig)) {
     return c.text('Invalid image address', 400);
   }
   const abort = AbortSignal.timeout(TIMEOUT_MS);

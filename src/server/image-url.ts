@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { BoundedMap } from '../model/bounded-map.ts';
 import { RecentKeys } from '../model/recent-keys.ts';
+import { webUrl } from '../net/web-url.ts';
 
 /**
  * Image proxy URLs are signed, so /img fetches only the images Meridian itself put on a page and
@@ -28,7 +29,7 @@ export class ImageSigner {
 
   /** `/img?u=…&s=…` for a foreign image URL, or '' when there is none. */
   url(foreign: string | null | undefined): string {
-    if (!foreign || !/^https?:\/\//i.test(foreign)) return '';
+    if (!foreign || !webUrl(foreign)) return '';
     return `/img?u=${encodeURIComponent(foreign)}&s=${this.sign(foreign)}`;
   }
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { Hono } from 'hono';
@@ -391,6 +392,15 @@ describe('search page and image proxy headers', () => {
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff', 'the other global headers are still there');
     const page = await app.request('/sources');
     assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/, 'pages keep theirs');
+    // Only http(s) images are signed or fetched, even with a valid signature for another scheme.
+    assert.equal(ctx.images.url('javascript:alert(1)'), '');
+    assert.equal(ctx.images.url('https:'), '');
+    const hmac = (u: string) => createHmac('sha256', 'test-secret').update(u).digest('base64url').slice(0, 22);
+    assert.ok(ctx.images.url('https://images.example/a.png').endsWith(`&s=${hmac('https://images.example/a.png')}`));
+    for (const foreign of ['file:///etc/passwd', 'data:image/png;base64,AAAA', 'ftp://images.example/a.png']) {
+      const forged = `/img?u=${encodeURIComponent(foreign)}&s=${hmac(foreign)}`;
+      assert.equal((await app.request(forged)).status, 400, foreign);
+    }
   });
 });
 
