@@ -14,7 +14,7 @@ const HTML_COMMENT = /<!--[\s\S]*?-->/g;
  * anyway) but costs linkedom a text node each, and node creation is most of its parse time.
  */
 const SPACE_AT_BLOCK_EDGE =
-  /(?<=>)\s+(?=<\/?(?:div|p|ul|ol|li|dl|dt|dd|table|thead|tbody|tfoot|tr|td|th|section|article|header|footer|nav|aside|main|figure|figcaption|h[1-6]|meta|link|script|style|noscript|form|option|select|head|body|html|title|hr|blockquote|pre)\b)/gi;
+  />\s+(?=<\/?(?:div|p|ul|ol|li|dl|dt|dd|table|thead|tbody|tfoot|tr|td|th|section|article|header|footer|nav|aside|main|figure|figcaption|h[1-6]|meta|link|script|style|noscript|form|option|select|head|body|html|title|hr|blockquote|pre)\b)/gi;
 
 /**
  * Scripts (other than JSON-LD), styles, inline SVG and comments are often most of a page's bytes
@@ -25,7 +25,7 @@ export function stripInertMarkup(html: string): string {
     .replace(INERT_SCRIPT, (m) => (LD_JSON.test(m.slice(0, 200)) ? m : ''))
     .replace(INERT_ELEMENT, '')
     .replace(HTML_COMMENT, '')
-    .replace(SPACE_AT_BLOCK_EDGE, '');
+    .replace(SPACE_AT_BLOCK_EDGE, '>');
 }
 
 /** linkedom needs a whole document; a bare fragment gets the missing html/body around it. */
@@ -61,13 +61,28 @@ function isWhole(document: { documentElement: Element | null }): boolean {
   return root?.localName === 'html' && root.querySelector('body') !== null;
 }
 
-/** Depth of the deepest element under `root`, counted without recursion; stops once past `limit`. */
+/**
+ * Whether any element lies more than `limit` levels under `root`. Walked without recursion and
+ * without child arrays (linkedom builds a new array for every `children`): first child, next
+ * sibling, back up.
+ */
 export function domDepthExceeds(root: Element, limit: number): boolean {
-  const stack: [Element, number][] = [[root, 0]];
-  while (stack.length > 0) {
-    const [el, depth] = stack.pop()!;
+  let el: Element | null = root;
+  let depth = 0;
+  while (el) {
     if (depth > limit) return true;
-    for (const child of el.children) stack.push([child, depth + 1]);
+    const child: Element | null = el.firstElementChild;
+    if (child) {
+      el = child;
+      depth++;
+      continue;
+    }
+    while (el && el !== root && !el.nextElementSibling) {
+      el = el.parentElement;
+      depth--;
+    }
+    if (!el || el === root) return false;
+    el = el.nextElementSibling;
   }
   return false;
 }
