@@ -1,7 +1,7 @@
-import decodeIco from 'decode-ico';
 import sharp, { type Sharp } from 'sharp';
 import { UnsupportedImageError } from './errors.ts';
 import { type RasterFormat, rasterFormat } from './formats.ts';
+import { largestIcoImage } from './ico.ts';
 
 /**
  * The small copies Meridian keeps of a foreign image: bytes in, WebP out, no network and no
@@ -64,25 +64,19 @@ export async function leadImageCopies(bytes: Uint8Array): Promise<{ lead: ImageC
 
 /**
  * An outlet's favicon as a square 64-pixel copy. Favicons are mostly ICO files, which hold
- * several PNG or BMP images: the largest is taken (sharp reads no ICO).
+ * several PNG or BMP images: the largest is taken (sharp reads no ICO), after images/ico.ts
+ * checked the file's directory and that image's declared size.
  */
 export async function logoCopy(bytes: Uint8Array): Promise<ImageCopy> {
   const format = supported(bytes, ['ico', 'png', 'jpeg', 'gif', 'webp']);
   const size = COPY_SIZES.logo;
   const square = { width: size, height: size, fit: 'contain', background: { r: 0, g: 0, b: 0, alpha: 0 } } as const;
   if (format !== 'ico') return webp(open(bytes).resize(square), 80);
-  let images: ReturnType<typeof decodeIco>;
-  try {
-    images = decodeIco(bytes);
-  } catch (err) {
-    throw new UnsupportedImageError(`cannot read the icon: ${(err as Error).message}`);
-  }
-  const best = images.sort((a, b) => b.width * b.height - a.width * a.height)[0];
-  if (!best) throw new UnsupportedImageError('the icon holds no image');
+  const best = largestIcoImage(bytes);
   const input =
     best.type === 'png'
       ? open(best.data)
-      : sharp(Buffer.from(best.data.buffer, best.data.byteOffset, best.data.byteLength), {
+      : sharp(Buffer.from(best.rgba.buffer, best.rgba.byteOffset, best.rgba.byteLength), {
           raw: { width: best.width, height: best.height, channels: 4 },
         });
   return webp(input.resize(square), 80);

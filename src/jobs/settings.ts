@@ -57,7 +57,7 @@ export const pipelineSettings = declareSettings([
     default: ['fetch', 'translate', 'stories'],
     group: 'pipeline',
     description:
-      'Stages this process works on: fetch (feeds and pages), translate, stories (clustering and takes, run by one process of the cluster at a time). `meridian worker --stages` overrides it.',
+      'Stages this process works on: fetch (feeds, pages, images and logos), translate (headlines and bodies), stories (clustering and takes, run by one process of the cluster at a time). `meridian worker --stages` overrides it.',
   },
   {
     name: 'MERIDIAN_JOB_STALE_S',

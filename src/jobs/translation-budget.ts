@@ -19,15 +19,16 @@ export function storeBudget(
   now: () => Date = () => new Date(),
 ): CharacterBudget {
   return {
-    reserve(part, chars) {
+    async reserve(part, chars) {
       const at = now();
-      return store.translationSpend.reserve(provider, utcDay(at), part, chars, {
+      const day = utcDay(at);
+      const taken = await store.translationSpend.reserve(provider, day, part, chars, {
         ...limits,
         bodyAllowance: bodyAllowance(limits, at),
       });
+      // A refund goes back to the day the characters were taken from, even after midnight.
+      return taken ? { refund: () => store.translationSpend.refund(provider, day, part, chars) } : null;
     },
-    // A refund just after midnight goes to the new day; the old day's count stays a little high.
-    refund: (part, chars) => store.translationSpend.refund(provider, utcDay(now()), part, chars),
     async retryAt(part, chars) {
       const at = now();
       if (limits.daily > 0 && chars > (part === 'headline' ? limits.headline : limits.daily - limits.headline))

@@ -8,7 +8,7 @@ import { JOB } from './kinds.ts';
 export const WORKER_STAGES = {
   // Images and logos are fetched where pages are: the same network and politeness rules.
   fetch: [JOB.poll, JOB.fetch, JOB.image, JOB.logo],
-  translate: [JOB.translate],
+  translate: [JOB.translate, JOB.translateBody],
   stories: [JOB.cluster, JOB.take],
 } as const satisfies Record<string, readonly string[]>;
 

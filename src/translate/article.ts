@@ -114,8 +114,10 @@ export async function translateArticle(
     outputs = await run.translateAll(unique);
     glossaryFlags = await run.enforceGlossary(unique, outputs);
   } catch (err) {
-    // Requests that went through were paid for: keep them for the next attempt.
-    if (err instanceof BudgetExhaustedError) await run.saveNew(run.partial);
+    // Requests that went through were paid for, whatever stopped the rest (a spent budget, an
+    // outage, a rate limit, a cancelled job): keep them so the next attempt does not pay again.
+    // Keeping them is best effort; the error that stopped the article is the one to report.
+    await run.saveNew(run.partial).catch(() => {});
     throw err;
   }
   await run.saveNew(outputs);
@@ -250,7 +252,8 @@ class SegmentRun {
           this.entries,
         );
         const chars = segments.reduce((n, s) => n + s.length, 0);
-        if (budget && !(await budget.reserve(part, chars))) {
+        const reservation = budget ? await budget.reserve(part, chars) : undefined;
+        if (budget && !reservation) {
           const until = await budget.retryAt(part, chars);
           throw new BudgetExhaustedError(translator.name, part, chars, until ?? new Date(0), until === null);
         }
@@ -269,7 +272,7 @@ class SegmentRun {
           );
           expectSameLength(translator.name, segments, out);
         } catch (err) {
-          await budget?.refund(part, chars);
+          await reservation?.refund();
           throw err;
         }
         // Billed characters: refused attempts are not charged by the paid APIs.

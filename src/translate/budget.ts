@@ -99,11 +99,15 @@ export function leftoversFrom(at: Date): Date {
 }
 
 /** Where the translation of a part asks before each request whether the budget allows it. */
+/** Characters taken from one day's allowance for one request. */
+export interface BudgetReservation {
+  /** Gives the characters back to the day they were taken from: the request was not carried out. */
+  refund(): Promise<void>;
+}
+
 export interface CharacterBudget {
-  /** Takes `chars` from today's allowance of `part`; false (nothing taken) when it does not fit. */
-  reserve(part: BudgetPart, chars: number): Promise<boolean>;
-  /** Gives back characters reserved for a request that was not carried out. */
-  refund(part: BudgetPart, chars: number): Promise<void>;
+  /** Takes `chars` from today's allowance of `part`; null (nothing taken) when it does not fit. */
+  reserve(part: BudgetPart, chars: number): Promise<BudgetReservation | null>;
   /** When a request of `chars` refused for `part` may be asked again; null when it never fits a day. */
   retryAt(part: BudgetPart, chars: number): Promise<Date | null>;
 }

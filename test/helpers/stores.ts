@@ -14,6 +14,8 @@ export const PG_URL = process.env.MERIDIAN_TEST_DATABASE_URL ?? 'postgres://post
 
 export interface StoreHandle {
   store: Store;
+  /** The PostgreSQL schema the store lives in, for tests that open more connections to it. */
+  schema?: string;
   cleanup: () => Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function openPostgres(): Promise<StoreHandle> {
   const store = await Store.open({ databaseUrl: PG_URL, pgSchema: schema });
   return {
     store,
+    schema,
     cleanup: async () => {
       await store.close();
       const c = new pg.Client({ connectionString: PG_URL });

@@ -74,4 +74,31 @@ describe('image copies', () => {
     assert.ok((blue[0] as number) < 40 && (blue[2] as number) > 200, `BGRA read as blue: ${[...blue.subarray(0, 4)]}`);
     await assert.rejects(logoCopy(Buffer.from([0, 0, 1, 0, 1, 0, 1, 2, 3, 4, 5, 6, 7])), UnsupportedImageError);
   });
+
+  test('hostile icons are refused from their directory, before anything is decoded', async () => {
+    // 65,535 entries all pointing at one small image: decoding each would take minutes.
+    const one = bmpEntry(16, [0, 0, 255, 255]);
+    const many = Buffer.alloc(6 + 16 * 65_535);
+    many.writeUInt16LE(1, 2);
+    many.writeUInt16LE(65_535, 4);
+    for (let i = 0; i < 65_535; i++) {
+      many[6 + 16 * i] = 16;
+      many.writeUInt32LE(one.length, 6 + 16 * i + 8);
+      many.writeUInt32LE(many.length, 6 + 16 * i + 12);
+    }
+    const started = performance.now();
+    await assert.rejects(logoCopy(Buffer.concat([many, one])), /claims 65535 images/);
+    assert.ok(performance.now() - started < 200, 'refused without decoding');
+
+    // A BMP whose own header claims 30,000 × 30,000 pixels (3.6 GB of RGBA) behind a 16-pixel entry.
+    const huge = bmpEntry(16, [0, 0, 255, 255]);
+    huge.writeInt32LE(30_000, 4);
+    huge.writeInt32LE(60_000, 8);
+    await assert.rejects(logoCopy(icoOf([{ size: 16, data: huge }])), /30000×30000 pixels is not a favicon/);
+
+    // An entry that points past the end of the file.
+    const past = icoOf([{ size: 16, data: one }]);
+    past.writeUInt32LE(past.length * 4, 6 + 12);
+    await assert.rejects(logoCopy(past), /truncated/);
+  });
 });

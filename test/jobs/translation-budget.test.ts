@@ -5,6 +5,7 @@ import { translateBodyHandler, translateHandler } from '../../src/jobs/handlers/
 import { type ArticlePayload, articleJobKey, JOB } from '../../src/jobs/kinds.ts';
 import { liftMultiCountryBodies } from '../../src/jobs/priority-store.ts';
 import { pipelineStatus } from '../../src/jobs/status.ts';
+import { storeBudget } from '../../src/jobs/translation-budget.ts';
 import type { JobHandler } from '../../src/jobs/worker.ts';
 import type { Store } from '../../src/store/store.ts';
 import type { BudgetLimits } from '../../src/translate/budget.ts';
@@ -90,23 +91,48 @@ for (const backend of await backends()) {
       };
     }
 
-    async function extracted(store: Store, articles: ReturnType<typeof article>[]) {
+    /** Seeds articles as extracted and queues their translation at the test's time. */
+    async function extracted(store: Store, articles: ReturnType<typeof article>[], at: Date) {
       const ids = await seed(store, articles);
       for (const id of ids)
-        await store.jobs.enqueue(JOB.translate, { articleId: id }, { dedupeKey: articleJobKey(JOB.translate, id) });
+        await store.jobs.enqueue(
+          JOB.translate,
+          { articleId: id },
+          { dedupeKey: articleJobKey(JOB.translate, id), runAt: at },
+        );
       return ids;
     }
+
+    test('a refund after midnight goes back to the day the characters were taken from', async () => {
+      const { store, cleanup } = await backend.open();
+      try {
+        const clock = { now: new Date('2026-12-07T23:59:59Z') };
+        const budget = storeBudget(store, 'deepl', { daily: 1000, headline: 200 }, () => clock.now);
+        const reservation = await budget.reserve('headline', 150);
+        assert.ok(reservation, 'fits the day');
+        assert.equal(await budget.reserve('headline', 100), null, 'the headline cap holds');
+        clock.now = new Date('2026-12-08T00:00:01Z');
+        await reservation.refund();
+        assert.deepEqual(await store.translationSpend.day('deepl', '2026-12-07'), { headline: 0, body: 0 });
+        assert.deepEqual(
+          await store.translationSpend.day('deepl', '2026-12-08'),
+          { headline: 0, body: 0 },
+          "the new day's allowance is untouched",
+        );
+      } finally {
+        await cleanup();
+      }
+    });
 
     test('every headline first; then bodies of stories two countries cover, then the newest', async () => {
       const { store, cleanup } = await backend.open();
       try {
         const clock = { now: new Date('2026-12-07T12:00:00Z') };
-        const [oldest, older, newest, covered] = await extracted(store, [
-          article(1, 30),
-          article(2, 20),
-          article(3, 1),
-          article(4, 25),
-        ]);
+        const [oldest, older, newest, covered] = await extracted(
+          store,
+          [article(1, 30), article(2, 20), article(3, 1), article(4, 25)],
+          clock.now,
+        );
         const h = handlers(store, clock);
         // Headlines only, while bodies are queued behind them.
         const first = await runDue(store, { [JOB.translate]: h[JOB.translate] }, clock.now);
@@ -156,7 +182,7 @@ for (const backend of await backends()) {
       const { store, cleanup } = await backend.open();
       try {
         const clock = { now: new Date('2026-12-07T12:00:00Z') };
-        const [oldest, , newest] = await extracted(store, [article(1, 30), article(2, 20), article(3, 1)]);
+        const [oldest, , newest] = await extracted(store, [article(1, 30), article(2, 20), article(3, 1)], clock.now);
         const h = handlers(store, clock);
         await runDue(store, { [JOB.translate]: h[JOB.translate] }, clock.now);
 
@@ -188,6 +214,7 @@ for (const backend of await backends()) {
         const ids = await extracted(
           store,
           [1, 2, 3, 4, 5].map((n) => article(n, 10 - n)),
+          clock.now,
         );
         const h = handlers(store, clock, limits);
         await runDue(store, h, clock.now);
@@ -204,8 +231,8 @@ for (const backend of await backends()) {
         assert.equal((await runDue(store, h, new Date('2026-12-07T23:59:00Z'))).length, 0, 'nothing more today');
 
         // A sixth article arrives late in the day: the headlines' cap is spent too, so it waits.
-        const [late] = await extracted(store, [article(6, 0)]);
         clock.now = new Date('2026-12-07T23:30:00Z');
+        const [late] = await extracted(store, [article(6, 0)], clock.now);
         const lateRun = await runDue(store, h, clock.now);
         assert.deepEqual(lateRun, [{ kind: JOB.translate, articleId: late, outcome: 'retry-later' }]);
         assert.equal((await store.articles.get(late as number))?.state, 'extracted', 'kept, in the original');

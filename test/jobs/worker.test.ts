@@ -73,12 +73,26 @@ describe('worker stages', () => {
           defaultStages(config, fetcher),
           Config.fromEnv({ LOG_LEVEL: 'silent', MERIDIAN_WORKER_STAGES: stages }),
           {
-            handlers: { translate: async () => undefined, cluster: async () => undefined, take: async () => undefined },
+            handlers: {
+              translate: async () => undefined,
+              'translate-body': async () => undefined,
+              cluster: async () => undefined,
+              take: async () => undefined,
+            },
           },
         ).kinds.sort();
-      assert.deepEqual(kindsOf('fetch'), ['fetch', 'poll']);
-      assert.deepEqual(kindsOf('translate,stories'), ['cluster', 'take', 'translate']);
-      assert.deepEqual(kindsOf('fetch,translate,stories'), ['cluster', 'fetch', 'poll', 'take', 'translate']);
+      assert.deepEqual(kindsOf('fetch'), ['fetch', 'image', 'logo', 'poll']);
+      assert.deepEqual(kindsOf('translate,stories'), ['cluster', 'take', 'translate', 'translate-body']);
+      assert.deepEqual(kindsOf('fetch,translate,stories'), [
+        'cluster',
+        'fetch',
+        'image',
+        'logo',
+        'poll',
+        'take',
+        'translate',
+        'translate-body',
+      ]);
       assert.throws(
         () => kindsOf('fetch,cluster'),
         (err) => err instanceof ConfigError && /MERIDIAN_WORKER_STAGES/.test(err.setting),

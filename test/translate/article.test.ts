@@ -158,6 +158,35 @@ describe('translateArticle', () => {
     assert.equal(ok.providerCalls, 2);
   });
 
+  test('an outage halfway through an article keeps the batches already paid for; the retry sends only the rest', async () => {
+    const { translator, calls } = recordingTranslator({ maxSegmentsPerRequest: 1, concurrency: 1 });
+    let allowed = 2;
+    const failing: Translator = {
+      ...translator,
+      async translate(segments, source, target, options) {
+        if (allowed-- <= 0) throw new Error('503 from the provider');
+        return translator.translate(segments, source, target, options);
+      },
+    };
+    const cache = new MemorySegmentCache();
+    const article = {
+      title: 'uno',
+      blocks: ['dos', 'tres', 'cuatro'].map((text) => ({ kind: 'p' as const, text })),
+      language: 'es',
+    };
+    const deps = { translator: failing, cache, target: 'en', retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } };
+    await assert.rejects(translateArticle(article, deps), /503/);
+    assert.equal(calls.length, 2, 'two segments were translated (and paid for) before the outage');
+    allowed = 10;
+    calls.length = 0;
+    const again = await translateArticle(article, deps);
+    assert.deepEqual(calls.flat().sort(), ['cuatro', 'tres'], 'only the segments the outage stopped are sent again');
+    assert.deepEqual(
+      again.blocks.map((b) => b.text),
+      ['DOS', 'TRES', 'CUATRO'],
+    );
+  });
+
   test('an unsupported pair is UnsupportedLanguageError; a text already in the target passes through', async () => {
     const { translator, calls } = recordingTranslator();
     await assert.rejects(

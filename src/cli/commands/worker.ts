@@ -18,8 +18,8 @@ queue; pair them with \`meridian serve --no-pipeline\`. SIGTERM stops claiming w
 jobs finish for a grace period and puts the rest back in the queue.
 
   --stages LIST   work only on these stages (default MERIDIAN_WORKER_STAGES, all of them):
-                  fetch (feeds and pages), translate, stories (clustering and takes). Whatever
-                  the number of workers with "stories", one of them at a time writes stories
+                  fetch (feeds, pages, images, logos), translate, stories (clustering and
+                  takes). Whatever the number of workers with "stories", one at a time writes stories
                   (the holder of a PostgreSQL advisory lock); another takes over if it dies.`,
   async run(args, ctx) {
     const { values } = parseArgs({ args, options: { stages: { type: 'string' } }, strict: true });

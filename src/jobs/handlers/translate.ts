@@ -89,6 +89,7 @@ export function translateHandler(
             {
               dedupeKey: articleJobKey(JOB.translateBody, articleId),
               priority: bodyPriority(article.published ?? article.discoveredAt, false),
+              runAt: options.now?.() ?? new Date(),
             },
           );
       }

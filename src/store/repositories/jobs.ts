@@ -126,6 +126,11 @@ export class JobRepository {
       .selectFrom('jobs')
       .select('id')
       .where('id', 'in', candidates)
+      // Checked again on the row itself: PostgreSQL re-reads a row it waited to lock against this
+      // query's own conditions only, so without them a job another worker just claimed (and
+      // committed) would be claimed a second time.
+      .where('state', 'in', ['queued', 'failed'])
+      .where('run_at', '<=', at)
       .orderBy('priority', 'desc')
       .orderBy('run_at')
       .orderBy('id')
