@@ -23,7 +23,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCsv } from '../src/model/csv.ts';
+import { parseCsv } from '../src/util/csv.ts';
 import { catalogLanguageReport } from './language-catalog.ts';
 import { writeResults } from './results.ts';
 

@@ -24,11 +24,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { loadCountries } from '../src/catalog/data.ts';
-import { storyDocs } from '../src/jobs/story-docs.ts';
 import { storeStoryTakes } from '../src/jobs/story-takes.ts';
-import { groupBy } from '../src/model/group-by.ts';
 import type { Outlet } from '../src/model/outlet.ts';
 import { Store } from '../src/store/store.ts';
+import { storyDocs } from '../src/stories/article-docs.ts';
+import { groupBy } from '../src/util/group-by.ts';
 
 const COUNTRIES = 50;
 const OUTLETS_PER_COUNTRY = 3;

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { parseCsv } from '../src/model/csv.ts';
+import { parseCsv } from '../src/util/csv.ts';
 import { writeResults } from './results.ts';
 
 const { values, positionals } = parseArgs({

@@ -1,5 +1,6 @@
 import { getDomain, getPublicSuffix } from 'tldts';
 import { logger } from '../config/log.ts';
+import { urlKey } from '../dedup/url-key.ts';
 import type { Outlet } from '../model/outlet.ts';
 import { binaryShare, looksBinary } from '../net/binary.ts';
 import { decodeBody } from '../net/charset.ts';
@@ -8,7 +9,6 @@ import { webUrl } from '../net/web-url.ts';
 import type { Store } from '../store/store.ts';
 import { extractPage, saveOutcome } from './handlers/fetch.ts';
 import type { Stages } from './stages.ts';
-import { urlKey } from './url-key.ts';
 
 const log = logger('import');
 

@@ -1,9 +1,9 @@
 import { logger } from '../config/log.ts';
 import type { Story } from '../model/story.ts';
 import type { Store } from '../store/store.ts';
+import { STORY_ARTICLE_CAP } from '../stories/article-docs.ts';
 import { articleJobKey, JOB } from './kinds.ts';
 import { MULTI_COUNTRY_LIFT, READER_PRIORITY } from './priority.ts';
-import { STORY_ARTICLE_CAP } from './story-docs.ts';
 
 const log = logger('translate');
 

@@ -3,9 +3,9 @@ import { logger } from '../config/log.ts';
 import type { Story } from '../model/story.ts';
 import type { StoryFields } from '../store/repositories/stories.ts';
 import type { Store } from '../store/store.ts';
+import { storyDoc, storyDocs } from '../stories/article-docs.ts';
 import { type AddResult, StoryClusterer } from '../stories/clusterer.ts';
 import { storiesFromConfig } from '../stories/from-config.ts';
-import { storyDoc, storyDocs } from './story-docs.ts';
 
 const log = logger('stories');
 const DAY_MS = 86_400_000;

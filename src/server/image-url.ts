@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { BoundedMap } from '../model/bounded-map.ts';
-import { RecentKeys } from '../model/recent-keys.ts';
 import { webUrl } from '../net/web-url.ts';
+import { BoundedMap } from '../util/bounded-map.ts';
+import { RecentKeys } from '../util/recent-keys.ts';
 
 /**
  * Image proxy URLs are signed, so /img fetches only the images Meridian itself put on a page and

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import { BoundedMap } from '../model/bounded-map.ts';
-import { RecentKeys } from '../model/recent-keys.ts';
+import { BoundedMap } from '../util/bounded-map.ts';
+import { RecentKeys } from '../util/recent-keys.ts';
 
 declare module 'hono' {
   interface ContextVariableMap {

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { BoundedMap } from '../model/bounded-map.ts';
+import { BoundedMap } from '../util/bounded-map.ts';
 import type { ServerContext } from './context.ts';
 import { Html } from './jsx/jsx-runtime.ts';
 import { EncodedHtml, encodeParts, type PagePart } from './page-parts.ts';

@@ -1,6 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { MiddlewareHandler } from 'hono';
-import { BoundedMap } from '../model/bounded-map.ts';
+import { BoundedMap } from '../util/bounded-map.ts';
 
 /**
  * A strict Content-Security-Policy: scripts and styles only from this origin (no inline script

@@ -4,7 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { logger } from '../config/log.ts';
-import { BoundedMap } from '../model/bounded-map.ts';
+import { BoundedMap } from '../util/bounded-map.ts';
 import type { DialectName } from './dialect.ts';
 import { StoreError } from './errors.ts';
 import type { Database } from './schema.ts';

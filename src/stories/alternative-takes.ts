@@ -7,8 +7,8 @@
  * model is given). A name a reader recognises beats a word, so names are listed first.
  */
 
-import { groupBy } from '../model/group-by.ts';
 import type { AlternativeTake, StoredStoryTakes } from '../model/story.ts';
+import { groupBy } from '../util/group-by.ts';
 import type { StoryDoc } from './doc.ts';
 import { SimilarityModel, similarity } from './similarity.ts';
 import { readerText, type SurfaceCounts, SurfaceForms, surfaceCounts } from './surface.ts';

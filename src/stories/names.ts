@@ -7,9 +7,9 @@
  * outlets wins; the others become glossary suggestions for the translation stage.
  */
 
-import { groupBy } from '../model/group-by.ts';
 import { foldAccents } from '../text/stems.ts';
 import { ENGLISH_STOP_WORDS } from '../text/stopwords.ts';
+import { groupBy } from '../util/group-by.ts';
 import type { StoryDoc } from './doc.ts';
 import { extractEntities } from './entities.ts';
 import { NOT_NAMES } from './stopwords.ts';

@@ -3,7 +3,7 @@
  * columns ignored; a text's first line is its title), and their scoring with term statistics
  * learned from every text of the file: the file is the archive.
  */
-import { parseCsv } from '../model/csv.ts';
+import { parseCsv } from '../util/csv.ts';
 import type { StoryDoc } from './doc.ts';
 import { splitTitle } from './features.ts';
 import { SimilarityModel, similarity } from './similarity.ts';

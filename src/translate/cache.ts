@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BoundedMap } from '../model/bounded-map.ts';
+import { BoundedMap } from '../util/bounded-map.ts';
 
 /**
  * The segment cache: a translated segment is never paid for twice. Keys cover everything that

@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
+import { urlKey } from '../../src/dedup/url-key.ts';
 import { extractArticle } from '../../src/extract/extract.ts';
 import { FeedParseError, parseFeed } from '../../src/feeds/index.ts';
 import { resolveHttpUrl } from '../../src/feeds/urls.ts';
-import { urlKey } from '../../src/jobs/url-key.ts';
 import { decodeBody } from '../../src/net/charset.ts';
 import { parseHttpResponse, readWarc, UndecodableBodyError } from '../../src/net/warc.ts';
 

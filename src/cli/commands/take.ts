@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { takeArticles } from '../../jobs/handlers/take.ts';
-import { storyDocs } from '../../jobs/story-docs.ts';
 import { Store } from '../../store/store.ts';
+import { storyDocs } from '../../stories/article-docs.ts';
 import { parseStoryJsonl, TakeInputError } from '../../takes/input.ts';
 import { countryName } from '../../takes/llm/countries.ts';
 import { createSummarizer, summarizerProviders } from '../../takes/providers/index.ts';

@@ -1,13 +1,13 @@
 import { logger } from '../../config/log.ts';
+import { contentHash } from '../../dedup/content-hash.ts';
+import { bands, minhash, NEAR_DUPLICATE_SIMILARITY, similarity } from '../../dedup/minhash.ts';
+import { urlKey } from '../../dedup/url-key.ts';
 import type { Article, ExtractedArticle } from '../../model/article.ts';
 import { binaryShare, looksBinary } from '../../net/binary.ts';
 import type { Store } from '../../store/store.ts';
 import { type ArticlePayload, articleJobKey, type ImagePayload, JOB, type LogoPayload } from '../kinds.ts';
-import { bands, minhash, NEAR_DUPLICATE_SIMILARITY, similarity } from '../minhash.ts';
 import { indexForSearch } from '../search-index.ts';
 import type { Stages } from '../stages.ts';
-import { contentHash } from '../text-hash.ts';
-import { urlKey } from '../url-key.ts';
 import type { JobHandler } from '../worker.ts';
 import { describeError, isPermanent, retryAfterSeconds } from './errors.ts';
 

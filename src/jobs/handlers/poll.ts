@@ -1,11 +1,11 @@
 import { logger } from '../../config/log.ts';
+import { urlKey } from '../../dedup/url-key.ts';
 import { countRecent } from '../../feeds/freshness.ts';
 import { webUrl } from '../../net/web-url.ts';
 import type { Store } from '../../store/store.ts';
 import { articleJobKey, hostOption, JOB, type PollPayload } from '../kinds.ts';
 import { DEFAULT_SCHEDULE, nextInterval, type ScheduleSettings } from '../schedule.ts';
 import type { Stages } from '../stages.ts';
-import { urlKey } from '../url-key.ts';
 import type { JobHandler } from '../worker.ts';
 import { describeError, retryAfterSeconds } from './errors.ts';
 

@@ -2,6 +2,7 @@ import type { Config } from '../../config/config.ts';
 import { logger } from '../../config/log.ts';
 import type { Outlet } from '../../model/outlet.ts';
 import type { Store } from '../../store/store.ts';
+import { STORY_ARTICLE_CAP, storyDocs } from '../../stories/article-docs.ts';
 import type { StoryDoc } from '../../stories/doc.ts';
 import { nameVariants } from '../../stories/names.ts';
 import { shouldWriteNewVersion, tooSoonUntil } from '../../takes/policy.ts';
@@ -10,7 +11,6 @@ import type { Summarizer, TakeArticle } from '../../takes/summarizer.ts';
 import { takeFromResult, takeProblems } from '../../takes/take.ts';
 import type { StoryPayload } from '../kinds.ts';
 import { correctNames } from '../name-corrections.ts';
-import { STORY_ARTICLE_CAP, storyDocs } from '../story-docs.ts';
 import { storeStoryTakes } from '../story-takes.ts';
 import type { JobHandler } from '../worker.ts';
 

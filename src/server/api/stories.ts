@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import { groupBy } from '../../model/group-by.ts';
 import { analyseStoryTakes, outletPicks, restoredTakes } from '../../stories/alternative-takes.ts';
 import { countryFraming } from '../../stories/framing.ts';
+import { groupBy } from '../../util/group-by.ts';
 import { outletIndex, type ServerContext } from '../context.ts';
 import { BadRequestError, NotFoundHttpError } from '../errors.ts';
 import { dateParam, parseId } from '../routes/pages.tsx';

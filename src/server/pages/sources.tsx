@@ -1,9 +1,9 @@
 import { feedHealth, type PipelineStatus } from '../../jobs/status.ts';
 import type { LanguageWarning } from '../../language/support.ts';
-import { groupBy } from '../../model/group-by.ts';
 import type { Country, Outlet, OutletFeed } from '../../model/outlet.ts';
 import { linkableUrl } from '../../net/web-url.ts';
 import type { FeedRow } from '../../store/repositories/feeds.ts';
+import { groupBy } from '../../util/group-by.ts';
 import { DataTable, Flag, OutletLogo, Time } from './bits.tsx';
 import type { PageKit } from './kit.ts';
 

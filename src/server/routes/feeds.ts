@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { groupBy } from '../../model/group-by.ts';
 import { isWebUrl } from '../../net/web-url.ts';
+import { groupBy } from '../../util/group-by.ts';
 import { countryParam } from '../api/catalog.ts';
 import { countryIndex, outletIndex, type ServerContext } from '../context.ts';
 import { NotFoundHttpError } from '../errors.ts';

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { groupBy } from '../../model/group-by.ts';
 import type { Story } from '../../model/story.ts';
 import { countryFraming } from '../../stories/framing.ts';
 import { isFoundNowhereElse } from '../../stories/nowhere-else.ts';
 import { overlooked } from '../../stories/overlooked.ts';
+import { groupBy } from '../../util/group-by.ts';
 import { outletIndex, pageKit, type ServerContext } from '../context.ts';
 import { BadRequestError, NotFoundHttpError } from '../errors.ts';
 import { type OverlookedEntry, OverlookedPage } from '../pages/overlooked.tsx';

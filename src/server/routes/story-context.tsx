@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { STORY_ARTICLE_CAP, storyArticles } from '../../jobs/story-docs.ts';
-import { BoundedMap } from '../../model/bounded-map.ts';
 import type { Outlet } from '../../model/outlet.ts';
 import { type Story, storyBasis } from '../../model/story.ts';
 import type { StoryForReading } from '../../store/repositories/stories.ts';
@@ -11,7 +9,9 @@ import {
   type StoryTakes,
   takesForReader,
 } from '../../stories/alternative-takes.ts';
+import { STORY_ARTICLE_CAP, storyArticles } from '../../stories/article-docs.ts';
 import type { StoryDoc } from '../../stories/doc.ts';
+import { BoundedMap } from '../../util/bounded-map.ts';
 import { countryIndex, outletIndex, pageKit, type ServerContext } from '../context.ts';
 import { Html } from '../jsx/jsx-runtime.ts';
 import { aroundSlot, EncodedHtml, EncodedList, type PagePart, SLOT } from '../page-parts.ts';

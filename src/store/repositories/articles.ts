@@ -98,7 +98,7 @@ export class ArticleRepository {
       .execute();
   }
 
-  /** Records an article's MinHash signature under its band keys (see jobs/minhash.ts). */
+  /** Records an article's MinHash signature under its band keys (see dedup/minhash.ts). */
   async saveFingerprint(articleId: number, fingerprint: string, bandKeys: readonly string[]): Promise<void> {
     await this.db.deleteFrom('article_fingerprints').where('article_id', '=', articleId).execute();
     await this.db

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BoundedMap } from '../../src/model/bounded-map.ts';
+import { BoundedMap } from '../../src/util/bounded-map.ts';
 
 describe('BoundedMap', () => {
   it('never holds more than max entries and forgets the oldest first', () => {

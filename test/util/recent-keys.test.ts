@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { RecentKeys } from '../../src/model/recent-keys.ts';
+import { RecentKeys } from '../../src/util/recent-keys.ts';
 
 describe('RecentKeys', () => {
   test('counts the sightings of a key within its window, and starts again after it', () => {

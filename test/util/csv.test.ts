@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseCsv } from '../../src/model/csv.ts';
+import { parseCsv } from '../../src/util/csv.ts';
 
 test('parses quoted fields holding commas, line breaks and doubled quotes', () => {
   const text = '\ufeffa,b,c\r\n1,"x, y","line one\nline two"\n2,"say ""hi""",\n';

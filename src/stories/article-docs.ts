@@ -1,7 +1,15 @@
 import type { Article } from '../model/article.ts';
 import type { ArticleTranslation } from '../model/translation.ts';
-import type { Store } from '../store/store.ts';
-import type { StoryDoc } from '../stories/doc.ts';
+import type { StoryDoc } from './doc.ts';
+
+/**
+ * The reads that story docs need, as the store's repositories offer them. Declared here so the
+ * stories stage names what it reads without importing the store (only jobs, server and cli do).
+ */
+export interface ArticleReads {
+  articles: { getMany(ids: readonly number[]): Promise<Article[]> };
+  translations: { getMany(ids: readonly number[]): Promise<Map<number, ArticleTranslation>> };
+}
 
 /**
  * Most articles of a story (the most recent) that its take, its stored Alternative Takes and its
@@ -34,7 +42,7 @@ export function storyDoc(a: Article, english?: ArticleTranslation): StoryDoc {
 }
 
 /** Story docs for many articles, in the order of `ids` (missing ones are skipped). */
-export async function storyDocs(store: Store, ids: readonly number[]): Promise<StoryDoc[]> {
+export async function storyDocs(store: ArticleReads, ids: readonly number[]): Promise<StoryDoc[]> {
   return (await storyArticles(store, ids)).docs;
 }
 
@@ -43,7 +51,7 @@ export async function storyDocs(store: Store, ids: readonly number[]): Promise<S
  * ones are skipped): one read of each, for callers that need the articles as well as the docs.
  */
 export async function storyArticles(
-  store: Store,
+  store: ArticleReads,
   ids: readonly number[],
 ): Promise<{ articles: Article[]; english: Map<number, ArticleTranslation>; docs: StoryDoc[] }> {
   const articles: Article[] = [];
