@@ -20,7 +20,7 @@ import { defaultStages } from '../src/jobs/stages-default.ts';
 import type { Country, Outlet } from '../src/model/outlet.ts';
 import { createApp } from '../src/server/app.tsx';
 import { buildAssets } from '../src/server/assets.ts';
-import type { ServerContext } from '../src/server/context.ts';
+import { readSide, type ServerContext } from '../src/server/context.ts';
 import { ImageSigner } from '../src/server/image-url.ts';
 import { Store } from '../src/store/store.ts';
 import { writeResults } from './results.ts';
@@ -81,10 +81,12 @@ function hugeTitlePage(): string {
 }
 
 async function context(store: Store, env: Record<string, string>): Promise<ServerContext> {
+  const config = Config.fromEnv({ LOG_LEVEL: 'silent', ...env });
   return {
     store,
-    config: Config.fromEnv({ LOG_LEVEL: 'silent', ...env }),
+    config,
     countries: [us],
+    ...readSide({ store, config, countries: [us] }),
     outlets: [outlet],
     startedAt: new Date(),
     origin: 'http://127.0.0.1:3000',

@@ -13,6 +13,7 @@ import { loadCountries } from '../src/catalog/data.ts';
 import { Config } from '../src/config/config.ts';
 import { createApp } from '../src/server/app.tsx';
 import { buildAssets } from '../src/server/assets.ts';
+import { readSide } from '../src/server/context.ts';
 import { ImageSigner } from '../src/server/image-url.ts';
 import { Store } from '../src/store/store.ts';
 import { e2eArticles, e2eOutlets } from '../test/fixtures/e2e/articles.ts';
@@ -25,10 +26,13 @@ const store = await Store.open({ dataDir: dir });
 try {
   const base = 'http://images.invalid';
   const ids = await seed(store, e2eArticles(base), e2eOutlets(base));
+  const config = Config.fromEnv({});
+  const countries = loadCountries();
   const app = createApp({
     store,
-    config: Config.fromEnv({}),
-    countries: loadCountries(),
+    config,
+    countries,
+    ...readSide({ store, config, countries }),
     outlets: e2eOutlets(base),
     startedAt: new Date(),
     origin: 'http://127.0.0.1:3000',

@@ -21,16 +21,16 @@ export function storyBasis(story: Pick<Story, 'articleCount' | 'lastSeen'>): str
 }
 
 /**
- * Names everything an article page shows of its story: the story's version, the version its
- * stored Alternative Takes analysis was made from, and its latest take's. What a page renders of
- * a story is kept under this name and is current while the name is.
+ * What names one version of everything a page shows of a story, as the repositories read it in
+ * the page's own statement: the story's counters, the basis its stored Alternative Takes analysis
+ * was made from, and its latest World's Current Take's version number. The read side turns it
+ * into one string (`storyVersion` in `src/reader/story-version.ts`).
  */
-export function storyReadingVersion(
-  story: Pick<Story, 'articleCount' | 'lastSeen'>,
-  analysisBasis: string | null | undefined,
-  takeVersion: number | null | undefined,
-): string {
-  return `${storyBasis(story)}|${analysisBasis ?? ''}|${takeVersion ?? ''}`;
+export interface StoryVersionParts {
+  articleCount: number;
+  lastSeen: string;
+  analysisBasis: string | null;
+  takeVersion: number | null;
 }
 
 /** One article of a story as an Alternative Take to the others. */

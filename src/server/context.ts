@@ -1,11 +1,12 @@
 import type { Config } from '../config/config.ts';
 import type { TranslatorSupport } from '../language/support.ts';
 import type { Country, Outlet } from '../model/outlet.ts';
-import type { CountryCount } from '../store/repositories/outlets.ts';
+import { Reader } from '../reader/reader.ts';
 import type { Store } from '../store/store.ts';
 import type { Assets } from './assets.ts';
 import type { ImageSigner } from './image-url.ts';
 import type { PageKit } from './pages/kit.ts';
+import { StoryAsides } from './story-asides.tsx';
 
 export interface FetchedImage {
   status: number;
@@ -13,7 +14,7 @@ export interface FetchedImage {
   body: Uint8Array;
 }
 
-/** What every route handler may use. Handlers stay thin: they call repositories and render. */
+/** What every route handler may use. Handlers stay thin: they parse, call the reader service and render. */
 export interface ServerContext {
   store: Store;
   config: Config;
@@ -34,47 +35,33 @@ export interface ServerContext {
   translatorSupport?: TranslatorSupport;
   /** Fetches a foreign image for the proxy (through `net`, with its guards and caps). */
   fetchImage: (url: string, signal: AbortSignal) => Promise<FetchedImage>;
+  /** The reader service: what pages and the API show, and its caches (`readSide`). */
+  reader: Reader;
+  /** The story part of article pages, kept rendered per story version (`readSide`). */
+  storyAsides: StoryAsides;
 }
 
-const OUTLET_TTL_MS = 30_000;
-const outletCache = new WeakMap<ServerContext, { at: number; map: Promise<Map<string, Outlet>> }>();
-
-/** Every stored outlet by id (catalog and imported ones), cached briefly. */
-export function outletIndex(ctx: ServerContext): Promise<Map<string, Outlet>> {
-  const hit = outletCache.get(ctx);
-  if (hit && Date.now() - hit.at < OUTLET_TTL_MS) return hit.map;
-  const map = ctx.store.outlets.list().then((list) => new Map(list.map((o) => [o.id, o])));
-  outletCache.set(ctx, { at: Date.now(), map });
-  return map;
+/**
+ * The read side of one server: the reader service and the renderer's kept story asides, made
+ * together with the context and living as long as it does.
+ */
+export function readSide(base: {
+  store: Store;
+  config: Config;
+  countries: readonly Country[];
+}): Pick<ServerContext, 'reader' | 'storyAsides'> {
+  const reader = new Reader(base);
+  const storyAsides = new StoryAsides(reader, kitOf(reader), base.config.int('MERIDIAN_STORY_CACHE_MB') * 1024 * 1024);
+  return { reader, storyAsides };
 }
 
-const countryCache = new WeakMap<ServerContext, Map<string, Country>>();
-
-export function countryIndex(ctx: ServerContext): Map<string, Country> {
-  let map = countryCache.get(ctx);
-  if (!map) {
-    map = new Map(ctx.countries.map((c) => [c.code, c]));
-    countryCache.set(ctx, map);
-  }
-  return map;
-}
-
-export function pageKit(ctx: ServerContext): PageKit {
-  const names = countryIndex(ctx);
+function kitOf(reader: Reader): PageKit {
+  const names = reader.countryByCode;
   return {
     countryName: (code) => names.get(code)?.name ?? (code === 'XX' ? 'Unknown country' : code),
   };
 }
 
-const COUNTS_TTL_MS = 30_000;
-const countsCache = new WeakMap<ServerContext, { at: number; counts: Promise<CountryCount[]> }>();
-
-/** Articles and outlets per country, recomputed at most every 30 s (the globe and its list). */
-export function countryCounts(ctx: ServerContext): Promise<CountryCount[]> {
-  const hit = countsCache.get(ctx);
-  if (hit && Date.now() - hit.at < COUNTS_TTL_MS) return hit.counts;
-  const counts = ctx.store.outlets.countsByCountry();
-  countsCache.set(ctx, { at: Date.now(), counts });
-  counts.catch(() => countsCache.delete(ctx));
-  return counts;
+export function pageKit(ctx: ServerContext): PageKit {
+  return kitOf(ctx.reader);
 }

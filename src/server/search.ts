@@ -1,6 +1,6 @@
+import { type ArticleSummaryView, summaries } from '../reader/views.ts';
 import type { SearchQuery } from '../store/repositories/search.ts';
-import { outletIndex, type ServerContext } from './context.ts';
-import { type ArticleSummaryView, summaries } from './views.ts';
+import type { ServerContext } from './context.ts';
 
 /** A search as the page and the API show it: article summaries in the order of relevance. */
 export async function searchArticles(
@@ -10,5 +10,5 @@ export async function searchArticles(
   const { hits, total } = await ctx.store.search.search(query);
   const byId = new Map((await ctx.store.articles.getMany(hits.map((h) => h.id))).map((a) => [a.id, a]));
   const ordered = hits.flatMap((h) => byId.get(h.id) ?? []);
-  return { total, articles: await summaries(ctx.store, await outletIndex(ctx), ordered) };
+  return { total, articles: await summaries(ctx.store, await ctx.reader.outlets(), ordered) };
 }

@@ -11,7 +11,7 @@ import type { Outlet } from '../../src/model/outlet.ts';
 import { Fetcher } from '../../src/net/fetcher.ts';
 import { createApp } from '../../src/server/app.tsx';
 import { buildAssets } from '../../src/server/assets.ts';
-import type { ServerContext } from '../../src/server/context.ts';
+import { readSide, type ServerContext } from '../../src/server/context.ts';
 import { listen } from '../../src/server/http.ts';
 import { ImageSigner } from '../../src/server/image-url.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -176,11 +176,14 @@ export async function startReader(
     images.server.closeAllConnections();
   }
   await storeImages(handle.store, fetcher, articles, ids, outlets);
+  // Many pages load in a few seconds from one address: the API rate limit is not under test.
+  const config = Config.fromEnv({ MERIDIAN_API_RATE: '1000', MERIDIAN_API_BURST: '1000' });
+  const countries = loadCountries();
   const ctx: ServerContext = {
     store: handle.store,
-    // Many pages load in a few seconds from one address: the API rate limit is not under test.
-    config: Config.fromEnv({ MERIDIAN_API_RATE: '1000', MERIDIAN_API_BURST: '1000' }),
-    countries: loadCountries(),
+    config,
+    countries,
+    ...readSide({ store: handle.store, config, countries }),
     outlets,
     startedAt: new Date(),
     origin: 'http://127.0.0.1',

@@ -3,7 +3,7 @@ import { Config } from '../../src/config/config.ts';
 import type { TranslatorSupport } from '../../src/language/support.ts';
 import { createApp } from '../../src/server/app.tsx';
 import { buildAssets } from '../../src/server/assets.ts';
-import type { FetchedImage, ServerContext } from '../../src/server/context.ts';
+import { type FetchedImage, readSide, type ServerContext } from '../../src/server/context.ts';
 import { ImageSigner } from '../../src/server/image-url.ts';
 import { trustedOrigin } from '../../src/server/origin.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -28,6 +28,7 @@ export async function testApp(
     store,
     config,
     countries: COUNTRIES,
+    ...readSide({ store, config, countries: COUNTRIES }),
     outlets: OUTLETS,
     startedAt: new Date(),
     // app.request() asks for http://localhost/…; a test that listens sets the address it got.

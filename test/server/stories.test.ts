@@ -8,7 +8,6 @@ import { StoryService } from '../../src/jobs/story-service.ts';
 import type { Outlet } from '../../src/model/outlet.ts';
 import { storyBasis } from '../../src/model/story.ts';
 import { plural } from '../../src/server/pages/take-section.tsx';
-import { prewarmStoryAsides } from '../../src/server/routes/story-context.tsx';
 import { createSummarizer } from '../../src/takes/providers/index.ts';
 import { hoursAgo, OUTLETS, type SeededArticle, seed } from '../helpers/seed.ts';
 import { testApp } from '../helpers/server.ts';
@@ -246,7 +245,7 @@ describe('stories in the reader', () => {
 
       // After a restart the warm-up renders the story before any reader asks for it.
       const { app: restarted, ctx: restartedCtx } = await testApp(h.store);
-      const warmed = await prewarmStoryAsides(restartedCtx);
+      const warmed = await restartedCtx.storyAsides.prewarm();
       assert.ok(warmed.stories >= 2, `${warmed.stories} stories warmed`);
       reads.length = 0;
       const page = await (await restarted.request(`/articles/${ids[2]}`)).text();
@@ -269,7 +268,7 @@ describe('stories in the reader', () => {
     const { ctx } = await testApp(h.store);
     const stop = new AbortController();
     stop.abort();
-    assert.equal((await prewarmStoryAsides(ctx, { signal: stop.signal })).stories, 0);
+    assert.equal((await ctx.storyAsides.prewarm({ signal: stop.signal })).stories, 0);
   });
 
   test('the story page shows every country’s take, the map, framing, a timeline and take versions', async () => {

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { articleJobKey, articleJobKeyPrefix } from '../../src/jobs/kinds.ts';
 import type { Outlet } from '../../src/model/outlet.ts';
+import type { StoryVersionParts } from '../../src/model/story.ts';
+import { storyVersion } from '../../src/reader/story-version.ts';
 import type { StoryFields } from '../../src/store/repositories/stories.ts';
 import { OUTLETS } from '../helpers/seed.ts';
 import { backends, type StoreHandle } from '../helpers/stores.ts';
@@ -322,19 +324,21 @@ for (const backend of await backends()) {
       const id = await store.stories.create(fields);
       const bare = await store.stories.forReading(id);
       assert.deepEqual(bare, { story: await store.stories.get(id), version: bare?.version }, 'nothing stored yet');
+      // Both statements return the parts of the version; the read side names it with storyVersion.
+      const named = (parts: StoryVersionParts | undefined) => parts && storyVersion(parts);
       // The article's own statement names the same version of its story, so a page can tell
       // whether what it rendered of the story is current without reading the story.
       const [member] = await store.articles.list({ limit: 1 });
       await store.stories.assign(id, member!.id, 0.9);
-      const versionSeen = async () => (await store.articles.getForReading(member!.id))?.storyVersion;
-      assert.equal(await versionSeen(), bare?.version);
-      const versions = new Set<string | undefined>([bare?.version]);
+      const versionSeen = async () => named((await store.articles.getForReading(member!.id))?.storyVersion);
+      assert.equal(await versionSeen(), named(bare?.version));
+      const versions = new Set<string | undefined>([named(bare?.version)]);
 
       const analysis = {
         takes: [{ articleId: 1, outlet: 'upmedia', country: 'TW', title: 'Dam', language: 'en', stresses: ['water'] }],
       };
       await store.stories.saveTakes(id, '2:x', analysis);
-      const analysed = (await store.stories.forReading(id))?.version;
+      const analysed = named((await store.stories.forReading(id))?.version);
       assert.equal(await versionSeen(), analysed);
       versions.add(analysed);
       const take = {
@@ -355,14 +359,14 @@ for (const backend of await backends()) {
       assert.deepEqual(reading?.takes?.analysis(), analysis);
       assert.deepEqual(reading?.take, await store.takes.latest(id), 'the latest version');
       assert.equal(reading?.take?.version, 2);
-      assert.equal(await versionSeen(), reading?.version);
-      versions.add(reading?.version);
+      assert.equal(await versionSeen(), named(reading?.version));
+      versions.add(named(reading?.version));
       await store.stories.update(id, {
         ...fields,
         articleCount: 3,
         lastSeen: new Date(Date.now() + 1000).toISOString(),
       });
-      const grown = (await store.stories.forReading(id))?.version;
+      const grown = named((await store.stories.forReading(id))?.version);
       assert.equal(await versionSeen(), grown);
       versions.add(grown);
       assert.equal(versions.size, 4, 'a new analysis, a new take and a grown story each make a new version');

@@ -5,11 +5,10 @@ import { logger } from '../../config/log.ts';
 import { createFetcher } from '../../net/fetcher.ts';
 import { createApp } from '../../server/app.tsx';
 import { buildAssets } from '../../server/assets.ts';
-import type { ServerContext } from '../../server/context.ts';
+import { readSide, type ServerContext } from '../../server/context.ts';
 import { listen } from '../../server/http.ts';
 import { ImageSigner } from '../../server/image-url.ts';
 import { trustedOrigin } from '../../server/origin.ts';
-import { prewarmStoryAsides } from '../../server/routes/story-context.tsx';
 import { prewarmSqliteCache } from '../../store/prewarm.ts';
 import { translatorProvider } from '../../translate/providers/index.ts';
 import { type Command, UserError } from '../command.ts';
@@ -72,6 +71,7 @@ async function serveWeb(config: Config, err: (t: string) => void): Promise<numbe
     store: runtime.store,
     config,
     countries: runtime.countries,
+    ...readSide({ store: runtime.store, config, countries: runtime.countries }),
     outlets: runtime.outlets,
     startedAt: new Date(),
     origin: trustedOrigin(config),
@@ -104,7 +104,7 @@ async function serveWeb(config: Config, err: (t: string) => void): Promise<numbe
       (err) => log.warn('reading database pages into the cache failed', { err }),
     )
     // Then the story part of article pages, which reads the pages just warmed.
-    .then(() => prewarmStoryAsides(serverContext, { signal: warmUp.signal }))
+    .then(() => serverContext.storyAsides.prewarm({ signal: warmUp.signal }))
     .then(
       (r) =>
         r.stories > 0 && log.info('story asides rendered into the cache', { stories: r.stories, ms: Math.round(r.ms) }),

@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { pipelineStatus } from '../../jobs/status.ts';
+import { articleView, summaries } from '../../reader/views.ts';
 import { searchText } from '../../store/repositories/search.ts';
 import { budgetLimits } from '../../translate/budget.ts';
-import { outletIndex, type ServerContext } from '../context.ts';
+import type { ServerContext } from '../context.ts';
 import { BadRequestError, NotFoundHttpError } from '../errors.ts';
 import { dateParam, parseCursor, parseId } from '../routes/pages.tsx';
 import { searchArticles } from '../search.ts';
-import { articleView, summaries } from '../views.ts';
 import { countryParam } from './catalog.ts';
 
 export function limitParam(raw: string | undefined, fallback: number, max: number): number {
@@ -33,7 +33,7 @@ export function articlesApi(ctx: ServerContext): Hono {
     });
     const last = rows[rows.length - 1];
     return c.json({
-      articles: await summaries(ctx.store, await outletIndex(ctx), rows),
+      articles: await summaries(ctx.store, await ctx.reader.outlets(), rows),
       next: rows.length === limit && last?.published ? `${last.published}_${last.id}` : null,
     });
   });
@@ -42,7 +42,7 @@ export function articlesApi(ctx: ServerContext): Hono {
     const id = parseId(c.req.param('id'));
     const found = await ctx.store.articles.getForReading(id);
     if (!found || found.article.state === 'discovered') throw new NotFoundHttpError('No such article');
-    const view = articleView(found.article, await outletIndex(ctx), found.translation, ctx.translator !== 'none');
+    const view = articleView(found.article, await ctx.reader.outlets(), found.translation, ctx.translator !== 'none');
     return c.json({ article: { ...view, storyId: found.storyId ?? null } });
   });
 

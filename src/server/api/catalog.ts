@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { countryCounts, type ServerContext } from '../context.ts';
+import type { ServerContext } from '../context.ts';
 import { BadRequestError } from '../errors.ts';
 import { foundNowhereElseCounts } from '../routes/stories.tsx';
 
@@ -16,7 +16,7 @@ export function catalogApi(ctx: ServerContext): Hono {
   const api = new Hono();
 
   api.get('/countries', async (c) => {
-    const counts = new Map((await countryCounts(ctx)).map((r) => [r.country, r]));
+    const counts = new Map((await ctx.reader.countryCounts()).map((r) => [r.country, r]));
     const alone = await foundNowhereElseCounts(ctx);
     const countries = ctx.countries.map((country) => {
       const n = counts.get(country.code);

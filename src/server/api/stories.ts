@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
+import { loadStory } from '../../reader/story.ts';
 import { analyseStoryTakes, outletPicks, restoredTakes } from '../../stories/alternative-takes.ts';
 import { countryFraming } from '../../stories/framing.ts';
 import { groupBy } from '../../util/group-by.ts';
-import { outletIndex, type ServerContext } from '../context.ts';
+import type { ServerContext } from '../context.ts';
 import { BadRequestError, NotFoundHttpError } from '../errors.ts';
 import { dateParam, parseId } from '../routes/pages.tsx';
-import { loadStory } from '../routes/story-context.tsx';
 import { limitParam } from './articles.ts';
 import { countryParam } from './catalog.ts';
 
@@ -44,8 +44,7 @@ export function storiesApi(ctx: ServerContext): Hono {
 
   api.get('/stories/:id', async (c) => {
     const id = parseId(c.req.param('id'));
-    const outlets = await outletIndex(ctx);
-    const loaded = await loadStory(ctx, id, outlets);
+    const loaded = await loadStory(ctx.reader, id);
     if (!loaded) throw new NotFoundHttpError('No such story');
     const storyId = loaded.story.id; // a merged story answers as its survivor
     const views = [...loaded.views.values()].sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''));

@@ -1,10 +1,10 @@
 import { sanitizeFragment } from '../../extract/sanitize.ts';
 import type { Block } from '../../model/article.ts';
 import { linkableUrl } from '../../net/web-url.ts';
+import type { ArticleView } from '../../reader/views.ts';
 import { Html } from '../jsx/jsx-runtime.ts';
 import { articleImageUrl } from '../media-url.ts';
 import type { PagePart } from '../page-parts.ts';
-import type { ArticleView } from '../views.ts';
 import { dirOf, Flag, OutletLogo } from './bits.tsx';
 import type { PageKit } from './kit.ts';
 

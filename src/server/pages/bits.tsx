@@ -1,7 +1,7 @@
+import type { ArticleSummaryView } from '../../reader/views.ts';
 import { flagUrl } from '../flags.ts';
 import type { Child } from '../jsx/jsx-runtime.ts';
 import { articleImageUrl, outletLogoUrl } from '../media-url.ts';
-import type { ArticleSummaryView } from '../views.ts';
 import type { PageKit } from './kit.ts';
 
 /**

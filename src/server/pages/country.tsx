@@ -1,6 +1,6 @@
 import type { Country, Outlet } from '../../model/outlet.ts';
 import type { Story } from '../../model/story.ts';
-import type { ArticleSummaryView } from '../views.ts';
+import type { ArticleSummaryView } from '../../reader/views.ts';
 import { ArticleItem, Flag, OutletLogo } from './bits.tsx';
 import type { PageKit } from './kit.ts';
 

@@ -1,5 +1,5 @@
 import type { Story } from '../../model/story.ts';
-import type { ArticleSummaryView } from '../views.ts';
+import type { ArticleSummaryView } from '../../reader/views.ts';
 import { ArticleItem, Flag, Time } from './bits.tsx';
 import type { PageKit } from './kit.ts';
 

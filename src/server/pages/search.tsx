@@ -1,5 +1,5 @@
 import type { Country } from '../../model/outlet.ts';
-import type { ArticleSummaryView } from '../views.ts';
+import type { ArticleSummaryView } from '../../reader/views.ts';
 import { ArticleItem } from './bits.tsx';
 import type { PageKit } from './kit.ts';
 

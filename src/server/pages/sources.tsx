@@ -45,7 +45,7 @@ export function SourcesPage({
   languageWarnings,
 }: {
   kit: PageKit;
-  countries: Map<string, Country>;
+  countries: ReadonlyMap<string, Country>;
   outlets: Outlet[];
   feeds: FeedRow[];
   /** The effective catalog, for what the store does not keep (how a feed was chosen). */

@@ -1,6 +1,6 @@
+import { isEnglish } from '../../reader/views.ts';
 import type { Html } from '../jsx/jsx-runtime.ts';
 import { aroundSlot, EncodedHtml, type PagePart, SLOT } from '../page-parts.ts';
-import { isEnglish } from '../views.ts';
 import { dirOf, Flag } from './bits.tsx';
 import type { PageKit } from './kit.ts';
 

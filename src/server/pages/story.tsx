@@ -1,6 +1,6 @@
 import type { Story, Take } from '../../model/story.ts';
+import type { ArticleSummaryView } from '../../reader/views.ts';
 import type { CountryFraming } from '../../stories/framing.ts';
-import type { ArticleSummaryView } from '../views.ts';
 import { Flag, Time } from './bits.tsx';
 import type { PageKit } from './kit.ts';
 import { WorldTake } from './take-section.tsx';

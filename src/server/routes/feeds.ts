@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { isWebUrl } from '../../net/web-url.ts';
+import { type ArticleSummaryView, summaries } from '../../reader/views.ts';
 import { groupBy } from '../../util/group-by.ts';
 import { countryParam } from '../api/catalog.ts';
-import { countryIndex, outletIndex, type ServerContext } from '../context.ts';
+import type { ServerContext } from '../context.ts';
 import { NotFoundHttpError } from '../errors.ts';
-import { type ArticleSummaryView, summaries } from '../views.ts';
 import { xml } from '../xml.ts';
 
 const FEED_SIZE = 50;
@@ -79,12 +79,12 @@ function articleEntries(base: string, articles: ArticleSummaryView[], countryNam
 /** Atom feeds (world, per country) and the OPML of every outlet. */
 export function feedRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
-  const name = (code: string) => countryIndex(ctx).get(code)?.name ?? code;
+  const name = (code: string) => ctx.reader.countryByCode.get(code)?.name ?? code;
 
   app.get('/feeds/world.atom', async () => {
     const base = publicBase(ctx);
     const articles = await ctx.store.articles.list({ limit: FEED_SIZE });
-    const views = await summaries(ctx.store, await outletIndex(ctx), articles);
+    const views = await summaries(ctx.store, await ctx.reader.outlets(), articles);
     return atomResponse({
       title: 'Meridian: the world’s news',
       self: `${base}/feeds/world.atom`,
@@ -97,11 +97,11 @@ export function feedRoutes(ctx: ServerContext): Hono {
   app.get('/feeds/countries/:file', async (c) => {
     const m = /^([a-z]{2})\.atom$/i.exec(c.req.param('file'));
     const code = m ? countryParam(m[1]) : undefined;
-    const country = code ? countryIndex(ctx).get(code) : undefined;
+    const country = code ? ctx.reader.countryByCode.get(code) : undefined;
     if (!country) throw new NotFoundHttpError('No such country');
     const base = publicBase(ctx);
     const articles = await ctx.store.articles.list({ limit: FEED_SIZE, country: country.code });
-    const views = await summaries(ctx.store, await outletIndex(ctx), articles);
+    const views = await summaries(ctx.store, await ctx.reader.outlets(), articles);
     const self = `${base}/feeds/countries/${country.code.toLowerCase()}.atom`;
     return atomResponse({
       title: `Meridian: ${country.name}`,

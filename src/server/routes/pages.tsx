@@ -2,10 +2,11 @@ import { Hono } from 'hono';
 import { promoteForReader } from '../../jobs/priority-store.ts';
 import { countFeedHealth, feedHealth, pipelineStatus } from '../../jobs/status.ts';
 import { languageWarnings } from '../../language/support.ts';
+import { articleView, summaries } from '../../reader/views.ts';
 import { searchText } from '../../store/repositories/search.ts';
 import { budgetLimits } from '../../translate/budget.ts';
 import { countryParam } from '../api/catalog.ts';
-import { countryCounts, countryIndex, outletIndex, pageKit, type ServerContext } from '../context.ts';
+import { pageKit, type ServerContext } from '../context.ts';
 import { BadRequestError, NotFoundHttpError } from '../errors.ts';
 import { articlePage } from '../pages/article.tsx';
 import { CountryPage } from '../pages/country.tsx';
@@ -16,9 +17,7 @@ import { StatusPage } from '../pages/status.tsx';
 import { NoStoryAside } from '../pages/story-aside.tsx';
 import { renderPage } from '../render.tsx';
 import { searchArticles } from '../search.ts';
-import { articleView, summaries } from '../views.ts';
 import { foundNowhereElse } from './stories.tsx';
-import { storyAside } from './story-context.tsx';
 
 const PAGE_SIZE = 30;
 
@@ -61,8 +60,8 @@ export function pageRoutes(ctx: ServerContext): Hono {
 
   app.get('/', async (c) => {
     const [counts, outlets, latest] = await Promise.all([
-      countryCounts(ctx),
-      outletIndex(ctx),
+      ctx.reader.countryCounts(),
+      ctx.reader.outlets(),
       ctx.store.articles.list({ limit: 20 }),
     ]);
     const byCode = new Map(counts.map((r) => [r.country, r]));
@@ -99,11 +98,14 @@ export function pageRoutes(ctx: ServerContext): Hono {
 
   app.get('/countries/:cc', async (c) => {
     const code = countryParam(c.req.param('cc'));
-    const country = code ? countryIndex(ctx).get(code) : undefined;
+    const country = code ? ctx.reader.countryByCode.get(code) : undefined;
     if (!country) throw new NotFoundHttpError('No such country');
     const outletFilter = c.req.query('outlet') || undefined;
     const before = parseCursor(c.req.query('before'));
-    const [outlets, index] = await Promise.all([ctx.store.outlets.list({ country: country.code }), outletIndex(ctx)]);
+    const [outlets, index] = await Promise.all([
+      ctx.store.outlets.list({ country: country.code }),
+      ctx.reader.outlets(),
+    ]);
     const articles = await ctx.store.articles.list({
       country: country.code,
       limit: PAGE_SIZE + 1,
@@ -146,14 +148,14 @@ export function pageRoutes(ctx: ServerContext): Hono {
     const article = found?.article;
     if (!article || article.state === 'discovered' || article.blocks.length === 0)
       throw new NotFoundHttpError('No such article');
-    const outlets = await outletIndex(ctx);
-    const view = articleView(article, outlets, found.translation, ctx.translator !== 'none');
+    const outlets = await ctx.reader.outletIndex();
+    const view = articleView(article, outlets.byId, found.translation, ctx.translator !== 'none');
     if (view.translationStatus === 'pending' || view.translationStatus === 'body-pending')
       await promoteForReader(ctx.store, article.id);
     const aside =
       found.storyId === undefined
         ? [<NoStoryAside />]
-        : await storyAside(ctx, kit, { id: found.storyId, version: found.storyVersion }, article, outlets);
+        : await ctx.storyAsides.aside({ id: found.storyId, version: found.storyVersion }, article, outlets);
     return renderPage(
       c,
       ctx,
@@ -206,7 +208,7 @@ export function pageRoutes(ctx: ServerContext): Hono {
       { title: 'Sources' },
       <SourcesPage
         kit={kit}
-        countries={countryIndex(ctx)}
+        countries={ctx.reader.countryByCode}
         outlets={outlets}
         feeds={feeds}
         catalog={ctx.outlets}

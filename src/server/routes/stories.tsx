@@ -1,16 +1,16 @@
 import { Hono } from 'hono';
 import type { Story } from '../../model/story.ts';
+import { loadStory, sourcesOf } from '../../reader/story.ts';
 import { countryFraming } from '../../stories/framing.ts';
 import { isFoundNowhereElse } from '../../stories/nowhere-else.ts';
 import { overlooked } from '../../stories/overlooked.ts';
 import { groupBy } from '../../util/group-by.ts';
-import { outletIndex, pageKit, type ServerContext } from '../context.ts';
+import { pageKit, type ServerContext } from '../context.ts';
 import { BadRequestError, NotFoundHttpError } from '../errors.ts';
 import { type OverlookedEntry, OverlookedPage } from '../pages/overlooked.tsx';
 import { StoryPage, type StoryPageData } from '../pages/story.tsx';
 import { renderPage } from '../render.tsx';
 import { atomResponse, publicBase } from './feeds.ts';
-import { loadStory, sourcesOf } from './story-context.tsx';
 
 /** Stories considered for "overlooked": the most recently active ones. */
 const OVERLOOKED_POOL = 400;
@@ -75,8 +75,7 @@ export function storyRoutes(ctx: ServerContext): Hono {
 
   app.get('/stories/:id', async (c) => {
     const id = storyParam(c.req.param('id'));
-    const outlets = await outletIndex(ctx);
-    const loaded = await loadStory(ctx, id, outlets);
+    const loaded = await loadStory(ctx.reader, id);
     if (!loaded) throw new NotFoundHttpError('No such story');
     if (loaded.story.id !== id) return c.redirect(`/stories/${loaded.story.id}`, 301);
     const rawVersion = c.req.query('version');
@@ -191,8 +190,7 @@ export function storyRoutes(ctx: ServerContext): Hono {
   app.get('/feeds/stories/:file', async (c) => {
     const m = /^(\d{1,10})\.atom$/.exec(c.req.param('file'));
     if (!m) throw new NotFoundHttpError('No such feed');
-    const outlets = await outletIndex(ctx);
-    const loaded = await loadStory(ctx, Number(m[1]), outlets);
+    const loaded = await loadStory(ctx.reader, Number(m[1]));
     if (!loaded) throw new NotFoundHttpError('No such story');
     const base = publicBase(ctx);
     const views = [...loaded.views.values()]

@@ -1,7 +1,7 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Article, ArticleState, Block, ExtractedArticle, ReadableArticle } from '../../model/article.ts';
 import { ARTICLE_LIMITS, boundArticle, cutAtWord } from '../../model/article-limits.ts';
-import { storyReadingVersion } from '../../model/story.ts';
+import type { StoryVersionParts } from '../../model/story.ts';
 import type { ArticleTranslation } from '../../model/translation.ts';
 import { compiledOnce } from '../compiled.ts';
 import { nowIso, parseJson } from '../json.ts';
@@ -251,7 +251,14 @@ export class ArticleRepository {
     id: number,
     target = 'en',
   ): Promise<
-    { article: ReadableArticle; translation?: ArticleTranslation; storyId?: number; storyVersion?: string } | undefined
+    | {
+        article: ReadableArticle;
+        translation?: ArticleTranslation;
+        storyId?: number;
+        /** What names the version of the story part of the page (`storyVersion` in src/reader). */
+        storyVersion?: StoryVersionParts;
+      }
+    | undefined
   > {
     // Parameters in the order of the compiled SQL: the join's target, then the article id.
     const row = await this.forReadingById(target, id);
@@ -282,11 +289,12 @@ export class ArticleRepository {
       ...(row.story_id == null || row.so_article_count == null || row.so_merged_into != null
         ? {}
         : {
-            storyVersion: storyReadingVersion(
-              { articleCount: row.so_article_count, lastSeen: row.so_last_seen ?? '' },
-              row.st_basis,
-              row.take_version,
-            ),
+            storyVersion: {
+              articleCount: row.so_article_count,
+              lastSeen: row.so_last_seen ?? '',
+              analysisBasis: row.st_basis,
+              takeVersion: row.take_version,
+            },
           }),
     };
   }

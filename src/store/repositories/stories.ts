@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { type StoredStoryTakes, type Story, storyReadingVersion, type Take } from '../../model/story.ts';
+import type { StoredStoryTakes, Story, StoryVersionParts, Take } from '../../model/story.ts';
 import { compiledOnce } from '../compiled.ts';
 import type { DialectName } from '../dialect.ts';
 import { nowIso, parseJson } from '../json.ts';
@@ -10,8 +10,8 @@ type StoryRow = Omit<StoryTable, 'id'> & { id: number };
 
 export interface StoryForReading {
   story: Story;
-  /** `storyReadingVersion` of what this holds. */
-  version: string;
+  /** What names the version of what this holds (`storyVersion` in src/reader). */
+  version: StoryVersionParts;
   /** The stored Alternative Takes and the story version they were made from. */
   takes?: { basis: string; analysis(): StoredStoryTakes | undefined };
   take?: Take;
@@ -246,7 +246,12 @@ export class StoryRepository {
     const story = toStory(row);
     return {
       story,
-      version: storyReadingVersion(story, row.st_basis, row.t_version),
+      version: {
+        articleCount: story.articleCount,
+        lastSeen: story.lastSeen,
+        analysisBasis: row.st_basis,
+        takeVersion: row.t_version,
+      },
       ...(stored ? { takes: { basis: stored.basis, analysis: () => parseStoredTakes(stored.text) } } : {}),
       ...(row.t_version == null
         ? {}
