@@ -3,6 +3,7 @@ import type { ArticleImage, Block, ExtractedArticle } from '../model/article.ts'
 import { type BodyBlocks, blocksFromElement, cleanText, emptyBody, linkDensity } from './blocks.ts';
 import { removeBoilerplate } from './boilerplate.ts';
 import { cleanBody } from './cleanup.ts';
+import { blocksFromEmbeddedJson } from './embedded-json.ts';
 import { baselineBlocks, blocksFromArticleBody } from './fallback.ts';
 import { findIntro } from './intro.ts';
 import { findHeaderFigure, imageFromFigure } from './lead-image.ts';
@@ -31,7 +32,7 @@ export interface ExtractOptions {
 }
 
 /** Which step of the cascade produced the body (for evaluation and debugging). */
-export type BodySource = 'readability' | 'json-ld' | 'baseline';
+export type BodySource = 'readability' | 'json-ld' | 'baseline' | 'embedded-json';
 
 /**
  * Extracts the article of one HTML page. Pure: no network, no storage. Returns null when the page
@@ -63,6 +64,10 @@ export type BodySource = 'readability' | 'json-ld' | 'baseline';
  *     an index of others). Only a page with nothing but links or nothing at all is no article
  *     (null). Pages nested deeper than MAX_DOM_DEPTH (hostile or broken markup) are refused
  *     right after parsing.
+ *  7. Before a page is called "no article", the JSON it embeds for its scripts (Next.js data,
+ *     React props, state assignments) is searched for the object titled as the page; its prose
+ *     strings are the body (embedded-json.ts): pages rendered in the browser have no text in
+ *     their markup at all.
  * Every threshold and pattern lives in tuning.ts.
  */
 export function extractArticle(html: string, url: string, options: ExtractOptions = {}): ExtractedArticle | null {
@@ -92,7 +97,9 @@ export function extractWithSource(
     ['baseline', () => baselineBlocks(source)],
   ];
   const readability = finishBody(parsed?.content ? blocksFromElement(parsed.content) : emptyBody(), intro);
-  const chosen = chooseBody(readability, rescues, intro, minChars);
+  const chosen =
+    chooseBody(readability, rescues, intro, minChars) ??
+    embeddedArticle(html, [meta.title ?? '', h1, ...titleParts(pageTitle)], intro);
   if (!chosen) return null;
   const { body, source: bodySource } = chosen;
 
@@ -183,6 +190,25 @@ function chooseBody(
     if (isArticle(prose, minChars)) return { body: prose, source: candidate.source };
   }
   return null;
+}
+
+/**
+ * Step 7: a page whose DOM holds no article may still carry it in the JSON its script renders from
+ * (embedded-json.ts). Tried last, on the raw page (the scripts are cut before parsing), so it costs
+ * nothing on the pages that have an article in their markup.
+ */
+function embeddedArticle(
+  html: string,
+  titles: string[],
+  intro: string | undefined,
+): { body: BodyBlocks; source: BodySource } | null {
+  const body = finishBody(blocksFromEmbeddedJson(html.slice(0, MAX_HTML_CHARS), titles), intro);
+  return hasOwnText(body) ? { body, source: 'embedded-json' } : null;
+}
+
+/** A page title and its parts around the usual separators ("Headline | Site", "Headline - Site"). */
+function titleParts(pageTitle: string): string[] {
+  return [pageTitle, ...pageTitle.split(/\s[|–—-]\s|_/).map((part) => part.trim())];
 }
 
 /** Some text outside links: what an unsure page must have to be kept. */

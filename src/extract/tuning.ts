@@ -40,6 +40,18 @@ export const CJK_LENGTH_FACTOR = 3;
  */
 export const FALLBACK_BELOW_CHARS = 1000;
 
+/**
+ * The embedded-JSON rescue (embedded-json.ts): a string is prose from this many characters, a
+ * script or attribute larger than EMBEDDED_JSON_MAX_CHARS is not parsed (megabytes of product data),
+ * and at most EMBEDDED_JSON_MAX_SOURCES of them are parsed per page.
+ */
+export const EMBEDDED_PROSE_MIN_CHARS = 40;
+export const EMBEDDED_JSON_MAX_CHARS = 2_000_000;
+export const EMBEDDED_JSON_MAX_SOURCES = 50;
+
+/** Keys under which page-state JSON names an article: the object whose title is the page's title is the article. */
+export const EMBEDDED_TITLE_KEYS = ['headline', 'title', 'name'];
+
 /** A candidate from a fallback must be this much longer than Readability's text to replace it. */
 export const FALLBACK_GAIN = 1.5;
 
