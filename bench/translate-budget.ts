@@ -36,6 +36,7 @@ import { Config } from '../src/config/config.ts';
 import { translateBodyHandler, translateHandler } from '../src/jobs/handlers/translate.ts';
 import { type ArticlePayload, articleJobKey, JOB } from '../src/jobs/kinds.ts';
 import { liftMultiCountryBodies } from '../src/jobs/priority-store.ts';
+import { queueNext } from '../src/jobs/stages-table.ts';
 import type { JobHandler } from '../src/jobs/worker.ts';
 import type { Outlet } from '../src/model/outlet.ts';
 import { Store } from '../src/store/store.ts';
@@ -298,8 +299,8 @@ async function main(): Promise<void> {
   const clock = { now: new Date(DAY0) };
   const options = { budget: limits, now: () => clock.now };
   const handlers: Record<string, JobHandler> = {
-    [JOB.translate]: translateHandler(store, translator, 'en', options),
-    [JOB.translateBody]: translateBodyHandler(store, translator, 'en', options),
+    [JOB.translate]: translateHandler(store, translator, 'en', queueNext(JOB.translate), options),
+    [JOB.translateBody]: translateBodyHandler(store, translator, 'en', queueNext(JOB.translateBody), options),
   };
   const byId = new Map<number, SimArticle>();
   const storyIds = new Map<number, number>();

@@ -6,10 +6,6 @@ import { createSummarizer } from '../takes/providers/index.ts';
 import { budgetLimits } from '../translate/budget.ts';
 import { createTranslator } from '../translate/providers/index.ts';
 import type { Translator } from '../translate/translator.ts';
-import { clusterHandler } from './handlers/cluster.ts';
-import { takeHandler } from './handlers/take.ts';
-import { translateBodyHandler, translateHandler } from './handlers/translate.ts';
-import { JOB } from './kinds.ts';
 import { Pipeline, type PipelineOptions } from './pipeline.ts';
 import { defaultStages } from './stages-default.ts';
 import { StoryService } from './story-service.ts';
@@ -47,12 +43,14 @@ export async function assemblePipeline(
   const pipeline = new Pipeline(store, defaultStages(config, fetcher, catalogLanguages), config, {
     storyWriter,
     ...options,
-    handlers: {
-      [JOB.translate]: translateHandler(store, translator, target, translation),
-      [JOB.translateBody]: translateBodyHandler(store, translator, target, translation),
-      [JOB.cluster]: clusterHandler(store, stories, options.takeDelayMs),
-      [JOB.take]: takeHandler(store, config, summarizer, outlets),
-      ...options.handlers,
+    providers: {
+      translator,
+      target,
+      translation,
+      stories,
+      summarizer,
+      outlets,
+      ...(options.takeDelayMs !== undefined ? { takeDelayMs: options.takeDelayMs } : {}),
     },
   });
   return {

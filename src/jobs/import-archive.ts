@@ -8,7 +8,9 @@ import { parseHttpResponse, readWarc, UndecodableBodyError } from '../net/warc.t
 import { webUrl } from '../net/web-url.ts';
 import type { Store } from '../store/store.ts';
 import { extractPage, saveOutcome } from './handlers/fetch.ts';
+import { JOB } from './kinds.ts';
 import type { Stages } from './stages.ts';
+import { queueNext } from './stages-table.ts';
 
 const log = logger('import');
 
@@ -200,7 +202,7 @@ export async function importWarc(
           ...(record.date ? { published: record.date } : {}),
         }));
       if (id === undefined) return false;
-      await saveOutcome(tx, { id, outletId: knownArticle?.outletId ?? outlet.id }, outcome);
+      await saveOutcome(tx, { id, outletId: knownArticle?.outletId ?? outlet.id }, outcome, queueNext(JOB.fetch));
       return true;
     });
     if (!saved) counts.duplicates++;

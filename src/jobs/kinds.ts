@@ -1,3 +1,7 @@
+import type { EnqueueOptions, Job, JobRepository } from '../store/repositories/jobs.ts';
+import type { Store } from '../store/store.ts';
+import type { JobOutcome } from './worker.ts';
+
 /** Job kinds of the pipeline, in the order an article passes through them. */
 export const JOB = {
   poll: 'poll',
@@ -52,4 +56,75 @@ export interface StoryPayload {
   storyId: number;
   /** Articles' bodies arrived in English: write a new take even if the story has not grown. */
   refresh?: boolean;
+}
+
+export type JobKind = (typeof JOB)[keyof typeof JOB];
+
+/** What a job of each kind carries: a handler reads its payload without a cast. */
+export interface JobPayloads {
+  [JOB.poll]: PollPayload;
+  [JOB.fetch]: ArticlePayload;
+  [JOB.image]: ImagePayload;
+  [JOB.logo]: LogoPayload;
+  [JOB.translate]: ArticlePayload;
+  [JOB.translateBody]: ArticlePayload;
+  [JOB.cluster]: ArticlePayload;
+  [JOB.take]: StoryPayload;
+}
+
+/** A claimed job of `kind`. */
+export type JobOf<K extends JobKind> = Job<JobPayloads[K]> & { kind: K };
+
+/** The handler of one job kind; see `JobHandler` for what its outcome means. */
+export type KindHandler<K extends JobKind> = (job: JobOf<K>, signal: AbortSignal) => Promise<JobOutcome | undefined>;
+
+/** Each kind's dedupe key: one open job per feed's poll, article and step, outlet's logo, story's take. */
+const KEYS: { [K in JobKind]: (payload: JobPayloads[K]) => string } = {
+  [JOB.poll]: (p) => `${JOB.poll}:${p.feedId}`,
+  [JOB.fetch]: (p) => articleJobKey(JOB.fetch, p.articleId),
+  [JOB.image]: (p) => articleJobKey(JOB.image, p.articleId),
+  [JOB.logo]: (p) => `${JOB.logo}:${p.outletId}`,
+  [JOB.translate]: (p) => articleJobKey(JOB.translate, p.articleId),
+  [JOB.translateBody]: (p) => articleJobKey(JOB.translateBody, p.articleId),
+  [JOB.cluster]: (p) => articleJobKey(JOB.cluster, p.articleId),
+  [JOB.take]: (p) => `${JOB.take}:${p.storyId}`,
+};
+
+export function jobKey<K extends JobKind>(kind: K, payload: JobPayloads[K]): string {
+  return (KEYS[kind] as (payload: JobPayloads[K]) => string)(payload);
+}
+
+/** Queues a job of `kind` under its dedupe key, its payload checked against the kind. */
+export function enqueueJob<K extends JobKind>(
+  jobs: Pick<JobRepository, 'enqueue'>,
+  kind: K,
+  payload: JobPayloads[K],
+  options: Omit<EnqueueOptions, 'dedupeKey'> = {},
+): Promise<number | undefined> {
+  return jobs.enqueue(kind, payload, { dedupeKey: jobKey(kind, payload), ...options });
+}
+
+/** How a step queues the job after it: where to run and when, and whether to update a waiting one. */
+export type NextOptions = Omit<EnqueueOptions, 'dedupeKey'> & {
+  /** When the next job is already waiting, give it this payload (e.g. a take told to refresh). */
+  replaceWaiting?: boolean;
+};
+
+/**
+ * Queues the job that follows a step, in `tx` (a transaction's store where the step's writes and
+ * its next job must land together). Handlers receive it from the stage table, which says which
+ * kind follows which, so no handler names its successor.
+ */
+export type QueueNext<N extends JobKind> = (
+  tx: Store,
+  payload: JobPayloads[N],
+  options?: NextOptions,
+) => Promise<number | undefined>;
+
+export function queueTo<N extends JobKind>(kind: N): QueueNext<N> {
+  return async (tx, payload, { replaceWaiting, ...options } = {}) => {
+    const id = await enqueueJob(tx.jobs, kind, payload, options);
+    if (id === undefined && replaceWaiting) await tx.jobs.setWaitingPayload(jobKey(kind, payload), payload);
+    return id;
+  };
 }

@@ -1,28 +1,17 @@
 import { hostname } from 'node:os';
 import type { Config } from '../config/config.ts';
 import { logger } from '../config/log.ts';
-import type { ArticleState } from '../model/article.ts';
 import { backoffMs } from '../net/backoff.ts';
 import type { Store } from '../store/store.ts';
-import { fetchHandler } from './handlers/fetch.ts';
-import { imageHandler, logoHandler } from './handlers/image.ts';
-import { pollHandler } from './handlers/poll.ts';
-import { articleJobKey, articleJobKeyPrefix, hostOption, JOB } from './kinds.ts';
-import type { ScheduleSettings } from './schedule.ts';
+import { articleJobKey, articleJobKeyPrefix, enqueueJob, hostOption, JOB } from './kinds.ts';
 import { indexForSearch } from './search-index.ts';
 import type { Stages } from './stages.ts';
+import { recoverySteps, type StageProviders, stageHandlers } from './stages-table.ts';
 import type { StoryWriterRole } from './story-writer.ts';
 import { type JobHandler, Worker } from './worker.ts';
 import { ALL_STAGES, kindsOf, parseStages, STORY_WRITER_KINDS, type WorkerStage } from './worker-stages.ts';
 
 const log = logger('pipeline');
-
-/** The job that moves an article on from each unfinished state (its dedupe key is articleJobKey(kind, id)). */
-const NEXT_STEP: ReadonlyArray<readonly [ArticleState, string]> = [
-  ['discovered', JOB.fetch],
-  ['extracted', JOB.translate],
-  ['translated', JOB.cluster],
-];
 
 /** Image fetches one pipeline process runs at once, beside the text's MERIDIAN_WORKER_CONCURRENCY. */
 const IMAGE_CONCURRENCY = 2;
@@ -46,20 +35,14 @@ export interface PipelineOptions {
   tickMs?: number;
   /** Limit polling to one country or outlet (`meridian ingest --country`). */
   filter?: { country?: string; outletId?: string };
-  /** Extra handlers (translation, clustering, takes) added by later stages. */
+  /** What the translation, story and take steps are built from (assemblePipeline); without it only fetching runs. */
+  providers?: StageProviders;
+  /** Handlers that replace the stage table's for their kinds (tests). */
   handlers?: Record<string, JobHandler>;
   /** Stages this process works on (MERIDIAN_WORKER_STAGES); the others' jobs are left to other workers. */
   stages?: readonly WorkerStage[];
   /** Who may run story jobs in the cluster; without it this process always may. */
   storyWriter?: StoryWriterRole;
-}
-
-export function scheduleFromConfig(config: Config): ScheduleSettings {
-  return {
-    minIntervalS: config.int('MERIDIAN_POLL_MIN_INTERVAL_S'),
-    maxIntervalS: config.int('MERIDIAN_POLL_MAX_INTERVAL_S'),
-    disableAfter: config.int('MERIDIAN_FEED_DISABLE_AFTER'),
-  };
 }
 
 /** Backoff for failed jobs: about 30 s, 1 min, 2 min … capped at an hour, with jitter. */
@@ -89,16 +72,14 @@ export class Pipeline {
     config: Config,
     private readonly options: PipelineOptions = {},
   ) {
-    const all: Record<string, JobHandler> = {
-      [JOB.poll]: pollHandler(store, stages, scheduleFromConfig(config)),
-      [JOB.fetch]: fetchHandler(store, stages),
-      ...options.handlers,
-    };
-    const images = config.bool('MERIDIAN_IMAGES');
-    const allImages: Record<string, JobHandler> = {
-      [JOB.image]: imageHandler(store, stages, images),
-      [JOB.logo]: logoHandler(store, stages, images),
-    };
+    const table = stageHandlers({
+      store,
+      stages,
+      config,
+      ...(options.providers ? { providers: options.providers } : {}),
+    });
+    const all: Record<string, JobHandler> = { ...table.main, ...options.handlers };
+    const allImages = table.ownSlots;
     // Kinds of no stage (a test's own handler) always run; the stages' kinds only where chosen.
     const chosen = kindsOf(options.stages ?? parseStages(config.list('MERIDIAN_WORKER_STAGES')));
     const staged = kindsOf(ALL_STAGES);
@@ -145,14 +126,11 @@ export class Pipeline {
     // article in a state with no job to move it on. Its job is queued again here (not when it
     // is parked: that one waits for the operator).
     const requeued: Record<string, number> = {};
-    for (const [state, kind] of NEXT_STEP) {
+    for (const { kind, state, options } of recoverySteps()) {
       for (const id of await this.store.articles.idsWithoutOpenJob(state, articleJobKeyPrefix(kind))) {
-        // An article with no feed came from an archive: its page is in the archive, and crawling
-        // its live URL would not be an import. Running the import again finishes it.
-        const article = kind === JOB.fetch ? await this.store.articles.get(id) : undefined;
-        if (kind === JOB.fetch && !article?.feedUrl) continue;
-        const host = article ? hostOption(article.url) : {};
-        if (await this.store.jobs.enqueue(kind, { articleId: id }, { dedupeKey: articleJobKey(kind, id), ...host }))
+        const enqueue = await options(this.store, id);
+        if (!enqueue) continue;
+        if (await this.store.jobs.enqueue(kind, { articleId: id }, { dedupeKey: articleJobKey(kind, id), ...enqueue }))
           requeued[state] = (requeued[state] ?? 0) + 1;
       }
     }
@@ -172,13 +150,7 @@ export class Pipeline {
     const due = await this.store.feeds.due(now, 500, this.options.filter ?? {});
     let n = 0;
     for (const feed of due) {
-      if (
-        await this.store.jobs.enqueue(
-          JOB.poll,
-          { feedId: feed.id },
-          { dedupeKey: `poll:${feed.id}`, maxAttempts: 1, ...hostOption(feed.url) },
-        )
-      )
+      if (await enqueueJob(this.store.jobs, JOB.poll, { feedId: feed.id }, { maxAttempts: 1, ...hostOption(feed.url) }))
         n++;
     }
     if (n > 0) this.worker.poke();

@@ -1,3 +1,5 @@
+import type { Config } from '../config/config.ts';
+
 /**
  * The adaptive polling schedule. A feed that keeps bringing new items is polled more often, a
  * quiet one less often; errors back off exponentially and, after too many in a row, the feed is
@@ -11,6 +13,14 @@ export interface ScheduleSettings {
 }
 
 export const DEFAULT_SCHEDULE: ScheduleSettings = { minIntervalS: 5 * 60, maxIntervalS: 6 * 3600, disableAfter: 10 };
+
+export function scheduleFromConfig(config: Config): ScheduleSettings {
+  return {
+    minIntervalS: config.int('MERIDIAN_POLL_MIN_INTERVAL_S'),
+    maxIntervalS: config.int('MERIDIAN_POLL_MAX_INTERVAL_S'),
+    disableAfter: config.int('MERIDIAN_FEED_DISABLE_AFTER'),
+  };
+}
 
 export interface PollOutcome {
   ok: boolean;

@@ -1,20 +1,20 @@
 import { ConfigError } from '../config/setting.ts';
-import { JOB } from './kinds.ts';
+import type { JobKind } from './kinds.ts';
+import { JOB_KINDS, STAGE_TABLE } from './stages-table.ts';
 
 /**
- * What an operator can dedicate a worker to, and the job kinds each stage runs. `stories` is the
- * cluster's one story writer: its kinds are claimed only by the holder of the story-writer lock.
+ * What an operator can dedicate a worker to. Which job kinds each stage runs is the stage
+ * table's `stage` column. `stories` is the cluster's one story writer: its kinds are claimed only
+ * by the holder of the story-writer lock.
  */
-export const WORKER_STAGES = {
-  // Images and logos are fetched where pages are: the same network and politeness rules.
-  fetch: [JOB.poll, JOB.fetch, JOB.image, JOB.logo],
-  translate: [JOB.translate, JOB.translateBody],
-  stories: [JOB.cluster, JOB.take],
-} as const satisfies Record<string, readonly string[]>;
+export const ALL_STAGES = ['fetch', 'translate', 'stories'] as const;
 
-export type WorkerStage = keyof typeof WORKER_STAGES;
+export type WorkerStage = (typeof ALL_STAGES)[number];
 
-export const ALL_STAGES = Object.keys(WORKER_STAGES) as WorkerStage[];
+/** The job kinds each stage runs, in the table's order. */
+export const WORKER_STAGES: Readonly<Record<WorkerStage, readonly JobKind[]>> = Object.fromEntries(
+  ALL_STAGES.map((stage) => [stage, JOB_KINDS.filter((kind) => STAGE_TABLE[kind].stage === stage)]),
+) as Record<WorkerStage, JobKind[]>;
 
 /** The job kinds only the story writer runs. */
 export const STORY_WRITER_KINDS: ReadonlySet<string> = new Set(WORKER_STAGES.stories);
@@ -25,7 +25,7 @@ export function parseStages(names: readonly string[]): WorkerStage[] {
   for (const raw of names) {
     const name = raw.trim();
     if (!name) continue;
-    if (!(name in WORKER_STAGES))
+    if (!(ALL_STAGES as readonly string[]).includes(name))
       throw new ConfigError(
         'MERIDIAN_WORKER_STAGES',
         `Unknown worker stage "${name}". Stages: ${ALL_STAGES.join(', ')}.`,

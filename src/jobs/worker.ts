@@ -10,7 +10,15 @@ const log = logger('worker');
 /** What a handler tells the worker. Throwing means "failed, retry with backoff". */
 export type JobOutcome = { status: 'done' } | { status: 'retry-later'; at: Date; reason: string };
 
-export type JobHandler = (job: Job, signal: AbortSignal) => Promise<JobOutcome | undefined>;
+/**
+ * Runs one job. Written as a method's type so a handler of one kind (`KindHandler<K>`, whose job
+ * has its kind's payload) is a JobHandler too: the worker hands each handler only jobs of the
+ * kind it is registered under, and every job of a kind is queued with that kind's payload
+ * (`enqueueJob`, the stage table's `QueueNext`).
+ */
+export type JobHandler = {
+  run(job: Job, signal: AbortSignal): Promise<JobOutcome | undefined>;
+}['run'];
 
 export interface WorkerOptions {
   /** Jobs run at once, across all kinds. */

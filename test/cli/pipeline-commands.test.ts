@@ -62,6 +62,8 @@ describe('pipeline commands', () => {
     assert.match(status.out, /Articles: 6 \(clustered 6\)/);
     assert.match(status.out, /local-daily\s+AQ\s+6/);
     assert.match(status.out, /Translation is off \(MERIDIAN_TRANSLATOR=none\)/);
+    // Jobs by worker stage, from the stage table: the six fetches done, in the fetch stage.
+    assert.match(status.out, /fetch stage:\n\s+poll\s+done 1\n\s+fetch\s+done 6 \(for discovered articles\)/);
     const json = JSON.parse((await runCli(['status', '--json'], env)).out) as { articles: { total: number } };
     assert.equal(json.articles.total, 6);
   });
@@ -308,6 +310,8 @@ describe('meridian retry', () => {
     assert.match(feeds.out, /1 feed enabled and due now/);
     const unknown = await runCli(['retry', 'https://nowhere.example/rss'], env);
     assert.match(unknown.err, /no such feed/);
+    const badKind = await runCli(['retry', '--kind', 'fecth'], env);
+    assert.match(badKind.err, /no job kind "fecth": kinds are poll, fetch, image, logo, translate, translate-body/);
     const after = await Store.open({ dataDir: join(dir, name) });
     try {
       assert.equal((await after.feeds.list())[0]?.disabled, 0);

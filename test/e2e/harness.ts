@@ -142,12 +142,14 @@ async function storeImages(
   const images = imageHandler(store, stages);
   const logos = logoHandler(store, stages);
   // One attempt of one: what the step does after its last retry.
-  const job = (payload: unknown) => ({ id: 0, kind: 'image', payload, attempts: 1, maxAttempts: 1 });
+  const job = { id: 0, attempts: 1, maxAttempts: 1 };
   const signal = new AbortController().signal;
   for (const [i, a] of articles.entries()) {
-    if (a.image) await images(job({ articleId: ids[i], url: a.image.url }), signal);
+    if (a.image)
+      await images({ ...job, kind: 'image', payload: { articleId: ids[i] as number, url: a.image.url } }, signal);
   }
-  for (const o of outlets) if (o.logo) await logos(job({ outletId: o.id, url: o.logo }), signal);
+  for (const o of outlets)
+    if (o.logo) await logos({ ...job, kind: 'logo', payload: { outletId: o.id, url: o.logo } }, signal);
 }
 
 /**

@@ -4,6 +4,7 @@ import { Config } from '../../src/config/config.ts';
 import { translateBodyHandler, translateHandler } from '../../src/jobs/handlers/translate.ts';
 import { type ArticlePayload, articleJobKey, JOB } from '../../src/jobs/kinds.ts';
 import { liftMultiCountryBodies } from '../../src/jobs/priority-store.ts';
+import { queueNext } from '../../src/jobs/stages-table.ts';
 import { pipelineStatus } from '../../src/jobs/status.ts';
 import { storeBudget } from '../../src/jobs/translation-budget.ts';
 import type { JobHandler } from '../../src/jobs/worker.ts';
@@ -86,8 +87,8 @@ for (const backend of await backends()) {
     function handlers(store: Store, clock: { now: Date }, budget?: BudgetLimits) {
       const options = { now: () => clock.now, ...(budget ? { budget } : {}) };
       return {
-        [JOB.translate]: translateHandler(store, translator, 'en', options),
-        [JOB.translateBody]: translateBodyHandler(store, translator, 'en', options),
+        [JOB.translate]: translateHandler(store, translator, 'en', queueNext(JOB.translate), options),
+        [JOB.translateBody]: translateBodyHandler(store, translator, 'en', queueNext(JOB.translateBody), options),
       };
     }
 

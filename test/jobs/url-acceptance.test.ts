@@ -6,7 +6,9 @@ import { after, before, describe, test } from 'node:test';
 import { Config } from '../../src/config/config.ts';
 import { fetchHandler } from '../../src/jobs/handlers/fetch.ts';
 import { importWarc } from '../../src/jobs/import-archive.ts';
+import { JOB } from '../../src/jobs/kinds.ts';
 import { defaultStages } from '../../src/jobs/stages-default.ts';
+import { queueNext } from '../../src/jobs/stages-table.ts';
 import { Fetcher } from '../../src/net/fetcher.ts';
 import { articleHtml } from '../helpers/news-site.ts';
 import { OUTLETS } from '../helpers/seed.ts';
@@ -69,7 +71,7 @@ describe('only http(s) URLs are stored', () => {
     const base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
     try {
       await h.store.outlets.syncCatalog(OUTLETS);
-      const handler = fetchHandler(h.store, defaultStages(config, fetcher));
+      const handler = fetchHandler(h.store, defaultStages(config, fetcher), queueNext(JOB.fetch));
       for (const path of ['/js', '/data']) {
         const url = `${base}${path}`;
         const id = (await h.store.articles.insertDiscovered({ outletId: 'npr', country: 'US', url, urlKey: url }))!;

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { saveOutcome } from '../../src/jobs/handlers/fetch.ts';
+import { JOB } from '../../src/jobs/kinds.ts';
+import { queueNext } from '../../src/jobs/stages-table.ts';
 import { backends, type StoreHandle } from '../helpers/stores.ts';
 
 for (const backend of await backends()) {
@@ -35,6 +37,7 @@ for (const backend of await backends()) {
             {
               extracted: { title: 'Harbour reopens', blocks: [{ kind: 'p', text: 'The harbour reopened today.' }] },
             },
+            queueNext(JOB.fetch),
           );
           throw new Error('killed here');
         }),
@@ -55,6 +58,7 @@ for (const backend of await backends()) {
           {
             extracted: { title: 'Lighthouse restored', blocks: [{ kind: 'p', text: 'The lighthouse was restored.' }] },
           },
+          queueNext(JOB.fetch),
         ),
       );
       assert.equal((await h.store.articles.get(id))?.state, 'extracted');

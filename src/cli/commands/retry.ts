@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { JOB_KINDS } from '../../jobs/stages-table.ts';
 import { Store } from '../../store/store.ts';
 import { type Command, UserError } from '../command.ts';
 
@@ -9,7 +10,7 @@ export const retryCommand: Command = {
 Gives failed work another chance after the operator has fixed its cause.
 
   --jobs         queue again every parked job (one that used up its attempts; see meridian status)
-  --kind KIND    only parked jobs of this kind (poll, fetch, translate, cluster, take)
+  --kind KIND    only parked jobs of this kind (${JOB_KINDS.join(', ')})
   --feeds        re-enable every feed disabled after repeated failures, and poll it now
   FEED_URL...    re-enable these feeds only`,
   async run(args, ctx) {
@@ -19,6 +20,8 @@ Gives failed work another chance after the operator has fixed its cause.
       options: { jobs: { type: 'boolean' }, kind: { type: 'string' }, feeds: { type: 'boolean' } },
     });
     const jobs = values.jobs || values.kind !== undefined;
+    if (values.kind !== undefined && !(JOB_KINDS as readonly string[]).includes(values.kind))
+      throw new UserError(`no job kind "${values.kind}": kinds are ${JOB_KINDS.join(', ')}`);
     if (!jobs && !values.feeds && positionals.length === 0)
       throw new UserError('say what to retry: --jobs, --feeds or FEED_URL...');
     const store = await Store.fromConfig(ctx.config());

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
+import { JOB_KINDS, STAGE_TABLE } from '../../jobs/stages-table.ts';
 import { budgetLines, pipelineStatus } from '../../jobs/status.ts';
+import { ALL_STAGES, WORKER_STAGES } from '../../jobs/worker-stages.ts';
 import { Store } from '../../store/store.ts';
 import { budgetLimits } from '../../translate/budget.ts';
 import { estimatedCost } from '../../translate/pricing.ts';
@@ -46,14 +48,22 @@ last error, articles today and the next poll.
       out(
         `Feeds: ${status.feeds.length}: ${health.ok} ok, ${health.failing} failing, ${health.disabled} disabled, ${health.waiting} not polled yet`,
       );
+      // Kinds by worker stage, in the pipeline's order; kinds the table does not know (left by
+      // an older version) after them.
+      const counts = (states: Record<string, number> | undefined) =>
+        Object.entries(states ?? {})
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ') || 'none';
       out('Jobs:');
-      for (const [kind, states] of Object.entries(status.jobs)) {
-        out(
-          `  ${kind.padEnd(10)} ${Object.entries(states)
-            .map(([k, v]) => `${k} ${v}`)
-            .join(', ')}`,
-        );
+      for (const stage of ALL_STAGES) {
+        out(`  ${stage} stage:`);
+        for (const kind of WORKER_STAGES[stage]) {
+          const waits = STAGE_TABLE[kind].waitsIn;
+          out(`    ${kind.padEnd(15)} ${counts(status.jobs[kind])}${waits ? ` (for ${waits} articles)` : ''}`);
+        }
       }
+      for (const [kind, states] of Object.entries(status.jobs))
+        if (!(JOB_KINDS as readonly string[]).includes(kind)) out(`  ${kind.padEnd(17)} ${counts(states)}`);
       for (const p of status.parked) out(`  parked ${p.kind} #${p.id}: ${p.error ?? ''}`);
       out(`Translation: ${status.translation.provider}`);
       if (status.translation.hint) out(`  ${status.translation.hint}`);

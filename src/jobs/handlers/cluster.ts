@@ -1,16 +1,21 @@
 import type { Store } from '../../store/store.ts';
-import { type ArticlePayload, JOB } from '../kinds.ts';
+import type { KindHandler, QueueNext } from '../kinds.ts';
 import { liftMultiCountryBodies } from '../priority-store.ts';
 import type { StoryService } from '../story-service.ts';
-import type { JobHandler } from '../worker.ts';
 
 /**
- * Assigns a translated article to a story, then schedules that story's take `takeDelayMs` later,
+ * Assigns a translated article to a story, then schedules that story's next step (`next`: its
+ * take) `takeDelayMs` later,
  * so a burst of articles on one story makes one take job.
  */
-export function clusterHandler(store: Store, stories: StoryService, takeDelayMs = 60_000): JobHandler {
+export function clusterHandler(
+  store: Store,
+  stories: StoryService,
+  next: QueueNext<'take'>,
+  takeDelayMs = 60_000,
+): KindHandler<'cluster'> {
   return async (job) => {
-    const { articleId } = job.payload as ArticlePayload;
+    const { articleId } = job.payload;
     const article = await store.articles.get(articleId);
     if (!article || (article.state !== 'translated' && article.state !== 'extracted')) return { status: 'done' };
     const story = await stories.assign(articleId);
@@ -19,11 +24,7 @@ export function clusterHandler(store: Store, stories: StoryService, takeDelayMs 
     // an article's story) leads back here, so the story's take is never lost. At worst, when the
     // take ran in between, the story gets one take more than it needed.
     if (story && story.countries.length >= 1 && story.articleCount >= 2) {
-      await store.jobs.enqueue(
-        JOB.take,
-        { storyId: story.id },
-        { dedupeKey: `take:${story.id}`, runAt: new Date(Date.now() + takeDelayMs) },
-      );
+      await next(store, { storyId: story.id }, { runAt: new Date(Date.now() + takeDelayMs) });
     }
     if (story) await liftMultiCountryBodies(store, story);
     await store.articles.setState(articleId, 'clustered');

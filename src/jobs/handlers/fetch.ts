@@ -5,10 +5,9 @@ import { urlKey } from '../../dedup/url-key.ts';
 import type { Article, ExtractedArticle } from '../../model/article.ts';
 import { binaryShare, looksBinary } from '../../net/binary.ts';
 import type { Store } from '../../store/store.ts';
-import { type ArticlePayload, articleJobKey, type ImagePayload, JOB, type LogoPayload } from '../kinds.ts';
+import { enqueueJob, JOB, type KindHandler, type QueueNext } from '../kinds.ts';
 import { indexForSearch } from '../search-index.ts';
 import type { Stages } from '../stages.ts';
-import type { JobHandler } from '../worker.ts';
 import { describeError, isPermanent, retryAfterSeconds } from './errors.ts';
 
 const log = logger('fetch');
@@ -17,11 +16,12 @@ const log = logger('fetch');
  * Fetches a discovered article's page, extracts it, identifies its language and stores it. The
  * same text under another URL (content hash) or a canonical URL already stored is linked to the
  * earlier article through `duplicate_of`, never dropped. A page with no article keeps the feed's
- * headline and is marked failed with the reason, for the operator to see.
+ * headline and is marked failed with the reason, for the operator to see. A stored article gets
+ * the job of its next step (`next`, from the stage table).
  */
-export function fetchHandler(store: Store, stages: Stages): JobHandler {
+export function fetchHandler(store: Store, stages: Stages, next: QueueNext<'translate'>): KindHandler<'fetch'> {
   return async (job, signal) => {
-    const { articleId } = job.payload as ArticlePayload;
+    const { articleId } = job.payload;
     const article = await store.articles.get(articleId);
     if (article?.state !== 'discovered') return { status: 'done' };
     let html: string;
@@ -46,7 +46,7 @@ export function fetchHandler(store: Store, stages: Stages): JobHandler {
       throw err;
     }
 
-    await storePage(store, stages, article, html, finalUrl);
+    await storePage(store, stages, article, html, finalUrl, next);
     if (signal.aborted) return undefined;
     return { status: 'done' };
   };
@@ -88,14 +88,15 @@ export function extractPage(
 
 /**
  * Stores an extracted article in one transaction with everything that must go with it: the link
- * to an earlier copy of the same text or canonical URL, the search entry, the translation job and
- * the image jobs. A kill leaves the article as it was before (and its job to do it again), never
+ * to an earlier copy of the same text or canonical URL, the search entry, the job of its next step
+ * (`next`: translation) and the image jobs. A kill leaves the article as it was before (and its job to do it again), never
  * extracted but unsearchable or without its next step. `tx` must be a store inside a transaction.
  */
 export async function saveOutcome(
   tx: Store,
   article: Pick<Article, 'id' | 'outletId'>,
   outcome: PageOutcome,
+  next: QueueNext<'translate'>,
 ): Promise<void> {
   const articleId = article.id;
   if ('failure' in outcome) {
@@ -128,7 +129,7 @@ export async function saveOutcome(
     ...(duplicateOf ? { duplicateOf } : {}),
   });
   await indexForSearch(tx, articleId);
-  await tx.jobs.enqueue(JOB.translate, { articleId }, { dedupeKey: articleJobKey(JOB.translate, articleId) });
+  await next(tx, { articleId });
   await queueImages(tx, articleId, article.outletId, extracted.image?.url);
 }
 
@@ -139,14 +140,12 @@ export async function saveOutcome(
  */
 async function queueImages(tx: Store, articleId: number, outletId: string, imageUrl: string | undefined) {
   if (imageUrl && /^https?:\/\//i.test(imageUrl)) {
-    const payload: ImagePayload = { articleId, url: imageUrl };
-    await tx.jobs.enqueue(JOB.image, payload, { dedupeKey: articleJobKey(JOB.image, articleId), maxAttempts: 3 });
+    await enqueueJob(tx.jobs, JOB.image, { articleId, url: imageUrl }, { maxAttempts: 3 });
   }
   if (await tx.images.logoTried(outletId)) return;
   const outlet = await tx.outlets.get(outletId);
   if (!outlet?.logo || !/^https?:\/\//i.test(outlet.logo)) return;
-  const payload: LogoPayload = { outletId, url: outlet.logo };
-  await tx.jobs.enqueue(JOB.logo, payload, { dedupeKey: `logo:${outletId}`, maxAttempts: 3 });
+  await enqueueJob(tx.jobs, JOB.logo, { outletId, url: outlet.logo }, { maxAttempts: 3 });
 }
 
 /**
@@ -160,10 +159,11 @@ export async function storePage(
   article: Pick<Article, 'id' | 'outletId' | 'title' | 'published' | 'language'>,
   html: string,
   finalUrl: string,
+  next: QueueNext<'translate'>,
 ): Promise<ExtractedArticle | undefined> {
   const outlet = await store.outlets.get(article.outletId);
   const outcome = extractPage(stages, article, html, finalUrl, outlet?.languages);
-  await store.transaction((tx) => saveOutcome(tx, article, outcome));
+  await store.transaction((tx) => saveOutcome(tx, article, outcome, next));
   if ('failure' in outcome) {
     log.info('no article on page', { id: article.id, url: finalUrl, reason: outcome.failure });
     return undefined;

@@ -3,7 +3,7 @@ import { logger } from '../../config/log.ts';
 import { leadImageCopies, logoCopy } from '../../images/copies.ts';
 import { UnsupportedImageError } from '../../images/errors.ts';
 import type { Store } from '../../store/store.ts';
-import type { ImagePayload, LogoPayload } from '../kinds.ts';
+import type { KindHandler } from '../kinds.ts';
 import type { Stages } from '../stages.ts';
 import type { JobHandler, JobOutcome } from '../worker.ts';
 import { describeError, isPermanent, retryAfterSeconds } from './errors.ts';
@@ -54,9 +54,9 @@ async function fetchOnce(
  * so pages show only images Meridian has and readers' browsers never call the outlets' hosts.
  * Its own job kind, queued beside translation: a slow image host never delays the article.
  */
-export function imageHandler(store: Store, stages: Pick<Stages, 'fetchImage'>, enabled = true): JobHandler {
+export function imageHandler(store: Store, stages: Pick<Stages, 'fetchImage'>, enabled = true): KindHandler<'image'> {
   return async (job, signal) => {
-    const { articleId, url } = job.payload as ImagePayload;
+    const { articleId, url } = job.payload;
     if (!enabled) return { status: 'done' };
     return fetchOnce(
       job,
@@ -74,9 +74,9 @@ export function imageHandler(store: Store, stages: Pick<Stages, 'fetchImage'>, e
 }
 
 /** Fetches an outlet's favicon once and stores a 64-pixel copy; pages show its initial without one. */
-export function logoHandler(store: Store, stages: Pick<Stages, 'fetchImage'>, enabled = true): JobHandler {
+export function logoHandler(store: Store, stages: Pick<Stages, 'fetchImage'>, enabled = true): KindHandler<'logo'> {
   return async (job, signal) => {
-    const { outletId, url } = job.payload as LogoPayload;
+    const { outletId, url } = job.payload;
     if (!enabled) return { status: 'done' };
     return fetchOnce(
       job,

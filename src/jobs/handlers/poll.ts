@@ -3,22 +3,27 @@ import { urlKey } from '../../dedup/url-key.ts';
 import { countRecent } from '../../feeds/freshness.ts';
 import { webUrl } from '../../net/web-url.ts';
 import type { Store } from '../../store/store.ts';
-import { articleJobKey, hostOption, JOB, type PollPayload } from '../kinds.ts';
+import { hostOption, type KindHandler, type QueueNext } from '../kinds.ts';
 import { DEFAULT_SCHEDULE, nextInterval, type ScheduleSettings } from '../schedule.ts';
 import type { Stages } from '../stages.ts';
-import type { JobHandler } from '../worker.ts';
 import { describeError, retryAfterSeconds } from './errors.ts';
 
 const log = logger('poll');
 
 /**
  * Polls one feed: conditional GET, parse, record each new item as a `discovered` article with a
- * fetch job. The feed's own state carries failures and the next poll time, so a failed poll is
- * recorded and the job is done: the schedule, not the job queue, decides when to try again.
+ * job of its next step (`next`, from the stage table). The feed's own state carries failures and
+ * the next poll time, so a failed poll is recorded and the job is done: the schedule, not the job
+ * queue, decides when to try again.
  */
-export function pollHandler(store: Store, stages: Stages, schedule: ScheduleSettings = DEFAULT_SCHEDULE): JobHandler {
+export function pollHandler(
+  store: Store,
+  stages: Stages,
+  next: QueueNext<'fetch'>,
+  schedule: ScheduleSettings = DEFAULT_SCHEDULE,
+): KindHandler<'poll'> {
   return async (job, signal) => {
-    const { feedId } = job.payload as PollPayload;
+    const { feedId } = job.payload;
     const feed = await store.feeds.get(feedId);
     if (!feed || feed.disabled) return { status: 'done' };
     const outlet = await store.outlets.get(feed.outlet_id);
@@ -52,14 +57,10 @@ export function pollHandler(store: Store, stages: Stages, schedule: ScheduleSett
           });
           if (id === undefined) continue;
           newItems++;
-          await store.jobs.enqueue(
-            JOB.fetch,
-            { articleId: id },
-            { dedupeKey: articleJobKey(JOB.fetch, id), ...hostOption(item.link) },
-          );
+          await next(store, { articleId: id }, hostOption(item.link));
         }
       }
-      const next = nextInterval(feed.poll_interval_s, feed.consecutive_failures, { ok: true, newItems }, schedule);
+      const interval = nextInterval(feed.poll_interval_s, feed.consecutive_failures, { ok: true, newItems }, schedule);
       await store.feeds.recordPoll(feed.id, {
         ok: true,
         status: res.status,
@@ -67,7 +68,7 @@ export function pollHandler(store: Store, stages: Stages, schedule: ScheduleSett
         ...(recentCount !== undefined ? { recentCount } : {}),
         etag: res.headers.etag ?? feed.etag,
         lastModified: res.headers['last-modified'] ?? feed.last_modified,
-        nextIntervalS: next.intervalS,
+        nextIntervalS: interval.intervalS,
       });
       log.info('polled', {
         feed: feed.url,
@@ -79,7 +80,7 @@ export function pollHandler(store: Store, stages: Stages, schedule: ScheduleSett
     } catch (err) {
       if (signal.aborted) throw err;
       const retryAfterS = retryAfterSeconds(err);
-      const next = nextInterval(
+      const interval = nextInterval(
         feed.poll_interval_s,
         feed.consecutive_failures,
         { ok: false, newItems: 0, ...(retryAfterS !== undefined ? { retryAfterS } : {}) },
@@ -90,10 +91,10 @@ export function pollHandler(store: Store, stages: Stages, schedule: ScheduleSett
         ok: false,
         status,
         error: message,
-        nextIntervalS: next.intervalS,
-        disable: next.disable,
+        nextIntervalS: interval.intervalS,
+        disable: interval.disable,
       });
-      log.warn(next.disable ? 'feed disabled after repeated failures' : 'poll failed', {
+      log.warn(interval.disable ? 'feed disabled after repeated failures' : 'poll failed', {
         feed: feed.url,
         err: message,
       });

@@ -9,10 +9,9 @@ import { shouldWriteNewVersion, tooSoonUntil } from '../../takes/policy.ts';
 import { takePolicySettings } from '../../takes/settings.ts';
 import type { Summarizer, TakeArticle } from '../../takes/summarizer.ts';
 import { takeFromResult, takeProblems } from '../../takes/take.ts';
-import type { StoryPayload } from '../kinds.ts';
+import type { KindHandler } from '../kinds.ts';
 import { correctNames } from '../name-corrections.ts';
 import { storeStoryTakes } from '../story-takes.ts';
-import type { JobHandler } from '../worker.ts';
 
 const log = logger('take');
 
@@ -28,10 +27,10 @@ export function takeHandler(
   config: Config,
   summarizer: Summarizer,
   outlets: () => Promise<Map<string, Outlet>>,
-): JobHandler {
+): KindHandler<'take'> {
   const policy = takePolicySettings(config);
   return async (job) => {
-    const { storyId, refresh = false } = job.payload as StoryPayload;
+    const { storyId, refresh = false } = job.payload;
     const story = await store.stories.get(storyId);
     if (!story) return { status: 'done' };
     const ids = (await store.stories.articleIds(story.id)).slice(-STORY_ARTICLE_CAP);

@@ -5,11 +5,11 @@ import { translateArticle } from '../../translate/article.ts';
 import { BudgetExhaustedError, type BudgetLimits, leftoversFrom } from '../../translate/budget.ts';
 import { isTransient, ProviderConfigError, UnsupportedLanguageError } from '../../translate/errors.ts';
 import type { Translator } from '../../translate/translator.ts';
-import { type ArticlePayload, articleJobKey, JOB } from '../kinds.ts';
+import { enqueueJob, JOB, type KindHandler, type QueueNext } from '../kinds.ts';
 import { bodyPriority, bodyTier } from '../priority.ts';
 import { indexForSearch } from '../search-index.ts';
 import { storeBudget } from '../translation-budget.ts';
-import type { JobHandler, JobOutcome } from '../worker.ts';
+import type { JobOutcome } from '../worker.ts';
 
 const log = logger('translate');
 
@@ -32,10 +32,11 @@ export interface TranslateHandlerOptions {
  * early and the budget goes where it matters:
  *
  * 1. `translate` (this handler): the headline — title, standfirst, image caption — then hands the
- *    article to clustering and queues its body at a priority (jobs/priority.ts) that clustering
+ *    article to its next step (`next`, from the stage table: clustering) and queues its body at a priority (jobs/priority.ts) that clustering
  *    raises when the story is covered by two or more countries and a reader's request raises
  *    above everything.
- * 2. `translate-body` (translateBodyHandler): the blocks; the story's take is then refreshed.
+ * 2. `translate-body` (translateBodyHandler): the blocks; the story's take (its `next`) is then
+ *    refreshed.
  *
  * A provider outage or rate limit puts the job back without spending an attempt; a spent budget
  * moves every waiting job of its step to when the budget allows (the next UTC day at the latest).
@@ -45,26 +46,16 @@ export function translateHandler(
   store: Store,
   translator: Translator,
   target: string,
+  next: QueueNext<'cluster'>,
   options: TranslateHandlerOptions = {},
-): JobHandler {
-  const budget = budgetFor(store, translator, options);
+): KindHandler<'translate'> {
+  const translate = partTranslator(store, translator, target, options);
   return async (job, signal) => {
-    const { articleId } = job.payload as ArticlePayload;
+    const { articleId } = job.payload;
     const article = await store.articles.get(articleId);
     if (article?.state !== 'extracted') return { status: 'done' };
     try {
-      const result = await translateArticle(
-        { ...article, language: article.language ?? 'und' },
-        {
-          translator,
-          cache: store.segmentCache,
-          glossary: store.glossary,
-          target,
-          signal,
-          parts: 'headline',
-          ...(budget ? { budget } : {}),
-        },
-      );
+      const result = await translate(article, 'headline', signal);
       if (result.translated) {
         await store.translations.save({
           articleId,
@@ -83,11 +74,12 @@ export function translateHandler(
         });
         await indexForSearch(store, articleId);
         if (hasBody(article))
-          await store.jobs.enqueue(
+          // Off the article's path: the body waits for its priority and the budget.
+          await enqueueJob(
+            store.jobs,
             JOB.translateBody,
             { articleId },
             {
-              dedupeKey: articleJobKey(JOB.translateBody, articleId),
               priority: bodyPriority(article.published ?? article.discoveredAt, false),
               runAt: options.now?.() ?? new Date(),
             },
@@ -103,7 +95,7 @@ export function translateHandler(
       });
     }
     await store.articles.setState(articleId, 'translated');
-    await store.jobs.enqueue(JOB.cluster, { articleId }, { dedupeKey: articleJobKey(JOB.cluster, articleId) });
+    await next(store, { articleId });
     return { status: 'done' };
   };
 }
@@ -113,11 +105,12 @@ export function translateBodyHandler(
   store: Store,
   translator: Translator,
   target: string,
+  next: QueueNext<'take'>,
   options: TranslateHandlerOptions = {},
-): JobHandler {
-  const budget = budgetFor(store, translator, options);
+): KindHandler<'translate-body'> {
+  const translate = partTranslator(store, translator, target, options);
   return async (job, signal) => {
-    const { articleId } = job.payload as ArticlePayload;
+    const { articleId } = job.payload;
     const article = await store.articles.get(articleId);
     if (!article || !hasBody(article)) return { status: 'done' };
     const headline = await store.translations.get(articleId, target);
@@ -131,18 +124,7 @@ export function translateBodyHandler(
         return { status: 'retry-later', at: from, reason: "single-country bodies wait for the day's leftovers" };
     }
     try {
-      const result = await translateArticle(
-        { ...article, language: article.language ?? 'und' },
-        {
-          translator,
-          cache: store.segmentCache,
-          glossary: store.glossary,
-          target,
-          signal,
-          parts: 'body',
-          ...(budget ? { budget } : {}),
-        },
-      );
+      const result = await translate(article, 'body', signal);
       if (!result.translated) return { status: 'done' };
       const title = headline?.title ?? result.title;
       const standfirst = headline ? headline.standfirst : result.standfirst;
@@ -163,7 +145,7 @@ export function translateBodyHandler(
       });
       await indexForSearch(store, articleId);
       warnGlossary(articleId, result.glossaryFlags);
-      await refreshTake(store, articleId, options.takeDelayMs ?? 60_000);
+      await refreshTake(store, articleId, next, options.takeDelayMs ?? 60_000);
     } catch (err) {
       const outcome = await waitOutcome(store, JOB.translateBody, err, signal);
       if (outcome) return outcome;
@@ -172,10 +154,26 @@ export function translateBodyHandler(
   };
 }
 
-function budgetFor(store: Store, translator: Translator, options: TranslateHandlerOptions) {
+/** Translates one part of an article (headline or body) with the store's cache, glossary and budget. */
+function partTranslator(store: Store, translator: Translator, target: string, options: TranslateHandlerOptions) {
   // Without a daily budget the gate still counts the day's characters for the status page.
-  if (!options.budget || translator.passthrough) return undefined;
-  return storeBudget(store, translator.name, options.budget, options.now);
+  const budget =
+    options.budget && !translator.passthrough
+      ? storeBudget(store, translator.name, options.budget, options.now)
+      : undefined;
+  return (article: Article, parts: 'headline' | 'body', signal: AbortSignal) =>
+    translateArticle(
+      { ...article, language: article.language ?? 'und' },
+      {
+        translator,
+        cache: store.segmentCache,
+        glossary: store.glossary,
+        target,
+        signal,
+        parts,
+        ...(budget ? { budget } : {}),
+      },
+    );
 }
 
 function hasBody(article: Article): boolean {
@@ -223,14 +221,8 @@ function warnGlossary(articleId: number, flags: Awaited<ReturnType<typeof transl
 }
 
 /** The story's take is written again with the body in it (its job, if one waits, is told so). */
-async function refreshTake(store: Store, articleId: number, delayMs: number): Promise<void> {
+async function refreshTake(store: Store, articleId: number, next: QueueNext<'take'>, delayMs: number): Promise<void> {
   const storyId = await store.stories.storyOf(articleId);
   if (storyId === undefined) return;
-  const payload = { storyId, refresh: true };
-  const key = `take:${storyId}`;
-  const queued = await store.jobs.enqueue(JOB.take, payload, {
-    dedupeKey: key,
-    runAt: new Date(Date.now() + delayMs),
-  });
-  if (queued === undefined) await store.jobs.setWaitingPayload(key, payload);
+  await next(store, { storyId, refresh: true }, { runAt: new Date(Date.now() + delayMs), replaceWaiting: true });
 }
