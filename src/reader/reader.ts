@@ -3,6 +3,7 @@ import type { Config } from '../config/config.ts';
 import type { Country, Outlet } from '../model/outlet.ts';
 import type { CountryCount } from '../store/repositories/outlets.ts';
 import type { Store } from '../store/store.ts';
+import type { ApiStory } from './api.ts';
 import { type Clock, ExpiringValue, VersionedCache } from './cache.ts';
 import type { LoadedStory, StorySidebar } from './story.ts';
 
@@ -13,6 +14,8 @@ const COUNTS_TTL_MS = 30_000;
 const LOADED_STORIES = 500;
 /** Stories whose Alternative Takes analysis is kept: small (no article text), so many fit. */
 const STORY_SIDEBARS = 2_000;
+/** Stories whose JSON API answer is kept (a few hundred KB at most each: 300 summaries). */
+const API_STORIES = 200;
 
 /** Every stored outlet by id, and a short name for their names (a renamed outlet is a new one). */
 export interface OutletIndex {
@@ -36,6 +39,8 @@ export class Reader {
   readonly loadedStories = new VersionedCache<number, LoadedStory>(LOADED_STORIES);
   /** What a story's article pages share of its analysis, by story id and the analysis' basis. */
   readonly sidebars = new VersionedCache<number, StorySidebar>(STORY_SIDEBARS);
+  /** `/api/stories/{id}` answers, by the id asked for, current while their story version is. */
+  readonly apiStories = new VersionedCache<number, ApiStory>(API_STORIES);
   private readonly outletIndexValue: ExpiringValue<OutletIndex>;
   private readonly countsValue: ExpiringValue<CountryCount[]>;
   /** Values recomputed at most once per their lifetime, by name (e.g. the globe's counts). */

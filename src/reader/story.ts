@@ -40,7 +40,8 @@ export async function loadStory(reader: Reader, storyId: number): Promise<Loaded
  */
 export async function loadedStory(reader: Reader, story: Story, outlets: Map<string, Outlet>): Promise<LoadedStory> {
   return reader.loadedStories.getOrMake(story.id, storyBasis(story), async () => {
-    const ids = (await reader.store.stories.articleIds(story.id)).slice(-STORY_ARTICLE_CAP);
+    // Bounded in the statement: a story of thousands of articles is not read whole.
+    const ids = await reader.store.stories.recentArticleIds(story.id, STORY_ARTICLE_CAP);
     // One read of the articles and their translations serves both the docs and the summaries.
     const { articles, english, docs } = await storyArticles(reader.store, ids);
     const views = new Map(articles.map((a) => [a.id, summaryView(a, outlets, english.get(a.id)?.title)]));

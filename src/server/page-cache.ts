@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { BoundedMap } from '../util/bounded-map.ts';
 import { RecentKeys } from '../util/recent-keys.ts';
+import { cursorText } from './params.ts';
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -20,36 +21,62 @@ interface CachedPage {
 const ENTRY_OVERHEAD = 1024;
 const MAX_KEY_LENGTH = 300;
 
+/** What a parameter's reader makes of a value: its one written form, absent, or not cacheable. */
+type ParamValue = string | undefined | typeof UNCACHEABLE;
+/** A value the route refuses (400, 404) or cannot mean: such a request is not cached at all. */
+const UNCACHEABLE = null;
+
+/** An outlet id as the catalog writes them; the route answers 404 for one it does not know. */
+const OUTLET_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+
+interface CachedRoute {
+  pattern: RegExp;
+  /** The path in its one written form (country codes are case-insensitive). */
+  path?: (path: string) => string;
+  params: Record<string, (value: string) => ParamValue>;
+}
+
 /**
  * The query parameters each cached route reads, with the values it tells apart. Everything else
  * in a query string is left out of the cache key: the page does not depend on it, and a client
  * adding `?x=1`, `?x=2`… must not make the cache keep one more copy of the same page each time.
+ * A value is kept in its one written form (a cursor as parseCursor reads it, a country code in
+ * lower case), so spellings of one page share one entry.
  */
-const ROUTE_PARAMS: ReadonlyArray<[RegExp, Record<string, (value: string) => string | undefined>]> = [
+const ROUTES: readonly CachedRoute[] = [
   // Home: a selected story, by number (anything else selects nothing).
-  [/^\/$/, { story: (v) => (/^\d{1,10}$/.test(v) ? String(Number(v)) : undefined) }],
-  [/^\/countries\/[^/]+$/, { outlet: (v) => v || undefined, before: (v) => v || undefined }],
-  [/^\/articles\/[^/]+$/, { original: (v) => (v === '1' ? '1' : undefined) }],
-  [/^\/stories\/[^/]+$/, { version: (v) => v }],
-  [/^\/(overlooked|sources)$/, {}],
-  [/^\/feeds\/.+\.atom$/, {}],
+  { pattern: /^\/$/, params: { story: (v) => (/^\d{1,10}$/.test(v) ? String(Number(v)) : undefined) } },
+  {
+    pattern: /^\/countries\/[^/]+$/,
+    path: (path) => path.toLowerCase(),
+    params: {
+      outlet: (v) => (v === '' ? undefined : OUTLET_ID.test(v) ? v : UNCACHEABLE),
+      before: (v) => (v === '' ? undefined : (cursorText(v) ?? UNCACHEABLE)),
+    },
+  },
+  { pattern: /^\/articles\/[^/]+$/, params: { original: (v) => (v === '1' ? '1' : undefined) } },
+  { pattern: /^\/stories\/[^/]+$/, params: { version: (v) => v } },
+  { pattern: /^\/(overlooked|sources)$/, params: {} },
+  { pattern: /^\/feeds\/.+\.atom$/, params: {} },
 ];
 
 /**
  * The cache key of a request: its path and the parameters its route reads, in a fixed order, or
- * undefined when the route is not cached (or the key is implausibly long). Never a header: one client must not choose what
- * another is served.
+ * undefined when the route is not cached, a value is one the route refuses, or the key is
+ * implausibly long. Never a header: one client must not choose what another is served.
  */
 export function pageCacheKey(path: string, query: URLSearchParams): string | undefined {
-  const route = ROUTE_PARAMS.find(([pattern]) => pattern.test(path));
+  const route = ROUTES.find(({ pattern }) => pattern.test(path));
   if (!route) return undefined;
   const kept: string[] = [];
-  for (const name of Object.keys(route[1]).sort()) {
+  for (const name of Object.keys(route.params).sort()) {
     const raw = query.get(name); // the first value, as the route reads it
-    const value = raw === null ? undefined : route[1][name]?.(raw);
+    const value = raw === null ? undefined : route.params[name]?.(raw);
+    if (value === UNCACHEABLE) return undefined;
     if (value !== undefined) kept.push(`${name}=${encodeURIComponent(value)}`);
   }
-  const key = kept.length > 0 ? `${path}?${kept.join('&')}` : path;
+  const written = route.path ? route.path(path) : path;
+  const key = kept.length > 0 ? `${written}?${kept.join('&')}` : written;
   // Real keys are short (`/countries/de?outlet=dw&before=…`); a long one is a client's invention.
   return key.length <= MAX_KEY_LENGTH ? key : undefined;
 }

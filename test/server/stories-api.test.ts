@@ -198,5 +198,68 @@ for (const backend of await backends()) {
       assert.equal((await app.request('/api/stories/999999')).status, 404);
       assert.equal((await app.request('/api/stories/abc')).status, 404, 'as /api/articles/abc');
     });
+
+    test('GET /api/stories/{id} is made once per story version and reads a bounded number of articles', async () => {
+      const { app: server, ctx } = await testApp(h.store);
+      const calls = { articles: 0, limits: [] as number[] };
+      const { stories, articles: repo } = h.store;
+      const { recentArticleIds, articleIds } = stories;
+      const getMany = repo.getMany;
+      stories.recentArticleIds = async function (this: typeof stories, id: number, limit: number) {
+        calls.limits.push(limit);
+        return recentArticleIds.call(this, id, limit);
+      };
+      stories.articleIds = async () => assert.fail('a story is never read whole for the API');
+      repo.getMany = async function (this: typeof repo, ids: readonly number[]) {
+        calls.articles += ids.length;
+        return getMany.call(this, ids);
+      };
+      const latest = await h.store.takes.latest(typhoon);
+      assert.ok(latest);
+      try {
+        const first = await (await server.request(`/api/stories/${typhoon}`)).json();
+        const read = calls.articles;
+        assert.ok(read >= 3, 'the first answer reads the story’s articles');
+        assert.deepEqual(calls.limits, [300], 'at most STORY_ARTICLE_CAP of them');
+        assert.deepEqual(await (await server.request(`/api/stories/${typhoon}`)).json(), first);
+        assert.equal(calls.articles, read, 'the same version is answered from memory');
+        assert.equal(ctx.reader.apiStories.has(typhoon), true);
+
+        // A new take is a new version: the next answer shows it.
+        await h.store.takes.add({ ...latest, sections: [{ heading: 'A newer take', sentences: [] }] });
+        const after = (await (await server.request(`/api/stories/${typhoon}`)).json()) as {
+          take: { version: number; sections: Array<{ heading: string }> };
+        };
+        assert.equal(after.take.version, latest.version + 1);
+        assert.equal(after.take.sections[0]?.heading, 'A newer take');
+      } finally {
+        stories.recentArticleIds = recentArticleIds;
+        stories.articleIds = articleIds;
+        repo.getMany = getMany;
+        await h.store.db
+          .deleteFrom('takes')
+          .where('story_id', '=', typhoon)
+          .where('version', '>', latest.version)
+          .execute();
+      }
+    });
+
+    test('GET /api/countries reads its thousands of stories at most every 30 s, not per request', async () => {
+      const { app: server } = await testApp(h.store);
+      const { stories } = h.store;
+      const singleCountry = stories.singleCountry;
+      let reads = 0;
+      stories.singleCountry = async function (this: typeof stories, options) {
+        reads++;
+        return singleCountry.call(this, options);
+      };
+      try {
+        const first = await (await server.request('/api/countries')).json();
+        for (let i = 0; i < 5; i++) assert.deepEqual(await (await server.request('/api/countries')).json(), first);
+        assert.equal(reads, 1);
+      } finally {
+        stories.singleCountry = singleCountry;
+      }
+    });
   });
 }

@@ -1,20 +1,10 @@
 import { Hono } from 'hono';
-import { pipelineStatus } from '../../jobs/status.ts';
-import { articleView, summaries } from '../../reader/views.ts';
+import { apiArticle, apiArticles } from '../../reader/api.ts';
+import { searchPage, statusPage } from '../../reader/pages.ts';
 import { searchText } from '../../store/repositories/search.ts';
-import { budgetLimits } from '../../translate/budget.ts';
 import type { ServerContext } from '../context.ts';
 import { BadRequestError, NotFoundHttpError } from '../errors.ts';
-import { dateParam, parseCursor, parseId } from '../routes/pages.tsx';
-import { searchArticles } from '../search.ts';
-import { countryParam } from './catalog.ts';
-
-export function limitParam(raw: string | undefined, fallback: number, max: number): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new BadRequestError(`limit must be an integer from 1 to ${max}`);
-  return n;
-}
+import { countryParam, dateParam, limitParam, parseCursor, parseId } from '../params.ts';
 
 /** `/api/articles`, `/api/articles/{id}`, `/api/search`, `/api/status`. */
 export function articlesApi(ctx: ServerContext): Hono {
@@ -25,25 +15,22 @@ export function articlesApi(ctx: ServerContext): Hono {
     const limit = limitParam(c.req.query('limit'), 20, 100);
     const outlet = c.req.query('outlet');
     const before = parseCursor(c.req.query('before'));
-    const rows = await ctx.store.articles.list({
-      limit,
-      ...(country ? { country } : {}),
-      ...(outlet ? { outletId: outlet } : {}),
-      ...(before ? { before } : {}),
-    });
-    const last = rows[rows.length - 1];
-    return c.json({
-      articles: await summaries(ctx.store, await ctx.reader.outlets(), rows),
-      next: rows.length === limit && last?.published ? `${last.published}_${last.id}` : null,
-    });
+    return c.json(
+      await apiArticles(ctx.reader, {
+        limit,
+        ...(country ? { country } : {}),
+        ...(outlet ? { outletId: outlet } : {}),
+        ...(before ? { before } : {}),
+      }),
+    );
   });
 
   api.get('/articles/:id', async (c) => {
-    const id = parseId(c.req.param('id'));
-    const found = await ctx.store.articles.getForReading(id);
-    if (!found || found.article.state === 'discovered') throw new NotFoundHttpError('No such article');
-    const view = articleView(found.article, await ctx.reader.outlets(), found.translation, ctx.translator !== 'none');
-    return c.json({ article: { ...view, storyId: found.storyId ?? null } });
+    const article = await apiArticle(ctx.reader, parseId(c.req.param('id')), {
+      translating: ctx.translator !== 'none',
+    });
+    if (!article) throw new NotFoundHttpError('No such article');
+    return c.json({ article });
   });
 
   api.get('/search', async (c) => {
@@ -54,7 +41,7 @@ export function articlesApi(ctx: ServerContext): Hono {
     const to = dateParam(c.req.query('to'));
     const limit = limitParam(c.req.query('limit'), 20, 100);
     return c.json(
-      await searchArticles(ctx, {
+      await searchPage(ctx.reader, {
         q,
         limit,
         ...(country ? { country } : {}),
@@ -64,9 +51,7 @@ export function articlesApi(ctx: ServerContext): Hono {
     );
   });
 
-  api.get('/status', async (c) =>
-    c.json(await pipelineStatus(ctx.store, ctx.translator, new Date(), budgetLimits(ctx.config))),
-  );
+  api.get('/status', async (c) => c.json(await statusPage(ctx.reader, ctx.translator)));
 
   return api;
 }

@@ -1,30 +1,7 @@
-import type { Story } from '../../model/story.ts';
+import type { CountryEntry, PipelineSummary, TopStory } from '../../reader/pages.ts';
 import type { ArticleSummaryView } from '../../reader/views.ts';
 import { ArticleItem, Flag, Time } from './bits.tsx';
 import type { PageKit } from './kit.ts';
-
-export interface CountryEntry {
-  code: string;
-  name: string;
-  outlets: number;
-  articlesLastDay: number;
-}
-
-export interface PipelineSummary {
-  feeds: number;
-  feedsOk: number;
-  feedsFailing: number;
-  feedsDisabled: number;
-  nextPollAt: string | null;
-  lastError: string | null;
-  articles: number;
-}
-
-export interface TopStory {
-  story: Story;
-  /** Where it was first reported (the arcs start there). */
-  origin: string;
-}
 
 export function HomePage({
   kit,

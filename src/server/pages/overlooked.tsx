@@ -1,13 +1,6 @@
-import type { Story } from '../../model/story.ts';
+import type { OverlookedEntry } from '../../reader/pages.ts';
 import { Flag, Time } from './bits.tsx';
 import type { PageKit } from './kit.ts';
-
-export interface OverlookedEntry {
-  story: Story;
-  countries: number;
-  articlesAbroad: number;
-  homeArticles: number;
-}
 
 export function OverlookedPage({ kit, entries }: { kit: PageKit; entries: OverlookedEntry[] }) {
   return (

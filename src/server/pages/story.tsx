@@ -1,22 +1,7 @@
-import type { Story, Take } from '../../model/story.ts';
-import type { ArticleSummaryView } from '../../reader/views.ts';
-import type { CountryFraming } from '../../stories/framing.ts';
+import type { StoryPageData } from '../../reader/pages.ts';
 import { Flag, Time } from './bits.tsx';
 import type { PageKit } from './kit.ts';
 import { WorldTake } from './take-section.tsx';
-
-export interface StoryPageData {
-  story: Story;
-  byCountry: Array<{ country: string; articles: ArticleSummaryView[] }>;
-  framing: CountryFraming[];
-  /** Coverage over time: per day, articles per country. */
-  timeline: Array<{ day: string; counts: Array<{ country: string; n: number }> }>;
-  take?: Take | undefined;
-  versions: Array<{ version: number; createdAt: string; provider: string }>;
-  sources: Map<string, { outlet: string; country: string }>;
-  /** Where the story was first reported, for the map's arcs. */
-  origin?: string | undefined;
-}
 
 export function StoryPage({ kit, data }: { kit: PageKit; data: StoryPageData }) {
   const { story } = data;

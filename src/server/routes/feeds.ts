@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import { isWebUrl } from '../../net/web-url.ts';
 import { type ArticleSummaryView, summaries } from '../../reader/views.ts';
 import { groupBy } from '../../util/group-by.ts';
-import { countryParam } from '../api/catalog.ts';
 import type { ServerContext } from '../context.ts';
 import { NotFoundHttpError } from '../errors.ts';
+import { countryParam } from '../params.ts';
 import { xml } from '../xml.ts';
 
 const FEED_SIZE = 50;

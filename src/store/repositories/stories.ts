@@ -179,6 +179,43 @@ export class StoryRepository {
     return rows.map((r) => r.article_id);
   }
 
+  /** The newest `limit` article ids of a story, oldest first (what its pages read of a big story). */
+  async recentArticleIds(storyId: number, limit: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('story_articles')
+      .select('article_id')
+      .where('story_id', '=', storyId)
+      .orderBy('article_id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.article_id).reverse();
+  }
+
+  /**
+   * Where each story was first reported: the country of its earliest published article (undated
+   * ones first, then by id), for many stories in one statement.
+   */
+  async origins(storyIds: readonly number[]): Promise<Map<number, string>> {
+    if (storyIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('stories as s')
+      .select((eb) => [
+        's.id',
+        eb
+          .selectFrom('story_articles as sa')
+          .innerJoin('articles as a', 'a.id', 'sa.article_id')
+          .select('a.country')
+          .whereRef('sa.story_id', '=', 's.id')
+          .orderBy(sql`coalesce(a.published_at, '')`)
+          .orderBy('a.id')
+          .limit(1)
+          .as('origin'),
+      ])
+      .where('s.id', 'in', [...storyIds])
+      .execute();
+    return new Map(rows.map((r) => [r.id, r.origin ?? '']));
+  }
+
   /** Stores a story's Alternative Takes analysis, made from the story version `basis`. */
   async saveTakes(storyId: number, basis: string, analysis: StoredStoryTakes): Promise<void> {
     const values = { basis, analysis: JSON.stringify(analysis), made_at: nowIso() };
