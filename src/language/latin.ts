@@ -1,8 +1,9 @@
 /**
  * Languages written in the Latin script: the n-gram model ranks the 31 it knows, and marker
  * words (frequent words one language uses and its look-alike does not) settle what it cannot:
- * - Indonesian vs Malay: the model knows only `ms`; karena/kerana, uang/wang, polisi/polis,
- *   pemerintah/kerajaan tell them apart. Without markers, Indonesian (the larger press) leads a
+ * - Indonesian vs Malay: the model knows only `ms`; news words the two spell or choose
+ *   differently tell them apart (karena/kerana, bahwa/bahawa, uang/wang, persen/peratus,
+ *   miliar/bilion, perusahaan/syarikat, internasional/antarabangsa, Agustus/Ogos…). Without markers, Indonesian (the larger press) leads a
  *   tie that a declared `ms` breaks.
  * - Swahili, unknown to the model, by its very frequent function words (katika, kwa, kuwa…).
  * - Afrikaans, unknown to the model (it scores as Dutch): nie, vir, hulle, baie, gesê; only when
@@ -31,10 +32,10 @@ const MODELLED = new Set(
 const words = (list: string) => new Set(list.split(' '));
 
 const INDONESIAN = words(
-  'karena bisa uang polisi pemerintah kantor mengatakan setelah sesudah rupiah presiden menurutnya ungkap sedangkan meski dapat harus banyak sejumlah hingga saat',
+  'karena bisa uang polisi pemerintah kantor mengatakan setelah sesudah rupiah presiden menurutnya ungkap sedangkan meski dapat harus banyak sejumlah hingga saat bahwa yaitu yakni tersebut persen miliar triliun perusahaan pajak pengadilan kecelakaan tentara kendaraan internasional universitas mulai telepon agustus desember juni juli maret',
 );
 const MALAY = words(
-  'kerana boleh wang polis kerajaan berkata selepas ringgit iaitu ialah bagaimanapun semasa manakala kenyataan mahkamah negeri beliau',
+  'kerana boleh wang polis kerajaan berkata selepas ringgit iaitu ialah bagaimanapun semasa manakala kenyataan mahkamah negeri beliau bahawa peratus bilion trilion syarikat cukai kemalangan tentera kenderaan antarabangsa universiti berkenaan sahaja telefon ogos disember julai mac',
 );
 const SWAHILI = words(
   'katika kwa kuwa hiyo huo hilo hayo yake wake zake yao wao zao ambao ambayo ambaye amesema alisema serikali watu mwaka nchi pia baada kabla kutoka wakati zaidi wananchi hii huu hizi kwamba lakini sana hadi bado kila jana leo mkuu',

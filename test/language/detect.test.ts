@@ -111,6 +111,26 @@ describe('Latin-script neighbours', () => {
     assert.equal(detectLanguage('Polisi menangkap tersangka karena mencuri uang').lang, 'id');
     assert.equal(detectLanguage('Polis menahan suspek kerana mencuri wang').lang, 'ms');
   });
+  test('Indonesian vs Malay: the spellings and words of news, the same sentence in each', () => {
+    const pairs: Array<[string, string]> = [
+      [
+        'Menteri menyatakan bahwa inflasi naik tiga persen tahun ini.',
+        'Menteri menyatakan bahawa inflasi naik tiga peratus tahun ini.',
+      ],
+      [
+        'Perusahaan itu membayar pajak sebesar dua miliar kepada negara.',
+        'Syarikat itu membayar cukai sebanyak dua bilion kepada negara.',
+      ],
+      [
+        'Kerja sama internasional tersebut mulai berlaku pada bulan Agustus.',
+        'Kerjasama antarabangsa berkenaan berkuat kuasa pada bulan Ogos.',
+      ],
+    ];
+    for (const [indonesian, malay] of pairs) {
+      assert.equal(detectLanguage(indonesian).lang, 'id', indonesian);
+      assert.equal(detectLanguage(malay).lang, 'ms', malay);
+    }
+  });
 });
 
 describe('the declared language breaks near-ties only', () => {
