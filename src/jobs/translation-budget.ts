@@ -4,6 +4,7 @@ import {
   bodyAllowance,
   bodyAllowedAt,
   type CharacterBudget,
+  headlineReserve,
   nextUtcMidnight,
   utcDay,
 } from '../translate/budget.ts';
@@ -22,9 +23,15 @@ export function storeBudget(
     async reserve(part, chars) {
       const at = now();
       const day = utcDay(at);
+      // Bodies may use what the headlines' pace says they will not need today (headlineReserve).
+      const lent =
+        part === 'body' && limits.daily > 0
+          ? limits.headline - headlineReserve(limits, (await store.translationSpend.day(provider, day)).headline, at)
+          : 0;
       const taken = await store.translationSpend.reserve(provider, day, part, chars, {
-        ...limits,
-        bodyAllowance: bodyAllowance(limits, at),
+        daily: limits.daily,
+        headline: limits.headline - lent,
+        bodyAllowance: bodyAllowance(limits, at) + lent,
       });
       // A refund goes back to the day the characters were taken from, even after midnight.
       return taken ? { refund: () => store.translationSpend.refund(provider, day, part, chars) } : null;
@@ -35,7 +42,7 @@ export function storeBudget(
         return null;
       if (part === 'headline') return nextUtcMidnight(at);
       const spent = await store.translationSpend.day(provider, utcDay(at));
-      return bodyAllowedAt(limits, spent.body, chars, at);
+      return bodyAllowedAt(limits, spent, chars, at);
     },
   };
 }

@@ -76,16 +76,49 @@ export function bodyAllowance(limits: BudgetLimits, at: Date): number {
   return Math.floor(share * Math.min(1, (sinceMidnight + BODY_HEAD_START_MS) / DAY_MS));
 }
 
+/** Before this much of the day has passed, the headlines' pace says too little to lend their cap. */
+const LEND_AFTER_MS = 3_600_000;
+/** Headlines keep this many times what their pace so far says the rest of the day needs. */
+const HEADLINE_SAFETY = 1.5;
+/** How often a refused body looks again while the headlines' unused cap may still be lent. */
+const LEND_RETRY_MS = 15 * 60_000;
+
+/**
+ * What the headlines' cap still holds back for headlines at `at`, given what they have spent:
+ * their pace so far, projected over the rest of the day with a margin, never more than the cap.
+ * The rest of the cap is lent to bodies, so a day of fewer headlines than planned does not leave
+ * budget unspent while bodies of stories two countries cover wait for tomorrow. Headlines that
+ * come faster than their pace still have the margin; beyond it they wait for the next day, as
+ * they would at their cap (nothing is dropped).
+ */
+export function headlineReserve(limits: BudgetLimits, headlineSpent: number, at: Date): number {
+  if (limits.daily === 0) return limits.headline;
+  const elapsed = at.getTime() - Date.parse(`${utcDay(at)}T00:00:00Z`);
+  if (elapsed < LEND_AFTER_MS) return limits.headline;
+  const need = (headlineSpent / elapsed) * (DAY_MS - elapsed) * HEADLINE_SAFETY;
+  return Math.min(limits.headline, Math.max(headlineSpent, Math.ceil(headlineSpent + need)));
+}
+
 /**
  * When bodies that have spent `spent` may send `chars` more: the moment the even release reaches
- * it, or the next midnight when today's share cannot hold it.
+ * it; while only the headlines' unused cap could hold it, a little later (what they lend grows
+ * as the day goes on); the next midnight when nothing today can.
  */
-export function bodyAllowedAt(limits: BudgetLimits, spent: number, chars: number, at: Date): Date {
+export function bodyAllowedAt(
+  limits: BudgetLimits,
+  spent: { body: number; headline: number },
+  chars: number,
+  at: Date,
+): Date {
   const midnight = nextUtcMidnight(at);
   const share = limits.daily - limits.headline;
-  if (share <= 0 || spent + chars > share) return midnight;
+  if (share <= 0 || spent.body + chars > share) {
+    const lendable = Math.max(0, limits.headline - spent.headline);
+    if (spent.body + chars > share + lendable) return midnight;
+    return new Date(Math.min(midnight.getTime(), at.getTime() + LEND_RETRY_MS));
+  }
   const dayStart = midnight.getTime() - DAY_MS;
-  const needMs = Math.ceil(((spent + chars) / share) * DAY_MS) - BODY_HEAD_START_MS;
+  const needMs = Math.ceil(((spent.body + chars) / share) * DAY_MS) - BODY_HEAD_START_MS;
   return new Date(Math.min(midnight.getTime(), Math.max(at.getTime() + 1000, dayStart + needMs)));
 }
 
@@ -98,13 +131,13 @@ export function leftoversFrom(at: Date): Date {
   return at < from ? from : at;
 }
 
-/** Where the translation of a part asks before each request whether the budget allows it. */
 /** Characters taken from one day's allowance for one request. */
 export interface BudgetReservation {
   /** Gives the characters back to the day they were taken from: the request was not carried out. */
   refund(): Promise<void>;
 }
 
+/** Where the translation of a part asks before each request whether the budget allows it. */
 export interface CharacterBudget {
   /** Takes `chars` from today's allowance of `part`; null (nothing taken) when it does not fit. */
   reserve(part: BudgetPart, chars: number): Promise<BudgetReservation | null>;

@@ -125,6 +125,33 @@ for (const backend of await backends()) {
       }
     });
 
+    test("late in the day bodies may use what the headlines' pace leaves of their cap; the day's total holds", async () => {
+      const { store, cleanup } = await backend.open();
+      try {
+        const clock = { now: new Date('2026-12-07T01:00:00Z') };
+        const limits = { daily: 1000, headline: 600 };
+        const budget = storeBudget(store, 'deepl', limits, () => clock.now);
+        assert.ok(await budget.reserve('headline', 200), 'headlines spend 200 by 01:00');
+        // Early: the headlines' cap is all theirs; bodies have their share's first hours (400 × 2/24).
+        assert.equal(await budget.reserve('body', 100), null);
+        // 20:00: at their pace headlines need about 200/20 h × 4 h × 1.5 = 40 more: 360 of their cap
+        // is lent; bodies may have 400 × 21/24 = 350 of their own and the 360 lent.
+        clock.now = new Date('2026-12-07T20:00:00Z');
+        assert.ok(await budget.reserve('body', 650), 'a body beyond the bodies’ share fits with the lent cap');
+        assert.equal(
+          await budget.reserve('headline', 200),
+          null,
+          "a headline within the headlines' cap is refused when it would pass the day's total",
+        );
+        assert.ok(await budget.reserve('headline', 100), 'what is left of the day is still theirs');
+        assert.deepEqual(await store.translationSpend.day('deepl', '2026-12-07'), { headline: 300, body: 650 });
+        const at = await budget.retryAt('body', 100);
+        assert.equal(at?.toISOString(), '2026-12-08T00:00:00.000Z', 'nothing left today: bodies wait for midnight');
+      } finally {
+        await cleanup();
+      }
+    });
+
     test('every headline first; then bodies of stories two countries cover, then the newest', async () => {
       const { store, cleanup } = await backend.open();
       try {
@@ -280,13 +307,16 @@ for (const backend of await backends()) {
         const evening = await runDue(store, h, clock.now);
         assert.deepEqual(
           evening.filter((r) => r.outcome === 'done').map((r) => r.articleId),
-          [late],
-          'the leftovers go to the newest single-country body',
+          [late, ids[2]],
+          // One headline (43) by 23:30 leaves 175 of the headlines' 220 unneeded: lent, it carries a
+          // second body.
+          'the leftovers, and what the headlines will not need, go to the newest single-country bodies',
         );
         const day2 = await store.translationSpend.day('deepl', '2026-12-08');
-        assert.deepEqual(day2, { headline: 43, body: 342 });
-        assert.equal(charsSent(server), 557 + 43 + 342, 'the server received exactly what the budget counted');
-        assert.equal((await store.jobs.counts())[JOB.translateBody]?.queued, 2, 'the oldest two wait for day 3');
+        assert.deepEqual(day2, { headline: 43, body: 513 });
+        assert.ok(43 + 513 <= limits.daily, "the day's total holds");
+        assert.equal(charsSent(server), 557 + 43 + 513, 'the server received exactly what the budget counted');
+        assert.equal((await store.jobs.counts())[JOB.translateBody]?.queued, 1, 'the oldest waits for day 3');
       } finally {
         await cleanup();
       }

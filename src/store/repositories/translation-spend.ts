@@ -6,8 +6,9 @@ export type SpendPart = 'headline' | 'body';
 /** What a reservation must stay within (see translate/budget.ts); 0 `daily` means no budget. */
 export interface SpendCaps {
   daily: number;
+  /** The headlines' cap; for a body, what is still held back for headlines (the rest is lent). */
   headline: number;
-  /** What the bodies may have spent by now (their share, released over the day). */
+  /** What the bodies may have spent by now (their share, released over the day, and what is lent). */
   bodyAllowance: number;
 }
 
@@ -43,7 +44,10 @@ export class TranslationSpendRepository {
     if (caps.daily > 0) {
       q =
         part === 'headline'
-          ? q.where(sql<boolean>`headline_chars + ${chars} <= ${caps.headline}`)
+          ? q
+              .where(sql<boolean>`headline_chars + ${chars} <= ${caps.headline}`)
+              // Bodies may have been lent part of the headlines' cap: the day's total still holds.
+              .where(sql<boolean>`headline_chars + ${chars} + body_chars <= ${caps.daily}`)
           : q
               .where(sql<boolean>`body_chars + ${chars} <= ${caps.bodyAllowance}`)
               .where(
