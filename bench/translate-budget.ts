@@ -337,7 +337,12 @@ async function main(): Promise<void> {
       );
       a.id = id;
       byId.set(id, a);
-      await store.jobs.enqueue(JOB.translate, { articleId: id }, { dedupeKey: articleJobKey(JOB.translate, id) });
+      // Queued at the simulated time: a job queued at the real time would wait for it.
+      await store.jobs.enqueue(
+        JOB.translate,
+        { articleId: id },
+        { dedupeKey: articleJobKey(JOB.translate, id), runAt: clock.now },
+      );
       waitingClustering.push(a);
     }
     // The worker: every job due now, highest priority first.
