@@ -205,7 +205,8 @@ async function freePort(): Promise<number> {
 
 /** Starts `meridian ARGS…` with `env` on top of this process's (stderr kept for its log). */
 function spawnMeridian(args: string[], env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/meridian'), ...args], {
+  // Executed as an operator runs it, so the V8 flags on its first line apply.
+  const child = spawn(join(ROOT, 'bin/meridian'), args, {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

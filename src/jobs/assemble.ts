@@ -7,9 +7,10 @@ import { budgetLimits } from '../translate/budget.ts';
 import { createTranslator } from '../translate/providers/index.ts';
 import type { Translator } from '../translate/translator.ts';
 import { Pipeline, type PipelineOptions } from './pipeline.ts';
-import { defaultStages } from './stages-default.ts';
+import { fetchlessStages } from './stages-fetchless.ts';
 import { StoryService } from './story-service.ts';
 import { StoryWriterRole } from './story-writer.ts';
+import { parseStages } from './worker-stages.ts';
 
 export interface AssembledPipeline {
   pipeline: Pipeline;
@@ -40,9 +41,16 @@ export async function assemblePipeline(
   };
   const outlets = async () => new Map<string, Outlet>((await store.outlets.list()).map((o) => [o.id, o]));
   const catalogLanguages = (await store.outlets.list()).flatMap((o) => o.languages);
-  const pipeline = new Pipeline(store, defaultStages(config, fetcher, catalogLanguages), config, {
+  // Feeds, pages and the language model are loaded only by a worker that fetches: they are most
+  // of a worker's memory, and a translation or story worker never calls them.
+  const chosen = options.stages ?? parseStages(config.list('MERIDIAN_WORKER_STAGES'));
+  const stages = chosen.includes('fetch')
+    ? (await import('./stages-default.ts')).defaultStages(config, fetcher, catalogLanguages)
+    : fetchlessStages(fetcher);
+  const pipeline = new Pipeline(store, stages, config, {
     storyWriter,
     ...options,
+    stages: chosen,
     providers: {
       translator,
       target,
