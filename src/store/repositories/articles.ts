@@ -198,21 +198,23 @@ export class ArticleRepository {
 
   private readonly byId = compiledOnce(
     () => this.db as Kysely<never>,
-    () => this.db.selectFrom('articles').selectAll().where('id', '=', 0),
+    { id: 'number' },
+    ({ id }) => this.db.selectFrom('articles').selectAll().where('id', '=', id),
   );
 
   async get(id: number): Promise<Article | undefined> {
-    const row = await this.byId(id);
+    const row = await this.byId({ id });
     return row && toArticle(row);
   }
 
   /** An article as a reader sees it, with its translation and its story, in one statement. */
   private readonly forReadingById = compiledOnce(
     () => this.db as Kysely<never>,
-    () =>
+    { id: 'number', target: 'string' },
+    ({ id, target }) =>
       this.db
         .selectFrom('articles as a')
-        .leftJoin('translations as t', (join) => join.onRef('t.article_id', '=', 'a.id').on('t.target', '=', ''))
+        .leftJoin('translations as t', (join) => join.onRef('t.article_id', '=', 'a.id').on('t.target', '=', target))
         .leftJoin('story_articles as s', 's.article_id', 'a.id')
         .leftJoin('stories as so', 'so.id', 's.story_id')
         .leftJoin('story_takes as st', 'st.story_id', 's.story_id')
@@ -240,7 +242,7 @@ export class ArticleRepository {
               .whereRef('v.story_id', '=', 's.story_id')
               .as('take_version'),
         ])
-        .where('a.id', '=', 0),
+        .where('a.id', '=', id),
   );
 
   /**
@@ -260,8 +262,7 @@ export class ArticleRepository {
       }
     | undefined
   > {
-    // Parameters in the order of the compiled SQL: the join's target, then the article id.
-    const row = await this.forReadingById(target, id);
+    const row = await this.forReadingById({ id, target });
     if (!row) return undefined;
     const article = toReadableArticle(row);
     const translation =

@@ -145,14 +145,15 @@ export class StoryRepository {
 
   private readonly storyById = compiledOnce(
     () => this.db as Kysely<never>,
-    () => this.db.selectFrom('stories').selectAll().where('id', '=', 0),
+    { id: 'number' },
+    ({ id }) => this.db.selectFrom('stories').selectAll().where('id', '=', id),
   );
 
   /** A story by id, following merges so old links still land on the surviving story. */
   async get(id: number): Promise<Story | undefined> {
     let current = id;
     for (let hops = 0; hops < 20; hops++) {
-      const row = await this.storyById(current);
+      const row = await this.storyById({ id: current });
       if (!row) return undefined;
       if (row.merged_into == null) return toStory(row);
       current = row.merged_into;
@@ -162,11 +163,12 @@ export class StoryRepository {
 
   private readonly storyByArticle = compiledOnce(
     () => this.db as Kysely<never>,
-    () => this.db.selectFrom('story_articles').select('story_id').where('article_id', '=', 0),
+    { articleId: 'number' },
+    ({ articleId }) => this.db.selectFrom('story_articles').select('story_id').where('article_id', '=', articleId),
   );
 
   async storyOf(articleId: number): Promise<number | undefined> {
-    return (await this.storyByArticle(articleId))?.story_id;
+    return (await this.storyByArticle({ articleId }))?.story_id;
   }
 
   async articleIds(storyId: number): Promise<number[]> {
@@ -228,19 +230,21 @@ export class StoryRepository {
 
   private readonly takesByStory = compiledOnce(
     () => this.db as Kysely<never>,
-    () => this.db.selectFrom('story_takes').select(['basis', 'analysis']).where('story_id', '=', 0),
+    { storyId: 'number' },
+    ({ storyId }) => this.db.selectFrom('story_takes').select(['basis', 'analysis']).where('story_id', '=', storyId),
   );
 
   /** A story's stored Alternative Takes analysis and the story version it was made from. */
   async takes(storyId: number): Promise<{ basis: string; analysis: StoredStoryTakes } | undefined> {
-    const row = await this.takesByStory(storyId);
+    const row = await this.takesByStory({ storyId });
     const analysis = row && parseStoredTakes(row.analysis);
     return row && analysis ? { basis: row.basis, analysis } : undefined;
   }
 
   private readonly forReadingById = compiledOnce(
     () => this.db as Kysely<never>,
-    () =>
+    { id: 'number' },
+    ({ id }) =>
       this.db
         .selectFrom('stories as s')
         .leftJoin('story_takes as st', 'st.story_id', 's.id')
@@ -266,7 +270,7 @@ export class StoryRepository {
           't.article_count as t_article_count',
           't.created_at as t_created_at',
         ])
-        .where('s.id', '=', 0),
+        .where('s.id', '=', id),
   );
 
   /**
@@ -275,9 +279,10 @@ export class StoryRepository {
    * its latest take.
    */
   async forReading(id: number): Promise<StoryForReading | undefined> {
-    let row = await this.forReadingById(id);
+    let row = await this.forReadingById({ id });
     // A merged story's articles all moved to the survivor, so pages rarely come here.
-    for (let hops = 0; row?.merged_into != null && hops < 20; hops++) row = await this.forReadingById(row.merged_into);
+    for (let hops = 0; row?.merged_into != null && hops < 20; hops++)
+      row = await this.forReadingById({ id: row.merged_into });
     if (!row || row.merged_into != null) return undefined;
     const stored = row.st_basis == null ? undefined : { basis: row.st_basis, text: row.st_analysis ?? '' };
     const story = toStory(row);

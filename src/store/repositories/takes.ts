@@ -61,12 +61,18 @@ export class TakeRepository {
   // Compiled once: story pages, the take job and the story feeds (one per entry) ask for it.
   private readonly latestByStory = compiledOnce(
     () => this.db as Kysely<never>,
-    () =>
-      this.db.selectFrom('takes').selectAll().where('story_id', '=', 0).orderBy('version', 'desc').limit(sql.lit(1)),
+    { storyId: 'number' },
+    ({ storyId }) =>
+      this.db
+        .selectFrom('takes')
+        .selectAll()
+        .where('story_id', '=', storyId)
+        .orderBy('version', 'desc')
+        .limit(sql.lit(1)),
   );
 
   async latest(storyId: number): Promise<Take | undefined> {
-    const row = await this.latestByStory(storyId);
+    const row = await this.latestByStory({ storyId });
     return row && toTake(row);
   }
 

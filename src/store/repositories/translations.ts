@@ -35,11 +35,13 @@ export class TranslationRepository {
 
   private readonly byArticle = compiledOnce(
     () => this.db as Kysely<never>,
-    () => this.db.selectFrom('translations').selectAll().where('article_id', '=', 0).where('target', '=', ''),
+    { articleId: 'number', target: 'string' },
+    ({ articleId, target }) =>
+      this.db.selectFrom('translations').selectAll().where('article_id', '=', articleId).where('target', '=', target),
   );
 
   async get(articleId: number, target = 'en'): Promise<ArticleTranslation | undefined> {
-    const row = await this.byArticle(articleId, target);
+    const row = await this.byArticle({ articleId, target });
     return row && toTranslation(row);
   }
 
