@@ -1,3 +1,5 @@
+import { transientStatus } from './retry.ts';
+
 /**
  * One small class per way a fetch can fail, so callers branch on `instanceof` rather than on
  * message text. Every error names the URL it was about. `isRetryable` says which are worth
@@ -98,7 +100,7 @@ export class HttpStatusError extends FetchError {
     readonly retryAfterMs?: number,
   ) {
     super(url, `HTTP ${status} from ${url}${retryAfterMs !== undefined ? ` (retry after ${retryAfterMs} ms)` : ''}`);
-    this.retryable = status === 408 || status === 425 || status === 429 || status >= 500;
+    this.retryable = transientStatus(status);
   }
 }
 

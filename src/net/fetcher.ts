@@ -24,6 +24,7 @@ import {
   TooManyRedirectsError,
 } from './errors.ts';
 import { HostScheduler, type SharedHostTurns } from './politeness.ts';
+import { parseRetryAfter, retryAfterWait } from './retry.ts';
 import { RobotsCache } from './robots.ts';
 import './settings.ts';
 import { Deadline } from './deadline.ts';
@@ -267,17 +268,20 @@ export class Fetcher implements FetchClient {
     return headers;
   }
 
-  /** A non-2xx answer; 429 and 503 also pause the host for as long as the server asked. */
+  /**
+   * A non-2xx answer; 429 and 503 also pause the host for as long as the server asked (at most
+   * MAX_PAUSE_MS). The error reports the whole wait asked for: the job queue honours it.
+   */
   private statusError(url: URL, status: number, retryAfter: string | undefined): HttpStatusError {
-    const retryAfterMs = parseRetryAfter(retryAfter);
     if (status === 429 || status === 503) {
-      const pause = retryAfterMs ?? (status === 429 ? DEFAULT_429_PAUSE_MS : 0);
+      const defaultMs = status === 429 ? DEFAULT_429_PAUSE_MS : 0;
+      const pause = retryAfterWait(retryAfter, { defaultMs, maxMs: MAX_PAUSE_MS });
       if (pause > 0) {
-        this.scheduler.pause(url.host, Math.min(pause, MAX_PAUSE_MS), status);
+        this.scheduler.pause(url.host, pause, status);
         log.info('host paused', { host: url.host, status, ms: pause });
       }
     }
-    return new HttpStatusError(url.href, status, retryAfterMs);
+    return new HttpStatusError(url.href, status, parseRetryAfter(retryAfter));
   }
 
   private translateError(
@@ -320,15 +324,6 @@ export function createFetcher(config: Config, overrides: Partial<FetcherOptions>
     respectRobots: config.bool('MERIDIAN_RESPECT_ROBOTS'),
     ...overrides,
   });
-}
-
-/** Retry-After as milliseconds from now: delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /** An absolute http(s) URL (relative ones resolved against `base`), without its fragment. */

@@ -17,7 +17,14 @@ export {
   type FetchOptions,
   type FetchPurpose,
   type FetchResult,
-  parseRetryAfter,
 } from './fetcher.ts';
+export {
+  parseRetryAfter,
+  type RetryPolicy,
+  type RetryVerdict,
+  retryAfterWait,
+  transientStatus,
+  withRetry,
+} from './retry.ts';
 export { userAgent } from './user-agent.ts';
 export { isWebUrl, linkableUrl, MAX_URL_LENGTH, webUrl } from './web-url.ts';

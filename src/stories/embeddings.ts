@@ -6,6 +6,8 @@
 import OpenAI from 'openai';
 import type { Config } from '../config/config.ts';
 import { logger } from '../config/log.ts';
+import { openAiVerdict } from '../net/openai-retry.ts';
+import { type RetryPolicy, withRetry } from '../net/retry.ts';
 import type { StoryDoc } from './doc.ts';
 import type { SimilarityModel } from './similarity.ts';
 import { readerText } from './surface.ts';
@@ -16,6 +18,11 @@ const log = logger('stories.embeddings');
 /** Characters of an article sent for embedding: headline and lead carry the event. */
 const MAX_INPUT_CHARS = 2000;
 const BATCH = 64;
+/**
+ * Tries per batch: the client's own retries are off so this policy (net/retry.ts) is the one that
+ * runs; a timeout is retried too, as the client did, since clustering waits for the vectors.
+ */
+const EMBED_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 500, maxDelayMs: 60_000 };
 
 export interface Embedder {
   readonly model: string;
@@ -40,7 +47,7 @@ export class OpenAIEmbedder implements Embedder {
       apiKey: options.apiKey || 'none',
       ...(options.baseURL ? { baseURL: options.baseURL } : {}),
       timeout: options.timeoutMs ?? 30_000,
-      maxRetries: 2,
+      maxRetries: 0,
     });
   }
 
@@ -49,7 +56,15 @@ export class OpenAIEmbedder implements Embedder {
     for (let i = 0; i < texts.length; i += BATCH) {
       const input = texts.slice(i, i + BATCH).map((t) => t.slice(0, MAX_INPUT_CHARS) || ' ');
       // Floats, not the client's default base64: not every compatible server speaks base64.
-      const response = await this.client.embeddings.create({ model: this.model, input, encoding_format: 'float' });
+      const response = await withRetry(
+        () => this.client.embeddings.create({ model: this.model, input, encoding_format: 'float' }),
+        EMBED_RETRY,
+        (err) => openAiVerdict(err, { retryTimeouts: true }),
+        {
+          onRetry: (err, attempt, waitMs) =>
+            log.info('embeddings request retried', { attempt, waitMs, err: err as Error }),
+        },
+      );
       const vectors = [...response.data].sort((a, b) => a.index - b.index);
       if (vectors.length !== input.length) {
         throw new Error(`Embeddings endpoint returned ${vectors.length} vectors for ${input.length} inputs`);

@@ -1,7 +1,8 @@
 import type { Block } from '../model/article.ts';
+import { type RetryPolicy, withRetry } from '../net/retry.ts';
 import { BudgetExhaustedError, type BudgetPart, type CharacterBudget } from './budget.ts';
 import { type CachedSegment, type SegmentCache, segmentKey } from './cache.ts';
-import { UnsupportedLanguageError } from './errors.ts';
+import { translationVerdict, UnsupportedLanguageError } from './errors.ts';
 import {
   applyGlossaryCheck,
   type Glossary,
@@ -9,9 +10,14 @@ import {
   relevantEntries,
   substituteEntries,
 } from './glossary.ts';
-import { DEFAULT_RETRY, type RetryPolicy, withRetry } from './retry.ts';
 import { joinPieces, type Piece, planBatches, runBounded, splitText } from './segment.ts';
 import { expectSameLength, primaryLanguage, type Translator } from './translator.ts';
+
+/**
+ * Provider calls retried in process: a few quick tries through a blip; longer outages and waits
+ * are the job queue's (the article is kept and tried again later).
+ */
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 500, maxDelayMs: 30_000 };
 
 /**
  * Translating one article. Title, standfirst, each body block and the image caption are separate
@@ -268,7 +274,8 @@ class SegmentRun {
               });
             },
             policy,
-            signal,
+            translationVerdict,
+            signal ? { signal } : {},
           );
           expectSameLength(translator.name, segments, out);
         } catch (err) {

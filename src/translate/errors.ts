@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.ts';
+import type { RetryVerdict } from '../net/retry.ts';
 
 /**
  * What can go wrong when asking a provider for a translation, one class per kind, so the pipeline
@@ -72,4 +73,13 @@ export class UnsupportedLanguageError extends TranslationError {
 /** Whether a later attempt may succeed without anyone changing anything. */
 export function isTransient(err: unknown): err is ProviderUnavailableError | RateLimitedError {
   return err instanceof ProviderUnavailableError || err instanceof RateLimitedError;
+}
+
+/**
+ * A provider error for the retry loop (`withRetry` of net/retry.ts): a rate limit waits as long
+ * as the provider asked, an outage backs off; other errors will not fix themselves.
+ */
+export function translationVerdict(err: unknown): RetryVerdict {
+  if (err instanceof RateLimitedError) return { retry: true, retryAfterMs: err.retryAfterMs };
+  return { retry: isTransient(err) };
 }

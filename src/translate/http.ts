@@ -1,3 +1,4 @@
+import { retryAfterWait, transientStatus } from '../net/retry.ts';
 import { ProviderConfigError, ProviderUnavailableError, RateLimitedError, TranslationError } from './errors.ts';
 
 /**
@@ -72,10 +73,10 @@ export function httpError(failure: HttpFailure, call: HttpCall): TranslationErro
     return new RateLimitedError(
       `${call.provider} is rate limiting requests${detail ? `: ${detail}` : ''}`,
       call.provider,
-      parseRetryAfter(headers.get('retry-after')),
+      providerRetryAfterMs(headers.get('retry-after')),
     );
   }
-  if (status >= 500) {
+  if (transientStatus(status)) {
     return new ProviderUnavailableError(`${call.provider} failed with HTTP ${status}: ${detail}`, call.provider);
   }
   if (status === 401 || status === 403) {
@@ -89,17 +90,9 @@ export function httpError(failure: HttpFailure, call: HttpCall): TranslationErro
   return new TranslationError(`${call.provider} refused the request with HTTP ${status}: ${detail}`, call.provider);
 }
 
-/** Retry-After as milliseconds: delta-seconds or an HTTP date; 1 s when absent or unreadable. */
-export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number {
-  if (!value) return 1000;
-  const trimmed = value.trim();
-  let ms: number;
-  if (/^\d+(\.\d+)?$/.test(trimmed)) ms = Number(trimmed) * 1000;
-  else {
-    const date = Date.parse(trimmed);
-    ms = Number.isNaN(date) ? 1000 : date - now;
-  }
-  return Math.min(Math.max(0, Math.round(ms)), MAX_RETRY_AFTER_MS);
+/** A provider's Retry-After as milliseconds: 1 s when absent or unreadable, at most MAX_RETRY_AFTER_MS. */
+export function providerRetryAfterMs(value: string | null | undefined): number {
+  return retryAfterWait(value, { defaultMs: 1000, maxMs: MAX_RETRY_AFTER_MS });
 }
 
 async function readCapped(response: Response, maxBytes: number, provider: string): Promise<string> {

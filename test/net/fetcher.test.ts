@@ -17,7 +17,8 @@ import {
   TooLargeError,
   TooManyRedirectsError,
 } from '../../src/net/errors.ts';
-import { createFetcher, Fetcher, type FetcherOptions, parseRetryAfter } from '../../src/net/fetcher.ts';
+import { createFetcher, Fetcher, type FetcherOptions } from '../../src/net/fetcher.ts';
+import { parseRetryAfter } from '../../src/net/retry.ts';
 import { SAMPLES } from './charset-samples.ts';
 import { type Handler, startServer, type TestServer } from './test-server.ts';
 

@@ -12,21 +12,3 @@ export function retryAfterSeconds(err: unknown): number | undefined {
   const ms = (err as { retryAfterMs?: unknown })?.retryAfterMs;
   return typeof ms === 'number' && ms > 0 ? Math.ceil(ms / 1000) : undefined;
 }
-
-/**
- * Errors that will not get better by retrying the same URL (robots, blocked address, 404/410, an
- * address or redirect that is not http(s)).
- */
-export function isPermanent(err: unknown): boolean {
-  const name = (err as { name?: string })?.name ?? '';
-  const status = (err as { status?: number })?.status;
-  return (
-    name === 'RobotsDisallowedError' ||
-    name === 'BlockedAddressError' ||
-    name === 'TooLargeError' ||
-    name === 'InvalidUrlError' ||
-    status === 404 ||
-    status === 410 ||
-    status === 451
-  );
-}

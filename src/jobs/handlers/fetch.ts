@@ -4,11 +4,12 @@ import { bands, minhash, NEAR_DUPLICATE_SIMILARITY, similarity } from '../../ded
 import { urlKey } from '../../dedup/url-key.ts';
 import type { Article, ExtractedArticle } from '../../model/article.ts';
 import { binaryShare, looksBinary } from '../../net/binary.ts';
+import { isPermanent } from '../../net/retry.ts';
 import type { Store } from '../../store/store.ts';
 import { enqueueJob, JOB, type KindHandler, type QueueNext } from '../kinds.ts';
 import { indexForSearch } from '../search-index.ts';
 import type { Stages } from '../stages.ts';
-import { describeError, isPermanent, retryAfterSeconds } from './errors.ts';
+import { describeError, retryAfterSeconds } from './errors.ts';
 
 const log = logger('fetch');
 

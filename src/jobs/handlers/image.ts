@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { logger } from '../../config/log.ts';
 import { leadImageCopies, logoCopy } from '../../images/copies.ts';
 import { UnsupportedImageError } from '../../images/errors.ts';
+import { isPermanent } from '../../net/retry.ts';
 import type { Store } from '../../store/store.ts';
 import type { KindHandler } from '../kinds.ts';
 import type { Stages } from '../stages.ts';
 import type { JobHandler, JobOutcome } from '../worker.ts';
-import { describeError, isPermanent, retryAfterSeconds } from './errors.ts';
+import { describeError, retryAfterSeconds } from './errors.ts';
 
 const log = logger('image');
 

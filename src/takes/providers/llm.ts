@@ -2,6 +2,8 @@ import OpenAI from 'openai';
 import type { Config } from '../../config/config.ts';
 import { logger } from '../../config/log.ts';
 import { ConfigError } from '../../config/setting.ts';
+import { openAiVerdict } from '../../net/openai-retry.ts';
+import { withRetry } from '../../net/retry.ts';
 import { citedSources, extractiveTake } from '../extractive/take.ts';
 import { DailyTokenBudget, estimateTokens, type SpendingBudget } from '../llm/budget.ts';
 import { buildMessages } from '../llm/prompt.ts';
@@ -129,14 +131,18 @@ async function summarizeWithLlm(
   return fallback(`returned malformed JSON ${ANSWER_ATTEMPTS} times`);
 }
 
-/** One chat completion in JSON mode, retried on 429 (honouring Retry-After), 5xx and refused connections. */
+/**
+ * One chat completion in JSON mode, retried by Meridian's policy (net/retry.ts) on 429 (honouring
+ * Retry-After up to MERIDIAN_TAKE_LLM_MAX_RETRY_WAIT_S), 5xx and refused connections. A timeout
+ * is not retried: the reader gets the extractive take now, not in minutes.
+ */
 async function complete(
   client: OpenAI,
   options: LlmOptions,
   messages: ReturnType<typeof buildMessages>,
 ): Promise<{ content: string; tokens?: number }> {
-  for (let attempt = 0; ; attempt++) {
-    try {
+  return withRetry(
+    async () => {
       const completion = await client.chat.completions.create({
         model: options.model,
         messages,
@@ -146,35 +152,13 @@ async function complete(
       });
       const content = completion.choices[0]?.message?.content ?? '';
       return { content, ...(completion.usage ? { tokens: completion.usage.total_tokens } : {}) };
-    } catch (err) {
-      const wait = retryDelay(err, attempt, options.maxRetryWaitMs);
-      if (attempt >= options.retries || wait === undefined) throw err;
-      log.info('llm take request retried', { attempt: attempt + 1, waitMs: wait, err: err as Error });
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-  }
-}
-
-/** Milliseconds to wait before retrying, or undefined when the error is not worth a retry. */
-export function retryDelay(err: unknown, attempt: number, maxWaitMs: number): number | undefined {
-  // A timeout means an overloaded server: the reader gets the extractive take now, not in minutes.
-  if (err instanceof OpenAI.APIConnectionTimeoutError) return undefined;
-  const backoff = Math.min(8_000, 500 * 2 ** attempt);
-  if (err instanceof OpenAI.APIConnectionError) return backoff;
-  if (!(err instanceof OpenAI.APIError) || err.status === undefined) return undefined;
-  if (err.status !== 429 && err.status !== 408 && err.status < 500) return undefined;
-  const asked = retryAfterMs(err.headers?.get('retry-after') ?? null);
-  if (asked === undefined) return backoff;
-  return asked <= maxWaitMs ? asked : undefined;
-}
-
-/** Retry-After as seconds or as an HTTP date. */
-function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(header);
-  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+    },
+    { attempts: options.retries + 1, baseDelayMs: 500, maxDelayMs: options.maxRetryWaitMs },
+    (err) => openAiVerdict(err, { retryTimeouts: false }),
+    {
+      onRetry: (err, attempt, waitMs) => log.info('llm take request retried', { attempt, waitMs, err: err as Error }),
+    },
+  );
 }
 
 function describeFailure(err: unknown): string {

@@ -8,7 +8,7 @@ import {
   TranslationError,
 } from '../errors.ts';
 import type { GlossaryEntry } from '../glossary.ts';
-import { excerpt, parseRetryAfter } from '../http.ts';
+import { excerpt, providerRetryAfterMs } from '../http.ts';
 import type { Translator } from '../translator.ts';
 import type { TranslatorProvider } from './index.ts';
 
@@ -224,7 +224,7 @@ function mapOpenAiError(err: unknown, baseURL: string, model: string): unknown {
     return new RateLimitedError(
       `The chat endpoint is rate limiting: ${detail}`,
       'openai',
-      parseRetryAfter(e.headers?.get?.('retry-after')),
+      providerRetryAfterMs(e.headers?.get?.('retry-after')),
       {
         cause: err,
       },
