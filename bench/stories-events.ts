@@ -143,4 +143,4 @@ const lines = [
   }),
 ];
 console.log(lines.join('\n'));
-if (!values.reuse) writeResults('stories-events', `## stories-events\n\n${lines.join('\n')}`);
+if (!values.reuse) writeResults('stories-events', lines.join('\n'));
