@@ -14,11 +14,11 @@ import { hasUnspacedScript, tokenize } from './tokenize.ts';
 /** Tuning of what a word is worth by where it stands. Kept together, explained here. */
 export const WEIGHTS = {
   /** A headline word counts like this many body words: headlines name the event. */
-  title: 3,
+  title: 4,
   /** Body weights fall from `lead` to `tail` over about `leadTokens` words: news puts facts first. */
   lead: 1.6,
   tail: 0.6,
-  leadTokens: 80,
+  leadTokens: 50,
   /** Long bodies are cut here: the tail of a long piece is rarely about the event itself. */
   maxBodyChars: 12_000,
 };

@@ -29,14 +29,14 @@ export interface SimilarityTuning {
 }
 
 export const DEFAULT_TUNING: SimilarityTuning = {
-  terms: 0.8,
+  terms: 0.85,
   names: 0.1,
-  numbers: 0.1,
-  idfPower: 1.5,
+  numbers: 0.05,
+  idfPower: 1.2,
   crossLanguageBoost: 1.6,
   graceDays: 1,
   decayDays: 6,
-  curve: 3,
+  curve: 4,
   embedding: 0.5,
   embeddingFloor: 0.2,
 };

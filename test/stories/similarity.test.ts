@@ -81,6 +81,40 @@ describe('similarity', () => {
   });
 });
 
+describe('where a word stands', () => {
+  /** Distinct made-up words without digits (a digit would also make a number): `${prefix}ab`… */
+  const words = (prefix: string, n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) => `${prefix}${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`,
+    );
+  const article = (id: string, title: string[], lead: string[], middle: string[], tail: string[]): StoryDoc => ({
+    id,
+    language: 'en',
+    title: title.join(' '),
+    text: [...lead, ...middle, ...tail].join(' '),
+  });
+
+  test('a shared headline and lead outweigh as many shared words at the end', () => {
+    // B shares A's headline and first sentences (5 + 20 words); C shares as many words, all
+    // from A's last paragraph. Counted alike they would tie; news puts the event first.
+    const a = article('a', words('hq', 5), words('lq', 20), words('ma', 100), words('tq', 25));
+    const b = article('b', words('hq', 5), words('lq', 20), words('mb', 100), words('ub', 25));
+    const c = article('c', words('hc', 5), words('lc', 20), words('mc', 100), words('tq', 25));
+    const model = archiveModel([
+      a,
+      b,
+      c,
+      ...Array.from({ length: 30 }, (_, i) =>
+        article(`bg${i}`, words(`x${String.fromCharCode(97 + i)}`, 5), words('bgl', 20), [], []),
+      ),
+    ]);
+    const headlineAndLead = similarity(a, b, model);
+    const tail = similarity(a, c, model);
+    assert.ok(headlineAndLead > 1.5 * tail, `headline and lead ${headlineAndLead}, tail ${tail}`);
+  });
+});
+
 describe('tokenize', () => {
   test('segments Chinese into words and keeps Latin words whole', () => {
     const words = tokenize('美國特使威科夫抵達莫斯科 Witkoff', 'zh-Hant');
