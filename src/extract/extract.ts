@@ -1,4 +1,3 @@
-import { Readability } from '@mozilla/readability';
 import type { ArticleImage, Block, ExtractedArticle } from '../model/article.ts';
 import { type BodyBlocks, blocksFromElement, cleanText, emptyBody, linkDensity } from './blocks.ts';
 import { removeBoilerplate } from './boilerplate.ts';
@@ -9,6 +8,7 @@ import { findIntro } from './intro.ts';
 import { findHeaderFigure, imageFromFigure } from './lead-image.ts';
 import { normalizeDate, type PageMetadata, readMetadata } from './metadata.ts';
 import { domDepthExceeds, preparePage } from './parse.ts';
+import { runReadability } from './readability.ts';
 import {
   BYLINE_PREFIX,
   CJK_LENGTH_FACTOR,
@@ -20,8 +20,6 @@ import {
   MAX_HTML_CHARS,
   MAX_LINK_DENSITY,
   MIN_ARTICLE_CHARS,
-  READABILITY_CHAR_THRESHOLD,
-  READABILITY_TOP_CANDIDATES,
   STANDFIRST_COPY_CHARS,
   STANDFIRST_MIN_OVERLAP,
 } from './tuning.ts';
@@ -121,34 +119,6 @@ export function extractWithSource(
   if (image) article.image = image;
   if (meta.paywalled !== undefined) article.paywalled = meta.paywalled;
   return { article, source: bodySource };
-}
-
-type Parsed = { content: Element | null; title: string | null; byline: string | null } & {
-  siteName: string | null;
-  publishedTime: string | null;
-};
-
-function runReadability(document: Document): Parsed | null {
-  try {
-    const reader = new Readability<Element>(document, {
-      serializer: (node) => node as Element,
-      keepClasses: true,
-      charThreshold: READABILITY_CHAR_THRESHOLD,
-      nbTopCandidates: READABILITY_TOP_CANDIDATES,
-    });
-    const result = reader.parse();
-    if (!result) return null;
-    return {
-      content: result.content ?? null,
-      title: result.title ?? null,
-      byline: result.byline ?? null,
-      siteName: result.siteName ?? null,
-      publishedTime: result.publishedTime ?? null,
-    };
-  } catch {
-    // Readability throws on a few degenerate documents; the rescues still get their chance.
-    return null;
-  }
 }
 
 /**

@@ -10,11 +10,22 @@ const LD_JSON = /^<script\b[^>]*application\/ld\+json/i;
 const INERT_ELEMENT = /<(style|svg|template)\b[^>]*(?<!\/)>[\s\S]*?<\/\1\b[^>]*>/gi;
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 /**
+ * Form controls and frames: removed unconditionally by the furniture pass anyway (REMOVED_TAGS),
+ * and a `<select>` of countries is hundreds of nodes. Cut here, they are never built.
+ */
+const INERT_CONTROL = /<(select|button|textarea|iframe)\b[^>]*(?<!\/)>[\s\S]*?<\/\1\s*>/gi;
+/**
  * White space right before a block-level tag carries no text (the block boundary separates words
  * anyway) but costs linkedom a text node each, and node creation is most of its parse time.
  */
 const SPACE_AT_BLOCK_EDGE =
   />\s+(?=<\/?(?:div|p|ul|ol|li|dl|dt|dd|table|thead|tbody|tfoot|tr|td|th|section|article|header|footer|nav|aside|main|figure|figcaption|h[1-6]|meta|link|script|style|noscript|form|option|select|head|body|html|title|hr|blockquote|pre)\b)/gi;
+/**
+ * Likewise white space right after a block's start or end tag (`<li>\n  <a…`): a line starts
+ * there, and leading white space of a line is never text. Not after `<pre>`, where it is.
+ */
+const SPACE_AFTER_BLOCK_TAG =
+  /(<\/?(?:div|p|ul|ol|li|dl|dt|dd|table|thead|tbody|tfoot|tr|td|th|section|article|header|footer|nav|aside|main|figure|figcaption|h[1-6]|form|blockquote)\b[^>]*>)\s+(?=<)/gi;
 
 /**
  * Scripts (other than JSON-LD), styles, inline SVG and comments are often most of a page's bytes
@@ -25,7 +36,9 @@ export function stripInertMarkup(html: string): string {
     .replace(INERT_SCRIPT, (m) => (LD_JSON.test(m.slice(0, 200)) ? m : ''))
     .replace(INERT_ELEMENT, '')
     .replace(HTML_COMMENT, '')
-    .replace(SPACE_AT_BLOCK_EDGE, '>');
+    .replace(INERT_CONTROL, '')
+    .replace(SPACE_AT_BLOCK_EDGE, '>')
+    .replace(SPACE_AFTER_BLOCK_TAG, '$1');
 }
 
 /** linkedom needs a whole document; a bare fragment gets the missing html/body around it. */

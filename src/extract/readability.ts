@@ -1,0 +1,82 @@
+import { Readability } from '@mozilla/readability';
+import { READABILITY_CHAR_THRESHOLD, READABILITY_TOP_CANDIDATES } from './tuning.ts';
+
+/** What the cascade takes from Readability: its article element and its metadata fallbacks. */
+export interface ReadabilityResult {
+  content: Element | null;
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+}
+
+/**
+ * The two per-node tests of Readability's main loop, answered as Readability 0.6 answers them
+ * but without its cost on linkedom. Readability asks every node for `node.style.display` and
+ * `node.style.visibility`: linkedom builds a CSSStyleDeclaration (a Map behind a Proxy) for each
+ * element and re-parses its style attribute on every read, a sixteenth of extraction. And it reads
+ * the whole `textContent` of every node before testing whether the node could be a byline at all.
+ * Same answers (test/extract/readability.test.ts compares them with Readability's own on every
+ * element of a page), a fraction of the work. Readability 0.6 is pinned in package.json; the
+ * test fails if a new version renames these methods.
+ */
+export const fastChecks = {
+  _isProbablyVisible(node: Element): boolean {
+    const style = node.getAttribute('style');
+    if (style !== null) {
+      const declared = parseStyle(style);
+      if (declared.get('display') === 'none' || declared.get('visibility') === 'hidden') return false;
+    }
+    if (node.hasAttribute('hidden')) return false;
+    if (node.getAttribute('aria-hidden') !== 'true') return true;
+    // Readability keeps Wikimedia's math images, which are aria-hidden.
+    const className = node.className;
+    return Boolean(className?.includes?.('fallback-image'));
+  },
+
+  _isValidByline(this: { REGEXPS: { byline: RegExp } }, node: Element, matchString: string): boolean {
+    const rel = node.getAttribute('rel');
+    const itemprop = node.getAttribute('itemprop');
+    if (!(rel === 'author' || itemprop?.includes('author') || this.REGEXPS.byline.test(matchString))) return false;
+    const length = (node.textContent ?? '').trim().length;
+    return length > 0 && length < 100;
+  },
+};
+
+/** An inline style as linkedom reads it: `;`-separated `name: value`, trimmed, the last one wins. */
+function parseStyle(style: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const rule of style.split(/\s*;\s*/)) {
+    const [key = '', ...rest] = rule.split(':');
+    if (rest.length === 0) continue;
+    const name = key.trim();
+    const value = rest.join(':').trim();
+    if (name && value) map.set(name, value);
+  }
+  return map;
+}
+
+/** Readability (mozilla/readability 0.6 on linkedom) over a prepared document; null when it finds nothing. */
+export function runReadability(document: Document): ReadabilityResult | null {
+  try {
+    const reader = new Readability<Element>(document, {
+      serializer: (node) => node as Element,
+      keepClasses: true,
+      charThreshold: READABILITY_CHAR_THRESHOLD,
+      nbTopCandidates: READABILITY_TOP_CANDIDATES,
+    });
+    Object.assign(reader, fastChecks);
+    const result = reader.parse();
+    if (!result) return null;
+    return {
+      content: result.content ?? null,
+      title: result.title ?? null,
+      byline: result.byline ?? null,
+      siteName: result.siteName ?? null,
+      publishedTime: result.publishedTime ?? null,
+    };
+  } catch {
+    // Readability throws on a few degenerate documents; the rescues still get their chance.
+    return null;
+  }
+}

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { fastChecks } from '../../src/extract/readability.ts';
+
+const PAGE = `<!doctype html><html><body>
+  <div style="display:none">a</div><div style="display: none !important">b</div>
+  <div style="color:red; visibility : hidden">c</div><div style="visibility:visible;display:block">d</div>
+  <div style="DISPLAY:none">e</div><div style="display:none; display:block">f</div><div style="">g</div>
+  <p hidden>h</p><p aria-hidden="true">i</p><p aria-hidden="false">j</p>
+  <img aria-hidden="true" class="mwe-math-fallback-image-inline" alt="x">
+  <span class="byline">By Ana Ruiz</span><span class="byline"> </span>
+  <span class="author">${'x'.repeat(120)}</span><a rel="author" href="/a">Jo Doe</a>
+  <div itemprop="author"><span itemprop="name">Li Wei</span></div><p class="intro">Plain text</p>
+  <svg><path d="M0"/></svg><math><mi>x</mi></math>
+</body></html>`;
+
+test("Meridian's per-node checks answer exactly as Readability 0.6's own, on every element", () => {
+  const { document } = parseHTML(PAGE);
+  const reader = new Readability(document as unknown as Document) as unknown as Record<string, unknown>;
+  const own = Readability.prototype as unknown as Record<string, (...args: unknown[]) => boolean>;
+  assert.equal(typeof own._isProbablyVisible, 'function', 'Readability renamed _isProbablyVisible');
+  assert.equal(typeof own._isValidByline, 'function', 'Readability renamed _isValidByline');
+  const elements = [...document.querySelectorAll('*')];
+  let hidden = 0;
+  let bylines = 0;
+  for (const el of elements) {
+    const matchString = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    const visible = Boolean(own._isProbablyVisible!.call(reader, el));
+    const byline = Boolean(own._isValidByline!.call(reader, el, matchString));
+    assert.equal(fastChecks._isProbablyVisible(el as unknown as Element), visible, el.outerHTML);
+    assert.equal(
+      fastChecks._isValidByline.call(reader as never, el as unknown as Element, matchString),
+      byline,
+      el.outerHTML,
+    );
+    if (!visible) hidden++;
+    if (byline) bylines++;
+  }
+  // The page exercises both answers of both checks.
+  assert.ok(hidden >= 4 && hidden < elements.length, `hidden ${hidden}`);
+  assert.ok(bylines >= 3, `bylines ${bylines}`);
+});
