@@ -7,6 +7,7 @@ import {
   FURNITURE_CLASS,
   HIDDEN_PROSE_CHARS,
   HIDDEN_STYLE,
+  PHRASE_CONTEXT_CHARS,
   PROSE_PARAGRAPH_CHARS,
   PROSE_PARAGRAPHS,
   PROSE_TEXT_CHARS,
@@ -60,8 +61,11 @@ export function furnitureReason(el: Element, pageChars: number): string | undefi
     const kept = holdsArticle(el, pageChars) || (role === 'banner' && holdsProse(el));
     return kept ? undefined : `role:${role}`;
   }
-  const names = classNames(el);
-  if (names.length === 0) return undefined;
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  // Most class names hold none of the words: a substring test spares splitting them.
+  if (!ANY_CLASS_WORD.test(raw) && !FURNITURE_CLASS.test(raw)) return undefined;
+  const names = namesOf(raw);
+  if (names.length === 0 || inRunningText(el)) return undefined;
   const strong = findWord(names, BOILERPLATE_WORDS);
   const weak = strong ? undefined : findWord(names, WEAK_BOILERPLATE_WORDS);
   if (strong || weak) {
@@ -74,7 +78,7 @@ export function furnitureReason(el: Element, pageChars: number): string | undefi
     if (weak && (holdsProse(el) || isProseParagraph(el))) return undefined;
     return strong ? `word:${strong}` : `weak:${weak}`;
   }
-  if (FURNITURE_CLASS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) {
+  if (FURNITURE_CLASS.test(raw)) {
     return isProtectedContainer(el) ? undefined : 'class:furniture';
   }
   // No content-head exception here: `caption-text` is still a caption.
@@ -84,6 +88,28 @@ export function furnitureReason(el: Element, pageChars: number): string | undefi
   }
   return undefined;
 }
+
+/** Inline elements that can carry words of a sentence. */
+const PHRASE_TAGS = new Set(['a', 'span', 'em', 'i', 'b', 'strong', 'u', 'abbr', 'cite', 'q', 'mark', 'small']);
+
+/**
+ * A link or span inside a sentence (`… a conviction that <a class="popup">the easiest way of life
+ * is the best</a>. Hence …`): its class names a widget, not furniture, and removing it would cut
+ * words out of the paragraph. Its parent holds running text of its own beside it.
+ */
+function inRunningText(el: Element): boolean {
+  if (!PHRASE_TAGS.has(el.localName)) return false;
+  const parent = el.parentElement;
+  if (!parent || !PHRASE_PARENTS.has(parent.localName)) return false;
+  let text = 0;
+  for (let node = parent.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3) text += (node.textContent ?? '').trim().length;
+  }
+  return text >= PHRASE_CONTEXT_CHARS;
+}
+
+/** Where running text is written. */
+const PHRASE_PARENTS = new Set(['p', 'li', 'blockquote', 'dd', 'td', 'div', 'em', 'i', 'b', 'strong']);
 
 function isHidden(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
@@ -175,7 +201,22 @@ function findWord(names: string[][], words: Set<string>): string | undefined {
 
 /** `relatedArticles share-bar` → [[related, articles], [share, bar]]; the id is one more name. */
 export function classNames(el: Element): string[][] {
-  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.trim();
+  return namesOf(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+}
+
+/**
+ * Every furniture word as a substring, case-insensitive: a class string without one of them has
+ * no furniture word once split (splitting only cuts and lower-cases).
+ */
+const ANY_CLASS_WORD = new RegExp(
+  [...BOILERPLATE_WORDS, ...WEAK_BOILERPLATE_WORDS, ...SMALL_BOILERPLATE_WORDS]
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+  'i',
+);
+
+function namesOf(classAndId: string): string[][] {
+  const raw = classAndId.trim();
   if (!raw) return [];
   return raw
     .split(/\s+/)

@@ -222,6 +222,12 @@ export const SMALL_BOILERPLATE_WORDS = new Set([
   'rubrik',
 ]);
 
+/**
+ * A link or span whose parent holds this many characters of its own text beside it is part of a
+ * sentence, and class words (`popup`, `tooltip`, `share`) do not remove it.
+ */
+export const PHRASE_CONTEXT_CHARS = 40;
+
 /** "Small" for SMALL_BOILERPLATE_WORDS, in characters of text. */
 export const SMALL_ELEMENT_CHARS = 250;
 

@@ -272,6 +272,15 @@ describe('body', () => {
     assert.equal(article.blocks.length, 5);
   });
 
+  test('a link or span classed as a widget inside a sentence keeps its words; the same class standing alone goes', () => {
+    const sentence =
+      '<p>I am a man who has been filled with a profound conviction that <a class="popup" href="#">the easiest way of life is the best</a>. Hence I keep to my work.</p>';
+    const html = `<html><body><article>${paragraphs(3)}${sentence}<div class="popup">Sign up for our newsletter today</div>${paragraphs(2)}</article></body></html>`;
+    const text = bodyText(extractArticle(html, 'https://x.example/a'));
+    assert.match(text, /conviction that the easiest way of life is the best\. Hence/);
+    assert.ok(!text.includes('Sign up'));
+  });
+
   test('paragraphs written as <br><br>-separated text become separate blocks', () => {
     const text = 'A sentence long enough to count as real prose in an old page layout, written without p tags.';
     const html = `<html><body><div id="main">${text}<br><br>${text}<br><br>${text}</div></body></html>`;
