@@ -58,6 +58,7 @@ export function capNesting(html: string, maxDepth = MAX_DEPTH): string {
   let tags = 0;
   for (let i = html.indexOf('<'); i >= 0 && tags <= maxDepth; i = html.indexOf('<', i + 1)) tags++;
   if (tags <= maxDepth) return html;
+  if (!nestsDeeperThan(html, maxDepth)) return html;
   let depth = 0;
   return html.replace(TAG, (tag, close: string, name: string, selfClose: string) => {
     if (selfClose || NO_DEPTH.has(name.toLowerCase())) return tag;
@@ -68,4 +69,16 @@ export function capNesting(html: string, maxDepth = MAX_DEPTH): string {
     depth++;
     return depth > maxDepth ? '' : tag;
   });
+}
+
+/** The depth walk of capNesting without building a new string: most pages pass it untouched. */
+function nestsDeeperThan(html: string, maxDepth: number): boolean {
+  let depth = 0;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    if (m[3] || NO_DEPTH.has(m[2]!.toLowerCase())) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (++depth > maxDepth) return true;
+  }
+  return false;
 }
