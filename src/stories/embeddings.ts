@@ -9,9 +9,9 @@ import { logger } from '../config/log.ts';
 import { openAiVerdict } from '../net/openai-retry.ts';
 import { type RetryPolicy, withRetry } from '../net/retry.ts';
 import type { StoryDoc } from './doc.ts';
+import { DEFAULT_EMBEDDINGS_TIMEOUT_MS } from './settings.ts';
 import type { SimilarityModel } from './similarity.ts';
 import { readerText } from './surface.ts';
-import './settings.ts';
 
 const log = logger('stories.embeddings');
 
@@ -46,7 +46,7 @@ export class OpenAIEmbedder implements Embedder {
       // Local servers need no key, but the client insists on one.
       apiKey: options.apiKey || 'none',
       ...(options.baseURL ? { baseURL: options.baseURL } : {}),
-      timeout: options.timeoutMs ?? 30_000,
+      timeout: options.timeoutMs ?? DEFAULT_EMBEDDINGS_TIMEOUT_MS,
       maxRetries: 0,
     });
   }

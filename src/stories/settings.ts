@@ -1,6 +1,10 @@
 /** Settings of the stories stage: clustering and the optional embeddings provider. */
 import { declareSettings } from '../config/registry.ts';
 import { CLUSTER_DEFAULTS } from './clusterer.ts';
+import { DEFAULT_TUNING } from './similarity.ts';
+
+/** Time limit for one embeddings request, unless MERIDIAN_EMBEDDINGS_TIMEOUT_MS says otherwise. */
+export const DEFAULT_EMBEDDINGS_TIMEOUT_MS = 30_000;
 
 export const storySettings = declareSettings([
   {
@@ -56,7 +60,7 @@ export const storySettings = declareSettings([
   {
     name: 'MERIDIAN_EMBEDDINGS_WEIGHT',
     type: 'number',
-    default: 0.5,
+    default: DEFAULT_TUNING.embedding,
     min: 0,
     max: 1,
     group: 'stories.embeddings',
@@ -65,7 +69,7 @@ export const storySettings = declareSettings([
   {
     name: 'MERIDIAN_EMBEDDINGS_TIMEOUT_MS',
     type: 'int',
-    default: 30_000,
+    default: DEFAULT_EMBEDDINGS_TIMEOUT_MS,
     min: 100,
     group: 'stories.embeddings',
     description: 'Time limit for one embeddings request.',

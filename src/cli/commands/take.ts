@@ -24,7 +24,7 @@ the story's next version (shown on its pages); with --input it is only printed.
 
   --input FILE     one story as JSON Lines, one article a line:
                    {"id", "outlet", "country", "language", "title", "text", "published"} (English text)
-  --provider NAME  ${Object.keys(summarizerProviders).join(' or ')} (default: MERIDIAN_SUMMARIZER)
+  --provider NAME  ${summarizerProviders.names.join(' or ')} (default: MERIDIAN_SUMMARIZER)
   --json           print {"sections": [{"heading", "sentences": [{"text", "citations"}]}], "countries",
                    "provider", "model", "outletCount", "note"?, "sources"} instead of text`,
   async run(args, ctx) {
@@ -33,10 +33,8 @@ the story's next version (shown on its pages); with --input it is only printed.
       allowPositionals: true,
       options: { input: { type: 'string' }, provider: { type: 'string' }, json: { type: 'boolean' } },
     });
-    if (values.provider !== undefined && !summarizerProviders[values.provider]) {
-      throw new UserError(
-        `unknown provider "${values.provider}" (choose ${Object.keys(summarizerProviders).join(', ')})`,
-      );
+    if (values.provider !== undefined && !summarizerProviders.has(values.provider)) {
+      throw new UserError(`unknown provider "${values.provider}" (choose ${summarizerProviders.names.join(', ')})`);
     }
     const input = await loadStory(values.input, positionals, ctx);
     if (input.articles.length === 0)

@@ -33,7 +33,7 @@ article (title, standfirst, body blocks, caption), saves the translation and pri
 
   --from LANG      BCP 47 source language (default: detected from the text)
   --to LANG        target language (default: MERIDIAN_TARGET_LANGUAGE, en)
-  --provider NAME  ${[...translatorProviders.keys()].join(', ')} (default: MERIDIAN_TRANSLATOR)
+  --provider NAME  ${translatorProviders.names.join(', ')} (default: MERIDIAN_TRANSLATOR)
   --article ID     translate the stored article ID and save the result
   --json           print the result with provider, model, characters, time and call counts`,
   async run(args, ctx) {
@@ -85,7 +85,7 @@ article (title, standfirst, body blocks, caption), saves the translation and pri
 
 async function openTranslator(config: Config, name: string | undefined): Promise<Translator> {
   if (name !== undefined && !translatorProviders.has(name)) {
-    throw new UserError(`unknown provider "${name}" (choose ${[...translatorProviders.keys()].join(', ')})`);
+    throw new UserError(`unknown provider "${name}" (choose ${translatorProviders.names.join(', ')})`);
   }
   return guarded(() => createTranslator(config, name));
 }

@@ -1,5 +1,6 @@
 import { extractiveTake } from '../extractive/take.ts';
 import type { Summarizer } from '../summarizer.ts';
+import type { SummarizerProvider } from './index.ts';
 
 /** The default provider: sentences chosen from the articles themselves; no model, no network, no settings. */
 export function createExtractiveSummarizer(): Summarizer {
@@ -9,3 +10,9 @@ export function createExtractiveSummarizer(): Summarizer {
     summarize: async (input) => extractiveTake(input),
   };
 }
+
+export const extractiveProvider: SummarizerProvider = {
+  name: 'extractive',
+  summary: 'sentences chosen from the articles themselves; no model, no network',
+  create: () => createExtractiveSummarizer(),
+};

@@ -1,10 +1,10 @@
 import type { Config } from '../../config/config.ts';
-import { ConfigError } from '../../config/setting.ts';
+import { type Provider, ProviderRegistry } from '../../config/providers.ts';
 import '../settings.ts';
 import type { SpendingBudget } from '../llm/budget.ts';
 import type { Summarizer } from '../summarizer.ts';
-import { createExtractiveSummarizer } from './extractive.ts';
-import { createLlmSummarizer } from './llm.ts';
+import { extractiveProvider } from './extractive.ts';
+import { llmProvider } from './llm.ts';
 
 /** What a provider may be handed besides its settings (shared state the caller owns). */
 export interface SummarizerDeps {
@@ -12,23 +12,20 @@ export interface SummarizerDeps {
   budget?: SpendingBudget;
 }
 
-export type SummarizerFactory = (config: Config, deps?: SummarizerDeps) => Summarizer;
+/** A summary provider: its name, a line for help texts and a factory reading its settings. */
+export type SummarizerProvider = Provider<Summarizer, SummarizerDeps>;
 
-/** Every summary provider, by the name MERIDIAN_SUMMARIZER and `--provider` take. */
-export const summarizerProviders: Readonly<Record<string, SummarizerFactory>> = {
-  extractive: createExtractiveSummarizer,
-  llm: createLlmSummarizer,
-};
+/** Every summary provider (MERIDIAN_SUMMARIZER, `--provider`). Adding one is a file in this folder and a line here. */
+export const summarizerProviders = new ProviderRegistry<SummarizerProvider>('MERIDIAN_SUMMARIZER', 'summarizer', [
+  extractiveProvider,
+  llmProvider,
+]);
 
 /** The configured summarizer, or the one named. */
-export function createSummarizer(config: Config, name?: string, deps: SummarizerDeps = {}): Summarizer {
-  const chosen = name ?? config.string('MERIDIAN_SUMMARIZER');
-  const factory = summarizerProviders[chosen];
-  if (!factory) {
-    throw new ConfigError(
-      'MERIDIAN_SUMMARIZER',
-      `Unknown summarizer "${chosen}". Expected one of: ${Object.keys(summarizerProviders).join(', ')}.`,
-    );
-  }
-  return factory(config, deps);
+export function createSummarizer(
+  config: Config,
+  name = config.string('MERIDIAN_SUMMARIZER'),
+  deps: SummarizerDeps = {},
+): Summarizer {
+  return summarizerProviders.chosen(name).create(config, deps);
 }

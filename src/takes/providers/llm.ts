@@ -11,6 +11,7 @@ import { parseTakeAnswer } from '../llm/schema.ts';
 import { selectArticles } from '../llm/select-articles.ts';
 import { keepGroundedSections } from '../llm/validate.ts';
 import type { Summarizer, TakeInput, TakeResult } from '../summarizer.ts';
+import type { SummarizerProvider } from './index.ts';
 
 /**
  * The LLM provider: an OpenAI-compatible chat endpoint (OpenAI, Ollama, vLLM, llama.cpp server,
@@ -82,6 +83,12 @@ export function createLlmSummarizer(config: Config, deps: { budget?: SpendingBud
   });
   return { name: 'llm', summarize: (input) => summarizeWithLlm(input, client, options, budget) };
 }
+
+export const llmProvider: SummarizerProvider = {
+  name: 'llm',
+  summary: 'an OpenAI-compatible chat endpoint writes the take; every sentence is checked against its sources',
+  create: createLlmSummarizer,
+};
 
 async function summarizeWithLlm(
   input: TakeInput,

@@ -1,5 +1,5 @@
 import type { Config } from '../../config/config.ts';
-import { ConfigError } from '../../config/setting.ts';
+import { type Provider, ProviderRegistry } from '../../config/providers.ts';
 import { boundConcurrency } from '../concurrency.ts';
 import '../budget.ts';
 import '../settings.ts';
@@ -13,24 +13,18 @@ import { noneProvider } from './none.ts';
 import { openaiProvider } from './openai.ts';
 
 /** A translation provider: its name, a line for help texts and a factory reading its settings. */
-export interface TranslatorProvider {
-  name: string;
-  summary: string;
-  create(config: Config): Promise<Translator>;
-}
+export type TranslatorProvider = Provider<Promise<Translator>>;
 
-/** Every provider by name. Adding one is a file in this folder and a line here. */
-export const translatorProviders: ReadonlyMap<string, TranslatorProvider> = new Map(
-  [
-    noneProvider,
-    openaiProvider,
-    deeplProvider,
-    googleProvider,
-    libreTranslateProvider,
-    apertiumProvider,
-    localProvider,
-  ].map((p) => [p.name, p]),
-);
+/** Every provider by name (MERIDIAN_TRANSLATOR). Adding one is a file in this folder and a line here. */
+export const translatorProviders = new ProviderRegistry<TranslatorProvider>('MERIDIAN_TRANSLATOR', 'translator', [
+  noneProvider,
+  openaiProvider,
+  deeplProvider,
+  googleProvider,
+  libreTranslateProvider,
+  apertiumProvider,
+  localProvider,
+]);
 
 /**
  * The provider the operator chose with MERIDIAN_TRANSLATOR (or `name`, from a command-line flag),
@@ -38,23 +32,13 @@ export const translatorProviders: ReadonlyMap<string, TranslatorProvider> = new 
  * ConfigError naming the setting.
  */
 export function translatorProvider(config: Config, name = config.string('MERIDIAN_TRANSLATOR')): TranslatorProvider {
-  const provider = translatorProviders.get(name.trim().toLowerCase());
-  if (!provider) {
-    throw new ConfigError(
-      'MERIDIAN_TRANSLATOR',
-      `Unknown translator "${name}" in MERIDIAN_TRANSLATOR. Choose one of: ${[...translatorProviders.keys()].join(', ')}.`,
-    );
-  }
-  return provider;
+  return translatorProviders.chosen(name);
 }
 
 /**
  * The translator of the chosen provider (see `translatorProvider`); a provider whose own settings
  * are missing throws ProviderConfigError naming those.
  */
-export async function createTranslator(
-  config: Config,
-  name = config.string('MERIDIAN_TRANSLATOR'),
-): Promise<Translator> {
+export async function createTranslator(config: Config, name?: string): Promise<Translator> {
   return boundConcurrency(await translatorProvider(config, name).create(config));
 }
