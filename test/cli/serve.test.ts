@@ -12,7 +12,8 @@ import { rawGet } from '../helpers/raw-http.ts';
 function startedAt(child: ChildProcess): Promise<string> {
   let err = '';
   return new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start-up line: ${err}`)), 30_000);
+    // Generous: a start under a loaded CI machine loads the pipeline (language model) first.
+    const timer = setTimeout(() => reject(new Error(`no start-up line: ${err}`)), 90_000);
     child.stderr?.on('data', (chunk: Buffer) => {
       err += chunk.toString();
       const m = /Meridian is running at (http:\/\/\S+)/.exec(err);
