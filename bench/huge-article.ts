@@ -23,6 +23,9 @@ import { buildAssets } from '../src/server/assets.ts';
 import { readSide, type ServerContext } from '../src/server/context.ts';
 import { ImageSigner } from '../src/server/image-url.ts';
 import { Store } from '../src/store/store.ts';
+import { hugeTitlePage } from '../test/helpers/huge-page.ts';
+import { COUNTRIES, OUTLETS } from '../test/helpers/seed.ts';
+import { buildWarc } from '../test/helpers/warc.ts';
 import { writeResults } from './results.ts';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean' }, before: { type: 'string' } } });
@@ -30,55 +33,8 @@ const TITLE_BYTES = 5 * 1024 * 1024;
 const VARIANTS = 40;
 const TTL_MS = 2_000;
 
-const outlet: Outlet = {
-  id: 'npr',
-  name: 'NPR',
-  homepage: 'https://www.npr.org/',
-  country: 'US',
-  languages: ['en'],
-  feeds: [{ url: 'https://feeds.npr.org/1004/rss.xml' }],
-  logo: 'https://www.npr.org/favicon.ico',
-  kind: 'public',
-};
-const us: Country = {
-  code: 'US',
-  code3: 'USA',
-  name: 'United States',
-  region: 'Americas',
-  lat: 38,
-  lon: -97,
-} as Country;
-
-function warcRecord(url: string, html: string): Buffer {
-  const http = Buffer.concat([
-    Buffer.from(
-      `HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(html)}\r\n\r\n`,
-    ),
-    Buffer.from(html),
-  ]);
-  const head = [
-    'WARC/1.0',
-    'WARC-Type: response',
-    `WARC-Target-URI: ${url}`,
-    'WARC-Date: 2026-12-07T06:00:00Z',
-    'WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-000000000001>',
-    'Content-Type: application/http; msgtype=response',
-    `Content-Length: ${http.length}`,
-  ].join('\r\n');
-  return Buffer.concat([Buffer.from(`${head}\r\n\r\n`), http, Buffer.from('\r\n\r\n')]);
-}
-
-function hugeTitlePage(): string {
-  const title = 'Envoy lands in Taiwan for talks '.repeat(Math.ceil(TITLE_BYTES / 32)).slice(0, TITLE_BYTES);
-  const body = Array.from(
-    { length: 4 },
-    (_, i) =>
-      `<p>Paragraph ${i}: officials from several countries met on Monday in the capital to discuss the talks on water rights along the river, a long dispute between neighbours.</p>`,
-  ).join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
-<meta property="article:published_time" content="${new Date().toISOString()}"></head>
-<body><article><h1>Envoy lands</h1>${body}</article></body></html>`;
-}
+const outlet = OUTLETS.find((o) => o.id === 'npr') as Outlet;
+const us = COUNTRIES.find((c) => c.code === 'US') as Country;
 
 async function context(store: Store, env: Record<string, string>): Promise<ServerContext> {
   const config = Config.fromEnv({ LOG_LEVEL: 'silent', ...env });
@@ -115,7 +71,12 @@ try {
   const counts = await importWarc(
     store,
     stages,
-    Readable.from([warcRecord('https://www.npr.org/2026/12/07/huge', hugeTitlePage())]),
+    Readable.from([
+      buildWarc(
+        [{ url: 'https://www.npr.org/2026/12/07/huge', html: hugeTitlePage(TITLE_BYTES, new Date().toISOString()) }],
+        false,
+      ),
+    ]),
     [outlet],
     {
       countryCodes: new Set(['US']),

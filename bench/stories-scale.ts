@@ -18,23 +18,13 @@ import { StoryClusterer } from '../src/stories/clusterer.ts';
 import type { StoryDoc } from '../src/stories/doc.ts';
 import { extractEntities } from '../src/stories/entities.ts';
 import { readPairs } from '../src/stories/pairs.ts';
+import { mulberry32 } from '../src/util/random.ts';
 import { readMeantime } from './stories-eval-lib.ts';
 
 const dataDir = process.argv[2] ?? '../shared/data';
 const total = Number(process.argv[3] ?? 100_000);
 const PER_DAY = 1000;
 const START = Date.parse('2026-01-01T00:00:00Z');
-
-/** Deterministic pseudo-random numbers (mulberry32), so runs are comparable. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function loadPool(): StoryDoc[] {
   const pairs = readPairs(readFileSync(join(dataDir, 'semeval2022-task8-pairs/training_set.csv'), 'utf8'));
@@ -111,7 +101,8 @@ entitySpeed(pool);
 const names = [...new Set(pool.flatMap((d) => extractEntities(d.title, d.language).surface))].filter(
   (n) => !n.includes(' '),
 );
-const random = rng(42);
+// Deterministic, so runs are comparable.
+const random = mulberry32(42);
 // Each day, a fresh draw of 300 source articles is "in the news"; articles of the day rewrite them.
 const clusterer = new StoryClusterer();
 // Around the 1,000th, the 10,000th (index full, steady state) and the last article.

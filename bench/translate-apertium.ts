@@ -33,6 +33,7 @@ import { type TranslatableArticle, translateArticle } from '../src/translate/art
 import { MemorySegmentCache } from '../src/translate/cache.ts';
 import { createTranslator } from '../src/translate/providers/index.ts';
 import type { Translator } from '../src/translate/translator.ts';
+import { parseCsv } from '../src/util/csv.ts';
 import { writeResults } from './results.ts';
 
 const { values, positionals } = parseArgs({
@@ -93,35 +94,6 @@ function meantimeArticles(file: string): TranslatableArticle[] {
       language: 'es',
     };
   });
-}
-
-/** Minimal RFC 4180 reader (quoted fields with commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (c !== '\r') field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
 }
 
 function semevalArticles(file: string): TranslatableArticle[] {

@@ -42,6 +42,8 @@ import type { Outlet } from '../src/model/outlet.ts';
 import { Store } from '../src/store/store.ts';
 import { utcDay } from '../src/translate/budget.ts';
 import { createTranslator } from '../src/translate/providers/index.ts';
+import { parseCsv } from '../src/util/csv.ts';
+import { mulberry32 } from '../src/util/random.ts';
 import { writeResults } from './results.ts';
 
 const { values, positionals } = parseArgs({
@@ -64,17 +66,8 @@ const BODY_CHARS = Number(values['body-chars']);
 const DAY0 = Date.UTC(2026, 11, 7);
 const MIN = 60_000;
 
-/** Deterministic random numbers (mulberry32), so every run replays the same day. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(21);
+// Deterministic, so every run replays the same day.
+const random = mulberry32(21);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
 
 // ---------------------------------------------------------------------------------------------
@@ -84,34 +77,6 @@ interface Text {
   lang: string;
   title: string;
   sentences: string[];
-}
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (c !== '\r') field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
 }
 
 function loadTexts(): Map<string, Text[]> {

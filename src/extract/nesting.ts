@@ -1,3 +1,5 @@
+import { VOID_ELEMENTS } from '../util/html-elements.ts';
+
 /**
  * Caps how deeply elements nest before a page is parsed. linkedom's parse time grows with the
  * square of the nesting depth: 100,000 nested `<div>`s (a 1.1 MB page) took 15 s to extract, a
@@ -15,19 +17,7 @@ export const MAX_TAGS = 50_000;
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*?(\/?)>/g;
 /** Elements without content, and those whose end tag is optional (`<p>`, `<li>`…: often left open). */
 const NO_DEPTH = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'source',
-  'track',
-  'wbr',
+  ...VOID_ELEMENTS,
   'p',
   'li',
   'dt',

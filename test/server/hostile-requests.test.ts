@@ -11,6 +11,7 @@ import { listen, type RunningServer } from '../../src/server/http.ts';
 import { trustedOrigin } from '../../src/server/origin.ts';
 import { pageCache, pageCacheKey } from '../../src/server/page-cache.ts';
 import { searchText } from '../../src/store/repositories/search.ts';
+import { hugeTitlePage } from '../helpers/huge-page.ts';
 import { rawGet } from '../helpers/raw-http.ts';
 import { hoursAgo, OUTLETS, seed } from '../helpers/seed.ts';
 import { testApp } from '../helpers/server.ts';
@@ -160,17 +161,6 @@ describe('hostile stored values: only http(s) addresses become links', () => {
     assert.doesNotMatch(opml, /ftp:|file:/);
   });
 });
-
-/** A page whose <title> alone is `bytes` long, words of news, with an ordinary body. */
-function hugeTitlePage(bytes: number): string {
-  const title = 'Envoy lands in Taiwan for talks '.repeat(Math.ceil(bytes / 32)).slice(0, bytes);
-  const body = Array.from(
-    { length: 4 },
-    (_, i) =>
-      `<p>Paragraph ${i}: officials from several countries met on Monday in the capital to discuss the talks on water rights along the river, a long dispute between neighbours.</p>`,
-  ).join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><article><h1>Envoy lands</h1>${body}</article></body></html>`;
-}
 
 describe('one huge article', () => {
   let h: StoreHandle;

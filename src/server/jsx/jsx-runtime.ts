@@ -12,6 +12,8 @@
  * markup, and the only `dangerouslySetInnerHTML` in the pages carries sanitized HTML.
  */
 
+import { VOID_ELEMENTS } from '../../util/html-elements.ts';
+
 /** Markup that is safe to write as it is: what rendering an element returns. */
 export class Html {
   constructor(readonly html: string) {}
@@ -34,22 +36,6 @@ export interface HtmlAttributes {
 }
 
 type Component<P> = (props: P) => Html | null;
-
-const VOID = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'source',
-  'track',
-  'wbr',
-]);
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const NEEDS_ESCAPE = /[&<>"]/;
@@ -107,7 +93,7 @@ function renderElement(tag: string, props: HtmlAttributes): Html {
     else if (typeof value === 'number') html += ` ${attributeName(name)}="${value}"`;
     else throw new TypeError(`attribute ${name} of <${tag}> is not a string, number or boolean`);
   }
-  if (VOID.has(tag)) return new Html(`${html}>`);
+  if (VOID_ELEMENTS.has(tag)) return new Html(`${html}>`);
   const inner = props.dangerouslySetInnerHTML;
   return new Html(`${html}>${inner ? inner.__html : renderChild(props.children)}</${tag}>`);
 }

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../util/random.ts';
 import { centroid, dotDense, type SparseVector } from './vectors.ts';
 
 /**
@@ -102,18 +103,6 @@ function renumber(assignment: readonly number[]): number[] {
     }
     return id;
   });
-}
-
-/** A small, fast, seedable PRNG (public-domain mulberry32). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A stable 32-bit hash of a string (FNV-1a), for seeding. */
