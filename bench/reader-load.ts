@@ -29,6 +29,7 @@ import type { Outlet } from '../src/model/outlet.ts';
 import { Store } from '../src/store/store.ts';
 import { storyDocs } from '../src/stories/article-docs.ts';
 import { groupBy } from '../src/util/group-by.ts';
+import { writeResults } from './results.ts';
 
 const COUNTRIES = 50;
 const OUTLETS_PER_COUNTRY = 3;
@@ -345,9 +346,9 @@ async function main(): Promise<void> {
       ],
       ['home page', () => '/'],
     ];
-    console.log(
-      `${total} articles${withStories ? ` in stories of ${STORY_SIZE}` : ''}, ${processes} web process(es), 100 connections, ${seconds} s each, ${url}`,
-    );
+    const setting = `${total} articles${withStories ? ` in stories of ${STORY_SIZE}` : ''}, ${processes} web process(es), 100 connections, ${seconds} s each`;
+    console.log(`${setting}, ${url}`);
+    const rows: string[] = [];
     for (const [name, paths] of suites) {
       // Warm-up: the first requests of a route compile its code paths (and fill the page cache).
       await run(url, 2, paths);
@@ -360,7 +361,21 @@ async function main(): Promise<void> {
       console.log(
         `${name.padEnd(15)} ${Math.round(r.requests.average).toString().padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  server CPU ${Math.round(cpuPerRequest)} µs/request  (${r.requests.total} requests, ${non2xx} not 2xx/errors, host steal ${steal} ms)`,
       );
+      rows.push(
+        `| ${name} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${Math.round(cpuPerRequest)} | ${r.requests.total} | ${non2xx} | ${steal} |`,
+      );
     }
+    // One section per kind of run, so a run with stories does not replace the plain one.
+    writeResults(
+      `reader-load${withStories ? '-stories' : ''}${processes > 1 ? `-${processes}-processes` : ''}`,
+      [
+        `${lines.join('; ')}. ${setting}.`,
+        '',
+        '| suite | req/s | p50 ms | p99 ms | server CPU µs/request | requests | not 2xx/errors | host steal ms |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- |',
+        ...rows,
+      ].join('\n'),
+    );
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
