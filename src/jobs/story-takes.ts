@@ -11,7 +11,7 @@ import type { StoryDoc } from '../stories/doc.ts';
  */
 export async function storeStoryTakes(store: Store, story: Story, docs: readonly StoryDoc[]): Promise<boolean> {
   const basis = storyBasis(story);
-  if ((await store.stories.takes(story.id))?.basis === basis) return false;
-  await store.stories.saveTakes(story.id, basis, storedTakes(analyseStoryTakes(docs)));
+  if ((await store.stories.alternativeTakes(story.id))?.basis === basis) return false;
+  await store.stories.saveAlternativeTakes(story.id, basis, storedTakes(analyseStoryTakes(docs)));
   return true;
 }

@@ -52,7 +52,7 @@ export interface AlternativeTake {
  * A story's analysis as the pipeline stores it: every article's take, and its closeness to the
  * story where its outlet wrote more than one (the only place a reader needs it).
  */
-export interface StoredStoryTakes {
+export interface StoredAlternativeTakes {
   takes: Array<Omit<AlternativeTake, 'differs'> & { centrality?: number }>;
 }
 
@@ -60,22 +60,22 @@ export interface Citation {
   articleId: string;
 }
 
-export interface TakeSentence {
+export interface WorldTakeSentence {
   text: string;
   /** Ids of the articles the sentence rests on. */
   citations: string[];
 }
 
-export interface TakeSection {
+export interface WorldTakeSection {
   heading: string;
-  sentences: TakeSentence[];
+  sentences: WorldTakeSentence[];
 }
 
 /** "The World's Current Take": a versioned, sourced summary of one story. */
-export interface Take {
+export interface WorldTake {
   storyId: number;
   version: number;
-  sections: TakeSection[];
+  sections: WorldTakeSection[];
   /** Countries of the cited articles, most cited first. */
   countries: string[];
   /** Distinct outlets among the cited articles. */

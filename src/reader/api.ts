@@ -51,7 +51,7 @@ export async function apiStory(reader: Reader, id: number): Promise<ApiStory | u
     const loaded = await loadedStory(reader, reading.story, outlets.byId);
     const sidebar = await storySidebar(reader, reading, outlets.byId);
     const views = [...loaded.views.values()].sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''));
-    const take = reading.take;
+    const take = reading.worldTake;
     return {
       story: loaded.story,
       countries: [...groupBy(views, (v) => v.country).entries()]

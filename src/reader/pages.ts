@@ -2,7 +2,7 @@ import { promoteForReader } from '../jobs/priority-store.ts';
 import { countFeedHealth, feedHealth, type PipelineStatus, pipelineStatus } from '../jobs/status.ts';
 import { type LanguageWarning, languageWarnings, type TranslatorSupport } from '../language/support.ts';
 import type { Country, Outlet } from '../model/outlet.ts';
-import type { Story, StoryVersionParts, Take } from '../model/story.ts';
+import type { Story, StoryVersionParts, WorldTake } from '../model/story.ts';
 import type { FeedRow } from '../store/repositories/feeds.ts';
 import type { SearchQuery } from '../store/repositories/search.ts';
 import { type CountryFraming, countryFraming } from '../stories/framing.ts';
@@ -208,7 +208,7 @@ export interface StoryPageData {
   framing: CountryFraming[];
   /** Coverage over time: per day, articles per country. */
   timeline: Array<{ day: string; counts: Array<{ country: string; n: number }> }>;
-  take?: Take | undefined;
+  take?: WorldTake | undefined;
   versions: Array<{ version: number; createdAt: string; provider: string }>;
   sources: TakeSources;
   /** Where the story was first reported, for the map's arcs. */
@@ -228,7 +228,9 @@ export async function storyPage(
   if (!loaded) return 'no-such-story';
   if (loaded.story.id !== id) return { survivor: loaded.story.id };
   const take =
-    version !== undefined ? await reader.store.takes.version(id, version) : await reader.store.takes.latest(id);
+    version !== undefined
+      ? await reader.store.worldTakes.version(id, version)
+      : await reader.store.worldTakes.latest(id);
   if (version !== undefined && !take) return 'no-such-version';
   const views = [...loaded.views.values()].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
   const byCountry = groupBy(views, (v) => v.country);
@@ -248,7 +250,7 @@ export async function storyPage(
       counts: [...counts.entries()].map(([country, n]) => ({ country, n })).sort((a, b) => b.n - a.n),
     })),
     take,
-    versions: await reader.store.takes.versions(id),
+    versions: await reader.store.worldTakes.versions(id),
     sources: sourcesOf(loaded.views),
     origin: views[0]?.country,
   };

@@ -1,7 +1,12 @@
 import type { Outlet } from '../model/outlet.ts';
-import { type AlternativeTake, type Story, storyBasis, type Take } from '../model/story.ts';
+import { type AlternativeTake, type Story, storyBasis, type WorldTake } from '../model/story.ts';
 import type { StoryForReading } from '../store/repositories/stories.ts';
-import { analyseStoryTakes, outletPicks, restoredTakes, type StoryTakes } from '../stories/alternative-takes.ts';
+import {
+  type AlternativeTakesAnalysis,
+  analyseStoryTakes,
+  outletPicks,
+  restoredTakes,
+} from '../stories/alternative-takes.ts';
 import { STORY_ARTICLE_CAP, storyArticles } from '../stories/article-docs.ts';
 import type { StoryDoc } from '../stories/doc.ts';
 import type { OutletIndex, Reader } from './reader.ts';
@@ -24,7 +29,7 @@ export type TakeSources = Map<string, { outlet: string; country: string }>;
  * many stories fit where few loaded ones would.
  */
 export interface StorySidebar {
-  takes: StoryTakes;
+  takes: AlternativeTakesAnalysis;
   sources: TakeSources;
 }
 
@@ -63,7 +68,7 @@ export function sourcesOf(views: Map<number, ArticleSummaryView>): TakeSources {
  */
 export async function storySidebar(
   reader: Reader,
-  { story, takes: stored }: Pick<StoryForReading, 'story' | 'takes'>,
+  { story, alternativeTakes: stored }: Pick<StoryForReading, 'story' | 'alternativeTakes'>,
   outlets: Map<string, Outlet>,
 ): Promise<StorySidebar> {
   const storedVersion = stored && `stored:${stored.basis}`;
@@ -99,7 +104,7 @@ export interface StoryPart {
   /** The story's id (a merged story's survivor). */
   storyId: number;
   picks: AlternativeTake[];
-  take: Take | undefined;
+  take: WorldTake | undefined;
   sources: TakeSources;
 }
 
@@ -120,7 +125,7 @@ export async function storyPart(reader: Reader, storyId: number, outlets: Outlet
     version: storyPartVersion(reading.version, outlets.stamp),
     storyId: reading.story.id,
     picks: outletPicks(sidebar.takes),
-    take: reading.take,
+    take: reading.worldTake,
     sources: sidebar.sources,
   };
 }

@@ -9,7 +9,7 @@ import { aroundSlot, EncodedHtml, EncodedList, type PagePart, SLOT } from './pag
 import { Time } from './pages/bits.tsx';
 import type { PageKit } from './pages/kit.ts';
 import { alternativeTakesParts, NoStoryAside, NoWorldTake, TakeItem } from './pages/story-aside.tsx';
-import { WorldTake } from './pages/take-section.tsx';
+import { WorldTakeView } from './pages/world-take.tsx';
 
 /** The story part of article pages as the renderer keeps it, encoded, for one story version. */
 interface StoryFragment {
@@ -131,7 +131,7 @@ export class StoryAsides {
     };
     // Its time ("written 5 min ago") changes by the minute: rendered per request, in the slot.
     const around = part.take
-      ? aroundSlot(<WorldTake take={part.take} kit={this.kit} sources={part.sources} time={SLOT} />)
+      ? aroundSlot(<WorldTakeView take={part.take} kit={this.kit} sources={part.sources} time={SLOT} />)
       : { before: new EncodedHtml(<NoWorldTake />), after: NOTHING };
     return { storyId: part.storyId, picks, take: { ...around, createdAt: part.take?.createdAt ?? null } };
   }

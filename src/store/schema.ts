@@ -107,19 +107,24 @@ export interface StoryArticleTable {
   added_at: string;
 }
 
-/** A story's Alternative Takes analysis (see migration 007). */
-export interface StoryTakesTable {
+/**
+ * A story's Alternative Takes analysis (see migration 007), in the table `story_takes`. The
+ * table keeps its name (renaming it would rewrite every deployment's schema for no reader-visible
+ * change); the code names it AlternativeTakes, apart from the World's Current Take.
+ */
+export interface AlternativeTakesTable {
   story_id: number;
   /** The story version it was made from (`storyBasis`). */
   basis: string;
-  analysis: string; // JSON StoredStoryTakes
+  analysis: string; // JSON StoredAlternativeTakes
   made_at: string;
 }
 
-export interface TakeTable {
+/** The versions of a story's World's Current Take, in the table `takes`. */
+export interface WorldTakeTable {
   story_id: number;
   version: number;
-  sections: string; // JSON TakeSection[]
+  sections: string; // JSON WorldTakeSection[]
   countries: string; // JSON string[]
   outlet_count: number;
   provider: string;
@@ -216,8 +221,8 @@ export interface Database {
   translations: TranslationTable;
   stories: StoryTable;
   story_articles: StoryArticleTable;
-  story_takes: StoryTakesTable;
-  takes: TakeTable;
+  story_takes: AlternativeTakesTable;
+  takes: WorldTakeTable;
   jobs: JobTable;
   host_turns: HostTurnTable;
   translation_cache: TranslationCacheTable;

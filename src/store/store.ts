@@ -13,9 +13,9 @@ import { OutletRepository } from './repositories/outlets.ts';
 import { SearchRepository } from './repositories/search.ts';
 import { SegmentCacheRepository } from './repositories/segment-cache.ts';
 import { StoryRepository } from './repositories/stories.ts';
-import { TakeRepository } from './repositories/takes.ts';
 import { TranslationSpendRepository } from './repositories/translation-spend.ts';
 import { TranslationRepository } from './repositories/translations.ts';
+import { WorldTakeRepository } from './repositories/world-takes.ts';
 import type { Database } from './schema.ts';
 import { AlwaysHeldLock, advisoryKey, PostgresSessionLock, type SessionLock } from './session-lock.ts';
 
@@ -27,7 +27,7 @@ export class Store {
   readonly translations: TranslationRepository;
   readonly translationSpend: TranslationSpendRepository;
   readonly stories: StoryRepository;
-  readonly takes: TakeRepository;
+  readonly worldTakes: WorldTakeRepository;
   readonly jobs: JobRepository;
   readonly search: SearchRepository;
   readonly segmentCache: SegmentCacheRepository;
@@ -48,7 +48,7 @@ export class Store {
     this.translations = new TranslationRepository(db);
     this.translationSpend = new TranslationSpendRepository(db);
     this.stories = new StoryRepository(db, dialect);
-    this.takes = new TakeRepository(db, dialect);
+    this.worldTakes = new WorldTakeRepository(db, dialect);
     this.jobs = new JobRepository(db, dialect, connectOptions.jobAttempts);
     this.search = new SearchRepository(db, dialect);
     this.segmentCache = new SegmentCacheRepository(db);

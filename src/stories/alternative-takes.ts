@@ -7,7 +7,7 @@
  * model is given). A name a reader recognises beats a word, so names are listed first.
  */
 
-import type { AlternativeTake, StoredStoryTakes } from '../model/story.ts';
+import type { AlternativeTake, StoredAlternativeTakes } from '../model/story.ts';
 import { groupBy } from '../util/group-by.ts';
 import type { StoryDoc } from './doc.ts';
 import { SimilarityModel, similarity } from './similarity.ts';
@@ -17,7 +17,7 @@ import { NAME_PREFIX } from './term-stats.ts';
 /** Articles a candidate take is compared with to judge how representative it is. */
 const CENTRALITY_SAMPLE = 40;
 
-export type { AlternativeTake, StoredStoryTakes } from '../model/story.ts';
+export type { AlternativeTake, StoredAlternativeTakes } from '../model/story.ts';
 
 export interface CountryTakes {
   country: string;
@@ -78,7 +78,7 @@ export function stressLine(terms: string[]): string {
  * story, not once per page: by the pipeline, which stores it (`storedTakes`), or by a reader
  * when none is stored yet.
  */
-export interface StoryTakes {
+export interface AlternativeTakesAnalysis {
   /** Every article of the story, in its order, with its outlet. */
   candidates: ReadonlyArray<{ id: StoryDoc['id']; outlet: string }>;
   /**
@@ -90,7 +90,7 @@ export interface StoryTakes {
   take(id: StoryDoc['id']): AlternativeTake;
 }
 
-export function analyseStoryTakes(story: readonly StoryDoc[], options: TakesOptions = {}): StoryTakes {
+export function analyseStoryTakes(story: readonly StoryDoc[], options: TakesOptions = {}): AlternativeTakesAnalysis {
   const model = options.model ?? new SimilarityModel();
   const max = options.maxStresses ?? 3;
   const forms = new SurfaceForms();
@@ -148,7 +148,7 @@ export function analyseStoryTakes(story: readonly StoryDoc[], options: TakesOpti
 }
 
 /** Works out everything `analysis` can answer, for storing. */
-export function storedTakes(analysis: StoryTakes): StoredStoryTakes {
+export function storedTakes(analysis: AlternativeTakesAnalysis): StoredAlternativeTakes {
   const perOutlet = groupBy(analysis.candidates, (c) => c.outlet);
   return {
     takes: analysis.candidates.map((c) => {
@@ -159,7 +159,7 @@ export function storedTakes(analysis: StoryTakes): StoredStoryTakes {
 }
 
 /** A stored analysis, answering as the analysis it was made from. */
-export function restoredTakes(stored: StoredStoryTakes): StoryTakes {
+export function restoredTakes(stored: StoredAlternativeTakes): AlternativeTakesAnalysis {
   // Built whole, field by field: a page reads every take of the story it restores, and this is
   // on the path of every uncached article page.
   const takes = new Map<StoryDoc['id'], AlternativeTake>();
@@ -195,7 +195,7 @@ export function restoredTakes(stored: StoredStoryTakes): StoryTakes {
  * on the reader, so a page can work it out once per story version and leave out the reader's own
  * outlet afterwards.
  */
-export function outletPicks(analysis: StoryTakes): AlternativeTake[] {
+export function outletPicks(analysis: AlternativeTakesAnalysis): AlternativeTake[] {
   const best = new Map<string, { id: StoryDoc['id']; score?: number }>();
   for (const { id, outlet } of analysis.candidates) {
     const current = best.get(outlet);
@@ -233,7 +233,7 @@ export function takesForReader<T extends Pick<AlternativeTake, 'articleId' | 'ou
 }
 
 /** The takes `analysis` offers a reader of `article`: `outletPicks` less its own, by country. */
-export function takesFor(analysis: StoryTakes, article: Pick<StoryDoc, 'id' | 'outlet'>): CountryTakes[] {
+export function takesFor(analysis: AlternativeTakesAnalysis, article: Pick<StoryDoc, 'id' | 'outlet'>): CountryTakes[] {
   return takesForReader(outletPicks(analysis), article);
 }
 

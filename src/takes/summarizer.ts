@@ -1,4 +1,4 @@
-import type { Take } from '../model/story.ts';
+import type { WorldTake } from '../model/story.ts';
 
 /** One article of a story, as a summarizer sees it: English text, plain. */
 export interface TakeArticle {
@@ -23,7 +23,7 @@ export interface TakeInput {
  * What a summarizer returns: a take before it is stored (`takeFromResult` adds the story, the
  * time and, in the repository, the version).
  */
-export type TakeResult = Omit<Take, 'storyId' | 'version' | 'articleCount' | 'createdAt'>;
+export type TakeResult = Omit<WorldTake, 'storyId' | 'version' | 'articleCount' | 'createdAt'>;
 
 /** Writes "The World's Current Take" for one story. Never invents citations: every id is an input id. */
 export interface Summarizer {

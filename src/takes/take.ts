@@ -1,8 +1,8 @@
-import type { Take } from '../model/story.ts';
+import type { WorldTake } from '../model/story.ts';
 import type { TakeArticle, TakeResult } from './summarizer.ts';
 
 /** A summarizer's result as a take to store (the repository numbers the version). */
-export function takeFromResult(result: TakeResult, storyId: number, createdAt: Date): Omit<Take, 'version'> {
+export function takeFromResult(result: TakeResult, storyId: number, createdAt: Date): Omit<WorldTake, 'version'> {
   return {
     storyId,
     sections: result.sections,

@@ -89,7 +89,7 @@ for (const backend of await backends()) {
         model: '',
         createdAt: now,
       };
-      const versions = await Promise.all(Array.from({ length: 6 }, () => h.store.takes.add(take)));
+      const versions = await Promise.all(Array.from({ length: 6 }, () => h.store.worldTakes.add(take)));
       assert.deepEqual(
         versions.sort((x, y) => x - y),
         [1, 2, 3, 4, 5, 6],

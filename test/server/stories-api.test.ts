@@ -214,7 +214,7 @@ for (const backend of await backends()) {
         calls.articles += ids.length;
         return getMany.call(this, ids);
       };
-      const latest = await h.store.takes.latest(typhoon);
+      const latest = await h.store.worldTakes.latest(typhoon);
       assert.ok(latest);
       try {
         const first = await (await server.request(`/api/stories/${typhoon}`)).json();
@@ -226,7 +226,7 @@ for (const backend of await backends()) {
         assert.equal(ctx.reader.apiStories.has(typhoon), true);
 
         // A new take is a new version: the next answer shows it.
-        await h.store.takes.add({ ...latest, sections: [{ heading: 'A newer take', sentences: [] }] });
+        await h.store.worldTakes.add({ ...latest, sections: [{ heading: 'A newer take', sentences: [] }] });
         const after = (await (await server.request(`/api/stories/${typhoon}`)).json()) as {
           take: { version: number; sections: Array<{ heading: string }> };
         };

@@ -7,7 +7,7 @@ import { takeHandler } from '../../src/jobs/handlers/take.ts';
 import { StoryService } from '../../src/jobs/story-service.ts';
 import type { Outlet } from '../../src/model/outlet.ts';
 import { storyBasis } from '../../src/model/story.ts';
-import { plural } from '../../src/server/pages/take-section.tsx';
+import { plural } from '../../src/server/pages/world-take.tsx';
 import { createSummarizer } from '../../src/takes/providers/index.ts';
 import { hoursAgo, OUTLETS, type SeededArticle, seed } from '../helpers/seed.ts';
 import { testApp } from '../helpers/server.ts';
@@ -159,7 +159,7 @@ describe('stories in the reader', () => {
 
   test('article pages read the Alternative Takes the take job stored, lagging ones too; only a story without any is analysed on the page', async () => {
     const story = await h.store.stories.get(storyId);
-    const stored = await h.store.stories.takes(storyId);
+    const stored = await h.store.stories.alternativeTakes(storyId);
     assert.ok(story && stored);
     assert.equal(stored.basis, storyBasis(story), 'made from the story as it is');
     assert.deepEqual(stored.analysis.takes.map((t) => t.articleId).sort(), ids.slice(0, 3).sort());
@@ -174,7 +174,7 @@ describe('stories in the reader', () => {
       takes: stored.analysis.takes.map((t) => (t.outlet === 'dw' ? { ...t, ...extra, stresses: [marker] } : t)),
     });
     try {
-      await h.store.stories.saveTakes(
+      await h.store.stories.saveAlternativeTakes(
         storyId,
         stored.basis,
         marked('stored marker', { title: 'Mekong-Staaten einigen sich', language: 'de' }),
@@ -186,10 +186,10 @@ describe('stories in the reader', () => {
 
       // The story has moved on and the take job has not run yet: the lagging analysis is shown,
       // and the one the job then stores is shown by the same server, without a restart.
-      await h.store.stories.saveTakes(storyId, 'an older version of the story', marked('lagging marker'));
+      await h.store.stories.saveAlternativeTakes(storyId, 'an older version of the story', marked('lagging marker'));
       const server = testApp(h.store);
       assert.match(await alternatives(server), /Stresses: lagging marker/);
-      await h.store.stories.saveTakes(storyId, stored.basis, marked('caught-up marker'));
+      await h.store.stories.saveAlternativeTakes(storyId, stored.basis, marked('caught-up marker'));
       assert.match(await alternatives(server), /Stresses: caught-up marker/);
 
       // No stored analysis at all (a story in its first minute): the page makes its own.
@@ -198,7 +198,7 @@ describe('stories in the reader', () => {
       assert.doesNotMatch(own, /marker/);
       assert.match(own, /Germany[\s\S]*Mekong countries agree on rules for dams[\s\S]*Stresses: /);
     } finally {
-      await h.store.stories.saveTakes(storyId, stored.basis, stored.analysis);
+      await h.store.stories.saveAlternativeTakes(storyId, stored.basis, stored.analysis);
     }
   });
 
@@ -233,13 +233,13 @@ describe('stories in the reader', () => {
       assert.equal(new Set(seen.map((a) => a.slice(a.indexOf('world-take-title')))).size, 1, 'one take for all');
 
       // The take is rendered once, its time per request: the page says when it was written.
-      const take = await h.store.takes.latest(storyId);
+      const take = await h.store.worldTakes.latest(storyId);
       assert.ok(take);
       assert.ok(seen[0]?.includes(`<time datetime="${take.createdAt}"`), 'the take’s time');
       assert.ok(!seen.some((a) => a.includes('<!--')), 'no placeholder left in the page');
 
       // A new take version is a new version of the story part: the next page reads and shows it.
-      await h.store.takes.add({ ...take, sections: [{ heading: 'A newer take', sentences: [] }] });
+      await h.store.worldTakes.add({ ...take, sections: [{ heading: 'A newer take', sentences: [] }] });
       assert.match(await aside(ids[1] as number), /<h3>A newer take<\/h3>/);
       assert.deepEqual(reads, [storyId, storyId]);
 
@@ -254,7 +254,7 @@ describe('stories in the reader', () => {
       assert.ok(ctx !== restartedCtx);
     } finally {
       h.store.stories.forReading = forReading;
-      const latest = await h.store.takes.latest(storyId);
+      const latest = await h.store.worldTakes.latest(storyId);
       if (latest?.sections[0]?.heading === 'A newer take')
         await h.store.db
           .deleteFrom('takes')

@@ -287,11 +287,11 @@ for (const backend of await backends()) {
         model: 'mmr-v1',
         createdAt: now,
       };
-      assert.equal(await store.takes.add(take), 1);
-      assert.equal(await store.takes.add({ ...take, countries: ['TW', 'US'] }), 2);
-      assert.deepEqual((await store.takes.latest(s1))?.countries, ['TW', 'US']);
-      assert.deepEqual((await store.takes.version(s1, 1))?.countries, ['TW']);
-      assert.equal((await store.takes.versions(s1)).length, 2);
+      assert.equal(await store.worldTakes.add(take), 1);
+      assert.equal(await store.worldTakes.add({ ...take, countries: ['TW', 'US'] }), 2);
+      assert.deepEqual((await store.worldTakes.latest(s1))?.countries, ['TW', 'US']);
+      assert.deepEqual((await store.worldTakes.version(s1, 1))?.countries, ['TW']);
+      assert.equal((await store.worldTakes.versions(s1)).length, 2);
     });
 
     test('stories: a story keeps one Alternative Takes analysis, replaced by the next version', async () => {
@@ -303,18 +303,20 @@ for (const backend of await backends()) {
         languages: ['zh-Hant', 'en'],
         articleCount: 2,
       });
-      assert.equal(await store.stories.takes(id), undefined, 'none before the pipeline made one');
+      assert.equal(await store.stories.alternativeTakes(id), undefined, 'none before the pipeline made one');
       const take = { articleId: 7, outlet: 'upmedia', country: 'TW', title: '特使抵達', language: 'zh-Hant' };
-      await store.stories.saveTakes(id, '2:a', { takes: [{ ...take, stresses: ['Taipei'] }] });
-      await store.stories.saveTakes(id, '3:b', { takes: [{ ...take, stresses: ['Taiwan'], centrality: 0.5 }] });
-      assert.deepEqual(await store.stories.takes(id), {
+      await store.stories.saveAlternativeTakes(id, '2:a', { takes: [{ ...take, stresses: ['Taipei'] }] });
+      await store.stories.saveAlternativeTakes(id, '3:b', {
+        takes: [{ ...take, stresses: ['Taiwan'], centrality: 0.5 }],
+      });
+      assert.deepEqual(await store.stories.alternativeTakes(id), {
         basis: '3:b',
         analysis: { takes: [{ ...take, stresses: ['Taiwan'], centrality: 0.5 }] },
       });
       // A row that is not an analysis (hand-edited, or written by a newer version) reads as none,
       // so the page makes its own instead of failing.
       await store.db.updateTable('story_takes').set({ analysis: '{"oops":1}' }).where('story_id', '=', id).execute();
-      assert.equal(await store.stories.takes(id), undefined);
+      assert.equal(await store.stories.alternativeTakes(id), undefined);
     });
 
     test('stories: an article page reads its story, stored takes and latest take at once, merges followed', async () => {
@@ -337,7 +339,7 @@ for (const backend of await backends()) {
       const analysis = {
         takes: [{ articleId: 1, outlet: 'upmedia', country: 'TW', title: 'Dam', language: 'en', stresses: ['water'] }],
       };
-      await store.stories.saveTakes(id, '2:x', analysis);
+      await store.stories.saveAlternativeTakes(id, '2:x', analysis);
       const analysed = named((await store.stories.forReading(id))?.version);
       assert.equal(await versionSeen(), analysed);
       versions.add(analysed);
@@ -351,14 +353,14 @@ for (const backend of await backends()) {
         createdAt: now,
         articleCount: 2,
       };
-      await store.takes.add(take);
-      await store.takes.add({ ...take, countries: ['TW', 'US'], note: 'second' });
+      await store.worldTakes.add(take);
+      await store.worldTakes.add({ ...take, countries: ['TW', 'US'], note: 'second' });
       const reading = await store.stories.forReading(id);
       assert.equal(reading?.story.title, 'Dam');
-      assert.equal(reading?.takes?.basis, '2:x');
-      assert.deepEqual(reading?.takes?.analysis(), analysis);
-      assert.deepEqual(reading?.take, await store.takes.latest(id), 'the latest version');
-      assert.equal(reading?.take?.version, 2);
+      assert.equal(reading?.alternativeTakes?.basis, '2:x');
+      assert.deepEqual(reading?.alternativeTakes?.analysis(), analysis);
+      assert.deepEqual(reading?.worldTake, await store.worldTakes.latest(id), 'the latest version');
+      assert.equal(reading?.worldTake?.version, 2);
       assert.equal(await versionSeen(), named(reading?.version));
       versions.add(named(reading?.version));
       await store.stories.update(id, {

@@ -69,7 +69,7 @@ describe('meridian take', () => {
       for (const section of take.sections)
         for (const s of section.sentences) for (const id of s.citations) assert.ok(ids.includes(Number(id)));
       assert.match(byId.err, /stored as version 1/);
-      assert.equal((await store.takes.latest(storyId))?.version, 1);
+      assert.equal((await store.worldTakes.latest(storyId))?.version, 1);
       const missing = await meridian(['take', '999'], env);
       assert.equal(missing.code, 2);
       assert.match(missing.err, /no story 999/);

@@ -83,7 +83,7 @@ async function storeTake(
 ): Promise<void> {
   const store = await Store.fromConfig(ctx.config());
   try {
-    const version = await store.takes.add({ ...takeFromResult(result, storyId, new Date()), articleCount });
+    const version = await store.worldTakes.add({ ...takeFromResult(result, storyId, new Date()), articleCount });
     ctx.io.err(`stored as version ${version} of story ${storyId}'s take\n`);
   } finally {
     await store.close();

@@ -45,7 +45,7 @@ export function takeHandler(
     // whenever the story changes.
     await storeStoryTakes(store, story, docs);
 
-    const previous = await store.takes.latest(story.id);
+    const previous = await store.worldTakes.latest(story.id);
     const current = { articleCount: story.articleCount, countries: story.countries };
     const basis = previous && {
       articleCount: previous.articleCount ?? 0,
@@ -83,7 +83,7 @@ export function takeHandler(
       log.warn('take not stored: it breaks the take rules', { storyId: story.id, problems });
       return { status: 'done' };
     }
-    const version = await store.takes.add({
+    const version = await store.worldTakes.add({
       ...takeFromResult(result, story.id, new Date()),
       articleCount: story.articleCount,
     });

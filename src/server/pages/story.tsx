@@ -1,7 +1,7 @@
 import type { StoryPageData } from '../../reader/pages.ts';
 import { Flag, Time } from './bits.tsx';
 import type { PageKit } from './kit.ts';
-import { WorldTake } from './take-section.tsx';
+import { WorldTakeView } from './world-take.tsx';
 
 export function StoryPage({ kit, data }: { kit: PageKit; data: StoryPageData }) {
   const { story } = data;
@@ -25,7 +25,7 @@ export function StoryPage({ kit, data }: { kit: PageKit; data: StoryPageData }) 
       <div class="story-grid">
         <div>
           {data.take ? (
-            <WorldTake take={data.take} kit={kit} sources={data.sources} />
+            <WorldTakeView take={data.take} kit={kit} sources={data.sources} />
           ) : (
             <section class="card" aria-labelledby="world-take-title">
               <h2 id="world-take-title">The World’s Current Take</h2>

@@ -56,7 +56,7 @@ export function storyRoutes(ctx: ServerContext): Hono {
 
   /** A story with its latest take as the entry's text. */
   async function storyEntry(base: string, story: Story) {
-    const take = await ctx.store.takes.latest(story.id);
+    const take = await ctx.store.worldTakes.latest(story.id);
     const content = take
       ? take.sections.map((s) => `${s.heading}\n${s.sentences.map((x) => x.text).join(' ')}`).join('\n\n')
       : `Covered in ${story.countries.length} countries by ${story.outlets.length} outlets.`;

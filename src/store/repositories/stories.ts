@@ -1,10 +1,10 @@
 import { type Kysely, sql } from 'kysely';
-import type { StoredStoryTakes, Story, StoryVersionParts, Take } from '../../model/story.ts';
+import type { StoredAlternativeTakes, Story, StoryVersionParts, WorldTake } from '../../model/story.ts';
 import { compiledOnce } from '../compiled.ts';
 import type { DialectName } from '../dialect.ts';
 import { nowIso, parseJson } from '../json.ts';
 import type { Database, StoryTable } from '../schema.ts';
-import { toTake } from './takes.ts';
+import { toTake } from './world-takes.ts';
 
 type StoryRow = Omit<StoryTable, 'id'> & { id: number };
 
@@ -13,8 +13,8 @@ export interface StoryForReading {
   /** What names the version of what this holds (`storyVersion` in src/reader). */
   version: StoryVersionParts;
   /** The stored Alternative Takes and the story version they were made from. */
-  takes?: { basis: string; analysis(): StoredStoryTakes | undefined };
-  take?: Take;
+  alternativeTakes?: { basis: string; analysis(): StoredAlternativeTakes | undefined };
+  worldTake?: WorldTake;
 }
 
 export interface StoryFields {
@@ -219,7 +219,7 @@ export class StoryRepository {
   }
 
   /** Stores a story's Alternative Takes analysis, made from the story version `basis`. */
-  async saveTakes(storyId: number, basis: string, analysis: StoredStoryTakes): Promise<void> {
+  async saveAlternativeTakes(storyId: number, basis: string, analysis: StoredAlternativeTakes): Promise<void> {
     const values = { basis, analysis: JSON.stringify(analysis), made_at: nowIso() };
     await this.db
       .insertInto('story_takes')
@@ -228,15 +228,15 @@ export class StoryRepository {
       .execute();
   }
 
-  private readonly takesByStory = compiledOnce(
+  private readonly alternativeTakesByStory = compiledOnce(
     () => this.db as Kysely<never>,
     { storyId: 'number' },
     ({ storyId }) => this.db.selectFrom('story_takes').select(['basis', 'analysis']).where('story_id', '=', storyId),
   );
 
   /** A story's stored Alternative Takes analysis and the story version it was made from. */
-  async takes(storyId: number): Promise<{ basis: string; analysis: StoredStoryTakes } | undefined> {
-    const row = await this.takesByStory({ storyId });
+  async alternativeTakes(storyId: number): Promise<{ basis: string; analysis: StoredAlternativeTakes } | undefined> {
+    const row = await this.alternativeTakesByStory({ storyId });
     const analysis = row && parseStoredTakes(row.analysis);
     return row && analysis ? { basis: row.basis, analysis } : undefined;
   }
@@ -294,11 +294,11 @@ export class StoryRepository {
         analysisBasis: row.st_basis,
         takeVersion: row.t_version,
       },
-      ...(stored ? { takes: { basis: stored.basis, analysis: () => parseStoredTakes(stored.text) } } : {}),
+      ...(stored ? { alternativeTakes: { basis: stored.basis, analysis: () => parseStoredTakes(stored.text) } } : {}),
       ...(row.t_version == null
         ? {}
         : {
-            take: toTake({
+            worldTake: toTake({
               story_id: row.id,
               version: row.t_version,
               sections: row.t_sections ?? '[]',
@@ -391,8 +391,8 @@ export class StoryRepository {
 }
 
 /** A stored analysis, or undefined when the row is not one (hand-edited, or from a newer version). */
-function parseStoredTakes(text: string): StoredStoryTakes | undefined {
-  const analysis = parseJson<StoredStoryTakes | undefined>(text, undefined);
+function parseStoredTakes(text: string): StoredAlternativeTakes | undefined {
+  const analysis = parseJson<StoredAlternativeTakes | undefined>(text, undefined);
   return analysis && Array.isArray(analysis.takes) ? analysis : undefined;
 }
 

@@ -1,4 +1,4 @@
-import type { TakeSection } from '../../model/story.ts';
+import type { WorldTakeSection } from '../../model/story.ts';
 import { aspectHeading, assignAspects } from '../aspects.ts';
 import type { TakeArticle, TakeInput, TakeResult } from '../summarizer.ts';
 import { hashString, kMeans } from '../text/kmeans.ts';
@@ -76,7 +76,7 @@ export function extractiveTake(input: TakeInput): TakeResult {
 
   // A heading says which aspect of the story a section is about, judged by what it shows.
   const aspects = assignAspects(chosenGroups.map((c) => c.sentences.map((s) => s.candidate.text)));
-  const sections: TakeSection[] = chosenGroups.map((c, i) => ({
+  const sections: WorldTakeSection[] = chosenGroups.map((c, i) => ({
     heading: aspectHeading(aspects[i]!),
     sentences: c.sentences.map((s) => ({
       text: s.candidate.text,
@@ -88,7 +88,7 @@ export function extractiveTake(input: TakeInput): TakeResult {
 
 /** Countries (most cited first) and number of outlets of the articles a take cites. */
 export function citedSources(
-  sections: readonly TakeSection[],
+  sections: readonly WorldTakeSection[],
   articles: readonly TakeArticle[],
 ): { countries: string[]; outletCount: number } {
   const byId = new Map(articles.map((a) => [a.id, a]));

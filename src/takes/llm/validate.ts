@@ -1,5 +1,5 @@
 import { logger } from '../../config/log.ts';
-import type { TakeSection } from '../../model/story.ts';
+import type { WorldTakeSection } from '../../model/story.ts';
 import { headingProblem } from '../aspects.ts';
 import type { TakeArticle } from '../summarizer.ts';
 import { checkHeading, checkSentence, type SourceText, sourceText } from './grounding.ts';
@@ -18,7 +18,7 @@ export function keepGroundedSections(
   sections: readonly RawSection[],
   given: readonly TakeArticle[],
   storyId?: number,
-): TakeSection[] {
+): WorldTakeSection[] {
   const byId = new Map(given.map((a) => [a.id, a]));
   const sources = new Map<string, SourceText>();
   const sourceOf = (id: string) => {
@@ -30,10 +30,10 @@ export function keepGroundedSections(
     return s;
   };
   const seen = new Set<string>();
-  const kept: TakeSection[] = [];
+  const kept: WorldTakeSection[] = [];
   for (const section of sections) {
     const heading = clean(section.heading, TAKE_LIMITS.maxHeadingChars);
-    const sentences: TakeSection['sentences'] = [];
+    const sentences: WorldTakeSection['sentences'] = [];
     for (const raw of section.sentences) {
       const text = clean(raw.text, TAKE_LIMITS.maxSentenceChars);
       const citations = [...new Set(raw.citations.map((c) => c.trim()))];

@@ -1,11 +1,11 @@
 import { type Kysely, sql } from 'kysely';
-import type { Take, TakeSection } from '../../model/story.ts';
+import type { WorldTake, WorldTakeSection } from '../../model/story.ts';
 import { compiledOnce } from '../compiled.ts';
 import type { DialectName } from '../dialect.ts';
 import { parseJson } from '../json.ts';
-import type { Database, TakeTable } from '../schema.ts';
+import type { Database, WorldTakeTable } from '../schema.ts';
 
-export class TakeRepository {
+export class WorldTakeRepository {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: DialectName,
@@ -17,7 +17,7 @@ export class TakeRepository {
    * PostgreSQL the story's row is locked first so they number their versions one after the
    * other; on SQLite the one INSERT … SELECT runs under the write lock.
    */
-  async add(take: Omit<Take, 'version'>): Promise<number> {
+  async add(take: Omit<WorldTake, 'version'>): Promise<number> {
     return this.db.transaction().execute(async (tx) => {
       if (this.dialect === 'postgres')
         await tx.selectFrom('stories').select('id').where('id', '=', take.storyId).forUpdate().execute();
@@ -71,12 +71,12 @@ export class TakeRepository {
         .limit(sql.lit(1)),
   );
 
-  async latest(storyId: number): Promise<Take | undefined> {
+  async latest(storyId: number): Promise<WorldTake | undefined> {
     const row = await this.latestByStory({ storyId });
     return row && toTake(row);
   }
 
-  async version(storyId: number, version: number): Promise<Take | undefined> {
+  async version(storyId: number, version: number): Promise<WorldTake | undefined> {
     const row = await this.db
       .selectFrom('takes')
       .selectAll()
@@ -97,11 +97,11 @@ export class TakeRepository {
   }
 }
 
-export function toTake(row: TakeTable): Take {
+export function toTake(row: WorldTakeTable): WorldTake {
   return {
     storyId: row.story_id,
     version: row.version,
-    sections: parseJson<TakeSection[]>(row.sections, []),
+    sections: parseJson<WorldTakeSection[]>(row.sections, []),
     countries: parseJson<string[]>(row.countries, []),
     outletCount: row.outlet_count,
     provider: row.provider,

@@ -1,16 +1,16 @@
-import type { Take } from '../../model/story.ts';
+import type { WorldTake } from '../../model/story.ts';
 import type { Html } from '../jsx/jsx-runtime.ts';
 import { Flag, Time } from './bits.tsx';
 import type { PageKit } from './kit.ts';
 
 /** "The World's Current Take": titled sections, every sentence with numbered citations. */
-export function WorldTake({
+export function WorldTakeView({
   take,
   kit,
   sources,
   time,
 }: {
-  take: Take;
+  take: WorldTake;
   kit: PageKit;
   sources: Map<string, { outlet: string; country: string }>;
   /** Stands in for "written 5 min ago", for a take rendered once and shown for hours. */
