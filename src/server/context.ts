@@ -3,8 +3,10 @@ import type { TranslatorSupport } from '../language/support.ts';
 import type { Country, Outlet } from '../model/outlet.ts';
 import { Reader } from '../reader/reader.ts';
 import type { Store } from '../store/store.ts';
+import { BoundedMap } from '../util/bounded-map.ts';
 import type { Assets } from './assets.ts';
 import type { ImageSigner } from './image-url.ts';
+import type { EncodedHtml } from './page-parts.ts';
 import type { PageKit } from './pages/kit.ts';
 import { StoryAsides } from './story-asides.tsx';
 
@@ -39,7 +41,12 @@ export interface ServerContext {
   reader: Reader;
   /** The story part of article pages, kept rendered per story version (`readSide`). */
   storyAsides: StoryAsides;
+  /** The rest of each kind of page's head, rendered with this server's assets (`readSide`). */
+  pageHeads: BoundedMap<string, EncodedHtml>;
 }
+
+/** Kinds of page head kept: a few kinds of page, and a feed per country. */
+const PAGE_HEADS = 1_000;
 
 /**
  * The read side of one server: the reader service and the renderer's kept story asides, made
@@ -49,10 +56,10 @@ export function readSide(base: {
   store: Store;
   config: Config;
   countries: readonly Country[];
-}): Pick<ServerContext, 'reader' | 'storyAsides'> {
+}): Pick<ServerContext, 'reader' | 'storyAsides' | 'pageHeads'> {
   const reader = new Reader(base);
   const storyAsides = new StoryAsides(reader, kitOf(reader), base.config.int('MERIDIAN_STORY_CACHE_MB') * 1024 * 1024);
-  return { reader, storyAsides };
+  return { reader, storyAsides, pageHeads: new BoundedMap(PAGE_HEADS) };
 }
 
 function kitOf(reader: Reader): PageKit {

@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import { BoundedMap } from '../util/bounded-map.ts';
 import type { ServerContext } from './context.ts';
 import { Html } from './jsx/jsx-runtime.ts';
 import { EncodedHtml, encodeParts, type PagePart } from './page-parts.ts';
@@ -19,22 +18,15 @@ const PAGE_HEADERS: Record<string, string> = {
 };
 
 /**
- * The rest of the head per server's assets and per feeds and scripts advertised: a few kinds of
- * page, and a feed per country.
+ * The rest of the head per feeds and scripts advertised (a few kinds of page, and a feed per
+ * country), kept in the server's own `pageHeads` (`readSide`): it names the server's assets.
  */
-const headRestCaches = new WeakMap<ServerContext['assets'], BoundedMap<string, EncodedHtml>>();
-
-function headRest(meta: PageMeta, assets: ServerContext['assets']): EncodedHtml {
-  let headRests = headRestCaches.get(assets);
-  if (!headRests) {
-    headRests = new BoundedMap(1_000);
-    headRestCaches.set(assets, headRests);
-  }
+function headRest(meta: PageMeta, ctx: ServerContext): EncodedHtml {
   const key = JSON.stringify([meta.feeds, meta.scripts]);
-  let rest = headRests.get(key);
+  let rest = ctx.pageHeads.get(key);
   if (rest === undefined) {
-    rest = new EncodedHtml(<HeadRest meta={meta} assets={assets} />);
-    headRests.set(key, rest);
+    rest = new EncodedHtml(<HeadRest meta={meta} assets={ctx.assets} />);
+    ctx.pageHeads.set(key, rest);
   }
   return rest;
 }
@@ -62,7 +54,7 @@ export function renderPage(
 ) {
   footer ??= new EncodedHtml(new Html(`</main>${(<SiteFooter />).html}</body></html>`));
   const head = new Html(`<!doctype html><html lang="en">${(<HeadStart meta={meta} />).html}`);
-  const rest = headRest(meta, ctx.assets);
+  const rest = headRest(meta, ctx);
   // Answered as UTF-8 bytes, not as the string: the page is a rope of many pieces, usually in
   // two-byte form (curly quotes, non-Latin scripts), and Node flattened it twice on the way out
   // (once to measure it, once joined to the response head), about 14 KB of garbage per article
