@@ -20,6 +20,7 @@ import {
   MAX_HTML_CHARS,
   MAX_LINK_DENSITY,
   MIN_ARTICLE_CHARS,
+  RESCUE_MIN_SENTENCE_SHARE,
   STANDFIRST_COPY_CHARS,
   STANDFIRST_MIN_OVERLAP,
 } from './tuning.ts';
@@ -148,6 +149,8 @@ function chooseBody(
   for (let i = 0; i < rescues.length; i++) {
     const candidate = rescue(i);
     if (!isArticle(candidate.body, minChars)) continue;
+    // A credible article is replaced only by prose, not by a longer list of labels or paths.
+    if (credible && sentenceShare(candidate.body.blocks) < RESCUE_MIN_SENTENCE_SHARE) continue;
     const floor = best ? weightedLength(best.body.blocks) * FALLBACK_GAIN : 0;
     if (weightedLength(candidate.body.blocks) > Math.max(floor, 1)) best = candidate;
   }
@@ -179,6 +182,27 @@ function embeddedArticle(
 /** A page title and its parts around the usual separators ("Headline | Site", "Headline - Site"). */
 function titleParts(pageTitle: string): string[] {
   return [pageTitle, ...pageTitle.split(/\s[|–—-]\s|_/).map((part) => part.trim())];
+}
+
+/**
+ * A sentence end in the scripts of the catalog: a full stop, question or exclamation mark (Latin,
+ * Arabic, Devanagari, Greek, Armenian, Ethiopic) before a space or the end of the block, so that
+ * `file.php` or `3.5` is none; the full-width marks of CJK, which no space follows.
+ */
+const SENTENCE_END = /[.!?…;؟।։።](?=\s|$)|[。！？]/;
+
+/**
+ * Share of the text in blocks that hold a sentence end: prose is written in sentences in every
+ * script, while a list of widget labels, numbers or file paths is not.
+ */
+function sentenceShare(blocks: Block[]): number {
+  let total = 0;
+  let inSentences = 0;
+  for (const b of blocks) {
+    total += b.text.length;
+    if (SENTENCE_END.test(b.text)) inSentences += b.text.length;
+  }
+  return total === 0 ? 0 : inSentences / total;
 }
 
 /** Some text outside links: what an unsure page must have to be kept. */

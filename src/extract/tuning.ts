@@ -52,6 +52,13 @@ export const EMBEDDED_JSON_MAX_SOURCES = 50;
 /** Keys under which page-state JSON names an article: the object whose title is the page's title is the article. */
 export const EMBEDDED_TITLE_KEYS = ['headline', 'title', 'name'];
 
+/**
+ * A rescue replaces a credible Readability body only when at least this share of its text sits in
+ * blocks with a sentence end (a sidebar list of PHP warnings is longer than a short post, but it
+ * is not prose).
+ */
+export const RESCUE_MIN_SENTENCE_SHARE = 0.5;
+
 /** A candidate from a fallback must be this much longer than Readability's text to replace it. */
 export const FALLBACK_GAIN = 1.5;
 

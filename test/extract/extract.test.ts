@@ -281,6 +281,16 @@ describe('body', () => {
     assert.ok(!text.includes('Sign up'));
   });
 
+  test('a short post is not replaced by a longer list that holds no sentence (a sidebar of warnings)', () => {
+    const warning = (i: number) =>
+      `<li>Warning: /homepages/15/htdocs/wp-content/plugins/recent-comments/get-recent-comments.php line ${900 + i}</li>`;
+    const list = `<ul>${Array.from({ length: 12 }, (_, i) => warning(i)).join('')}</ul>`;
+    const html = `<html><body><div class="post"><h1>Number two</h1>${paragraphs(2)}</div><div id="side">${list}</div></body></html>`;
+    const text = bodyText(extractArticle(html, 'https://x.example/a'));
+    assert.match(text, /Paragraph 2 of a plain test article/);
+    assert.ok(!text.includes('get-recent-comments'));
+  });
+
   test('paragraphs written as <br><br>-separated text become separate blocks', () => {
     const text = 'A sentence long enough to count as real prose in an old page layout, written without p tags.';
     const html = `<html><body><div id="main">${text}<br><br>${text}<br><br>${text}</div></body></html>`;
