@@ -1,7 +1,9 @@
+import type { Kysely } from 'kysely';
 import type { Config } from '../config/config.ts';
 import { logger } from '../config/log.ts';
 import type { Story } from '../model/story.ts';
 import type { StoryFields } from '../store/repositories/stories.ts';
+import type { Database } from '../store/schema.ts';
 import type { Store } from '../store/store.ts';
 import { storyDoc, storyDocs } from '../stories/article-docs.ts';
 import { type AddResult, StoryClusterer } from '../stories/clusterer.ts';
@@ -23,6 +25,8 @@ export class StoryService {
   private queue: Promise<unknown> = Promise.resolve();
   /** An id taken from the database for the next new story, kept until a new story uses it. */
   private reservedId?: number;
+  /** Run first in every write transaction; throws when this process may no longer write stories. */
+  private fence: (db: Kysely<Database>) => Promise<void> = async () => {};
 
   constructor(
     private readonly store: Store,
@@ -43,6 +47,11 @@ export class StoryService {
     clusterer.load(docs.map((doc) => ({ doc, storyId: storyOf.get(Number(doc.id)) as number })));
     this.clusterer = clusterer;
     log.info('live stories rebuilt', { articles: docs.length, stories: clusterer.liveCount });
+  }
+
+  /** Makes every write of stories check `fence` inside its transaction first (the story-writer lock). */
+  fenceWith(fence: (db: Kysely<Database>) => Promise<void>): void {
+    this.fence = fence;
   }
 
   /** Forgets the live stories: the next article rebuilds them from the store (another writer ran meanwhile). */
@@ -103,24 +112,27 @@ export class StoryService {
     isNew: boolean,
     articleId: number,
   ): Promise<Story | undefined> {
-    for (const absorbed of result.merged ?? []) {
-      await this.store.stories.merge(absorbed, result.storyId);
-      log.info('stories merged', { from: absorbed, into: result.storyId });
-    }
     const story = clusterer.story(result.storyId);
-    if (!story) return undefined;
-    const fields: StoryFields = {
-      title: story.title,
-      firstSeen: story.firstSeen,
-      lastSeen: story.lastSeen,
-      countries: story.countries,
-      outlets: story.outlets,
-      languages: story.languages,
-      articleCount: story.articleCount,
-    };
-    if (isNew) await this.store.stories.insertWithId(result.storyId, fields);
-    else await this.store.stories.update(result.storyId, fields);
-    await this.store.stories.assign(result.storyId, articleId, result.score);
-    return { ...story, id: result.storyId };
+    // One transaction, fenced: all of an article's story writes or none, and none from a process
+    // that is no longer the writer (the lock is checked by the database, not remembered).
+    await this.store.transaction(async (tx) => {
+      await this.fence(tx.db);
+      for (const absorbed of result.merged ?? []) await tx.stories.merge(absorbed, result.storyId);
+      if (!story) return;
+      const fields: StoryFields = {
+        title: story.title,
+        firstSeen: story.firstSeen,
+        lastSeen: story.lastSeen,
+        countries: story.countries,
+        outlets: story.outlets,
+        languages: story.languages,
+        articleCount: story.articleCount,
+      };
+      if (isNew) await tx.stories.insertWithId(result.storyId, fields);
+      else await tx.stories.update(result.storyId, fields);
+      await tx.stories.assign(result.storyId, articleId, result.score);
+    });
+    for (const absorbed of result.merged ?? []) log.info('stories merged', { from: absorbed, into: result.storyId });
+    return story ? { ...story, id: result.storyId } : undefined;
   }
 }

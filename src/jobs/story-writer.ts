@@ -25,8 +25,13 @@ export class StoryWriterRole {
     store: Store,
     private readonly stories: StoryService,
     private readonly checkMs = STORY_WRITER_CHECK_MS,
+    /** The lock, on `onLost` (tests reach the database through a relay they can cut). */
+    lockOf: (onLost: () => void) => SessionLock = (onLost) => store.sessionLock('story-writer', onLost),
   ) {
-    this.lock = store.sessionLock('story-writer', () => this.stories.reset());
+    this.lock = lockOf(() => this.stories.reset());
+    // Claiming story jobs only while holding the lock is not enough: a writer can lose it in the
+    // middle of a job without hearing so. Each write of stories checks it in its transaction.
+    this.stories.fenceWith((db) => this.lock.assertHeldIn(db));
   }
 
   /** Whether this process may run story jobs now. */

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { logger } from '../config/log.ts';
+import type { Database } from './schema.ts';
 
 const log = logger('store');
 
@@ -10,12 +12,31 @@ const log = logger('store');
  * killed holder's lock passes to the next process that asks; a holder whose connection broke
  * (database restart, network) is told through `onLost` and must stop acting as the holder.
  * On SQLite (one machine) the lock is always held, as every process of one machine did before.
+ *
+ * `held` is what this process last heard, and a process can miss the end of its session (a cut
+ * network, a long pause): what it writes as the holder must be checked where it is written, with
+ * `assertHeldIn`, inside the write's transaction.
  */
 export interface SessionLock {
   readonly held: boolean;
   /** Takes the lock if it is free; checks a held lock's connection is still alive. */
   tryAcquire(): Promise<boolean>;
+  /**
+   * Fences a write: inside a transaction of `db`, throws LockLostError unless the database says
+   * this process's session holds the lock now; and until that transaction ends, a process taking
+   * the lock over waits before it counts as the holder (so it never acts on a store that the old
+   * holder is still writing).
+   */
+  assertHeldIn(db: Kysely<Database>): Promise<void>;
   release(): Promise<void>;
+}
+
+/** A write was refused because this process no longer holds the lock it was written under. */
+export class LockLostError extends Error {
+  constructor(lock: string, reason: string) {
+    super(`the ${lock} lock is no longer held by this process (${reason})`);
+    this.name = 'LockLostError';
+  }
 }
 
 export class AlwaysHeldLock implements SessionLock {
@@ -23,6 +44,7 @@ export class AlwaysHeldLock implements SessionLock {
   async tryAcquire(): Promise<boolean> {
     return true;
   }
+  async assertHeldIn(): Promise<void> {}
   async release(): Promise<void> {}
 }
 
@@ -31,16 +53,29 @@ export function advisoryKey(name: string, schema: string): string {
   return createHash('sha256').update(`meridian:${schema}:${name}`).digest().readBigInt64BE(0).toString();
 }
 
+/**
+ * Two advisory keys per lock: `key`, held by the holder's session for as long as it holds the lock,
+ * and `writesKey`, taken shared by each fenced write transaction and, once, exclusively by a new
+ * holder before it counts as one, so that it waits for the writes of the previous holder that
+ * passed their check before it took over.
+ */
 export class PostgresSessionLock implements SessionLock {
   private client?: pg.Client;
   private holding = false;
+  /** The server process of the session holding the lock, as pg_locks names it. */
+  private pid?: number;
+  private readonly key: string;
+  private readonly writesKey: string;
 
   constructor(
     private readonly clientConfig: pg.ClientConfig,
-    private readonly key: string,
     private readonly name: string,
+    schema: string,
     private readonly onLost: (reason: string) => void,
-  ) {}
+  ) {
+    this.key = advisoryKey(name, schema);
+    this.writesKey = advisoryKey(`${name}:writes`, schema);
+  }
 
   get held(): boolean {
     return this.holding;
@@ -55,12 +90,32 @@ export class PostgresSessionLock implements SessionLock {
         return true;
       }
       const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS ok', [this.key]);
-      this.holding = rows[0]?.ok === true;
+      if (rows[0]?.ok !== true) return false;
+      // Writes of the previous holder that were checked before it lost the lock may still be
+      // open: wait until they end (taking their shared key exclusively, then letting it go).
+      await client.query('SELECT pg_advisory_lock($1::bigint)', [this.writesKey]);
+      await client.query('SELECT pg_advisory_unlock($1::bigint)', [this.writesKey]);
+      this.holding = client === this.client;
       return this.holding;
     } catch (err) {
       this.drop(err instanceof Error ? err.message : String(err));
       return false;
     }
+  }
+
+  async assertHeldIn(db: Kysely<Database>): Promise<void> {
+    if (!this.holding || this.pid === undefined) throw new LockLostError(this.name, 'not held');
+    // Shared: fenced writes do not wait for each other, only a taker waits for them.
+    await sql`SELECT pg_advisory_xact_lock_shared(${this.writesKey}::bigint)`.execute(db);
+    // pg_locks shows a 64-bit key as its high (classid) and low (objid) 32 bits.
+    const { rows } = await sql<{ held: boolean }>`
+      SELECT EXISTS (
+        SELECT 1 FROM pg_locks
+        WHERE locktype = 'advisory' AND granted AND objsubid = 1 AND pid = ${this.pid}
+          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND ((classid::bigint << 32) | objid::bigint) = ${this.key}::bigint
+      ) AS held`.execute(db);
+    if (rows[0]?.held !== true) throw new LockLostError(this.name, 'its session has ended');
   }
 
   async release(): Promise<void> {
@@ -80,6 +135,8 @@ export class PostgresSessionLock implements SessionLock {
     this.client = client;
     try {
       await client.connect();
+      const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      this.pid = rows[0]?.pid;
     } catch (err) {
       this.client = undefined;
       await client.end().catch(() => {});

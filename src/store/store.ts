@@ -17,7 +17,7 @@ import { TranslationSpendRepository } from './repositories/translation-spend.ts'
 import { TranslationRepository } from './repositories/translations.ts';
 import { WorldTakeRepository } from './repositories/world-takes.ts';
 import type { Database } from './schema.ts';
-import { AlwaysHeldLock, advisoryKey, PostgresSessionLock, type SessionLock } from './session-lock.ts';
+import { AlwaysHeldLock, PostgresSessionLock, type SessionLock } from './session-lock.ts';
 
 /** The store: one connection and one repository per aggregate. SQL lives in the repositories. */
 export class Store {
@@ -99,12 +99,7 @@ export class Store {
   sessionLock(name: string, onLost: (reason: string) => void = () => {}): SessionLock {
     const { databaseUrl, pgSchema } = this.connectOptions;
     if (this.dialect !== 'postgres' || !databaseUrl) return new AlwaysHeldLock();
-    return new PostgresSessionLock(
-      pgClientConfig(databaseUrl, pgSchema),
-      advisoryKey(name, pgSchema ?? 'public'),
-      name,
-      onLost,
-    );
+    return new PostgresSessionLock(pgClientConfig(databaseUrl, pgSchema), name, pgSchema ?? 'public', onLost);
   }
 
   /** A round trip to the database that reads nothing (health checks). */

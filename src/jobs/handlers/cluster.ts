@@ -1,3 +1,4 @@
+import { LockLostError } from '../../store/session-lock.ts';
 import type { Store } from '../../store/store.ts';
 import type { KindHandler, QueueNext } from '../kinds.ts';
 import { liftMultiCountryBodies } from '../priority-store.ts';
@@ -18,7 +19,15 @@ export function clusterHandler(
     const { articleId } = job.payload;
     const article = await store.articles.get(articleId);
     if (!article || (article.state !== 'translated' && article.state !== 'extracted')) return { status: 'done' };
-    const story = await stories.assign(articleId);
+    let story: Awaited<ReturnType<StoryService['assign']>>;
+    try {
+      story = await stories.assign(articleId);
+    } catch (err) {
+      // This process stopped being the story writer mid-job and wrote nothing: the job goes back
+      // to the queue at once, for the writer now holding the lock (this one no longer claims it).
+      if (err instanceof LockLostError) return { status: 'retry-later', at: new Date(), reason: err.message };
+      throw err;
+    }
     // The take is queued before the article is marked clustered: a kill between the two leaves
     // the article translated, recovery queues its cluster job again, and `assign` (which keeps
     // an article's story) leads back here, so the story's take is never lost. At worst, when the

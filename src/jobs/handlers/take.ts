@@ -83,6 +83,10 @@ export function takeHandler(
       log.warn('take not stored: it breaks the take rules', { storyId: story.id, problems });
       return { status: 'done' };
     }
+    // Not fenced by the story-writer lock, unlike clustering: a take is made from the stored story
+    // alone (no process-local state), versions are numbered by the database and two takes of one
+    // story written at once get consecutive versions, so a writer demoted in mid-job writes at
+    // worst one redundant but correct version.
     const version = await store.worldTakes.add({
       ...takeFromResult(result, story.id, new Date()),
       articleCount: story.articleCount,

@@ -133,14 +133,17 @@ export class StoryRepository {
 
   /** Folds `from` into `into`: its articles move, and it remembers where they went. */
   async merge(from: number, into: number): Promise<void> {
-    await this.db.transaction().execute(async (tx) => {
-      await tx.updateTable('story_articles').set({ story_id: into }).where('story_id', '=', from).execute();
-      await tx
+    const move = async (db: Kysely<Database>) => {
+      await db.updateTable('story_articles').set({ story_id: into }).where('story_id', '=', from).execute();
+      await db
         .updateTable('stories')
         .set({ merged_into: into, article_count: 0, updated_at: nowIso() })
         .where('id', '=', from)
         .execute();
-    });
+    };
+    // Inside a caller's transaction (the story writer's fenced write) it is part of that one.
+    if (this.db.isTransaction) await move(this.db);
+    else await this.db.transaction().execute(move);
   }
 
   private readonly storyById = compiledOnce(
