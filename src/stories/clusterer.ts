@@ -10,7 +10,7 @@ import type { Story } from '../model/story.ts';
 import type { Profile, StoryDoc } from './doc.ts';
 import { publishedMs } from './features.ts';
 import { LiveStory } from './live-story.ts';
-import { keyWeights, SimilarityModel, scoreProfiles } from './similarity.ts';
+import { keyWeights, SimilarityModel, scoreProfiles, writesLatin } from './similarity.ts';
 
 export interface ClustererOptions {
   model?: SimilarityModel;
@@ -30,6 +30,8 @@ export interface ClustererOptions {
   queryKeys?: number;
   /** Candidate stories fully scored per article. */
   maxCandidates?: number;
+  /** Further candidates written in the other script (Latin or not), beyond `maxCandidates`. */
+  otherScriptCandidates?: number;
   /** The first story id the default allocator hands out (continue after the store's highest id). */
   firstStoryId?: number;
   /**
@@ -60,9 +62,18 @@ export const CLUSTER_DEFAULTS = {
   maxPostings: 32,
   queryKeys: 24,
   maxCandidates: 6,
+  // Measured (bench/stories-events.ts): 2 joins 2 more of 75 same-event cross-language pairs
+  // (zh-en), no more different-event ones; 4 joins no more than 2.
+  otherScriptCandidates: 2,
   firstStoryId: 1,
 };
 
+/**
+ * Names and numbers every story is posted under, whatever outweighs them. Measured
+ * (bench/stories-events.ts): 6 joins one more of 75 same-event cross-language pairs, no
+ * different-event one.
+ */
+const POSTED_NAMES_AND_NUMBERS = 6;
 /** How often (in articles) expired stories are swept out of the index. */
 const SWEEP_EVERY = 2000;
 const DAY = 86_400_000;
@@ -94,7 +105,8 @@ export class StoryClusterer {
     const profile = this.model.observe(doc);
     const time = this.timeOf(doc);
     const { query, post } = this.lookupKeys(profile);
-    const scored = this.candidates(query, profile.language)
+    const latin = writesLatin(profile, this.model);
+    const scored = this.candidates(query, profile.language, latin)
       .map((story) => ({
         story,
         score: scoreProfiles(profile, story.profileAt(time), this.model.stats, this.model.tuning),
@@ -114,7 +126,7 @@ export class StoryClusterer {
       target = survivor;
       result = { storyId: target.id, score: best.score, ...(merged.length > 0 ? { merged } : {}) };
     } else {
-      target = new LiveStory(this.newStoryId(), time);
+      target = new LiveStory(this.newStoryId(), time, latin);
       target.add(doc, profile, time, this.model.stats);
       this.live.set(target.id, target);
       result = { storyId: target.id, score: 0 };
@@ -134,7 +146,7 @@ export class StoryClusterer {
       const time = this.timeOf(doc);
       let story = this.live.get(storyId);
       if (!story) {
-        story = new LiveStory(storyId, time);
+        story = new LiveStory(storyId, time, writesLatin(profile, this.model));
         this.live.set(storyId, story);
       }
       story.add(doc, profile, time, this.model.stats);
@@ -217,11 +229,25 @@ export class StoryClusterer {
         if (inQuery || (w >= postCut && post.length < 2 * q)) post.push(k);
       }
     }
+    // Names and numbers are what reports in two scripts share: a story is always posted under
+    // its best few, though a Chinese report's own words outweigh the names it quotes.
+    const crossing: Array<[string, number]> = [];
+    for (const bag of [weighted.names, weighted.numbers]) for (const entry of bag) crossing.push(entry);
+    if (crossing.length > 0) {
+      crossing.sort((a, b) => b[1] - a[1]);
+      const posted = new Set(post);
+      for (const [k] of crossing.slice(0, POSTED_NAMES_AND_NUMBERS)) if (!posted.has(k)) post.push(k);
+    }
     return { query, post };
   }
 
-  /** Live stories sharing the most (IDF-weighted) keys with the article, best first. */
-  private candidates(keys: string[], language: string): LiveStory[] {
+  /**
+   * Live stories sharing the most (IDF-weighted) keys with the article, best first, and then the
+   * best few written in the other script (Latin or not): a Chinese and an English report of one
+   * event share only the names and numbers the Chinese quotes, so their votes trail those of
+   * stories in the article's own script that share its common words.
+   */
+  private candidates(keys: string[], language: string, latin: boolean): LiveStory[] {
     const votes = new Map<number, number>();
     const oldest = this.now - this.options.expiryDays * DAY;
     for (const key of keys) {
@@ -245,11 +271,17 @@ export class StoryClusterer {
     }
     const ranked = [...votes].sort((a, b) => b[1] - a[1]);
     const out: LiveStory[] = [];
+    const { maxCandidates, otherScriptCandidates } = this.options;
+    let otherScript = 0;
     for (const [id] of ranked) {
       const story = this.live.get(id);
       if (!story || story.lastSeen < oldest) continue;
-      out.push(story);
-      if (out.length >= this.options.maxCandidates) break;
+      if (out.length < maxCandidates) out.push(story);
+      else if (story.latin !== latin && otherScript < otherScriptCandidates) {
+        out.push(story);
+        otherScript++;
+      }
+      if (out.length >= maxCandidates && otherScript >= otherScriptCandidates) break;
     }
     return out;
   }

@@ -32,8 +32,16 @@ export interface Profile {
   embedding?: Float32Array;
   /** Norms of the three bags (a scoring cache; whoever changes the bags deletes it). */
   norms?: { terms: number; names: number; numbers: number };
-  /** The bags pre-weighted for scoring (a cache, dropped with `norms`). */
-  weighted?: { terms: Map<string, number>; names: Map<string, number>; numbers: Map<string, number> };
+  /**
+   * The bags pre-weighted for scoring (a cache, dropped with `norms`), and the norm of the terms
+   * written in Latin script alone (see `lexicalScore`).
+   */
+  weighted?: {
+    terms: Map<string, number>;
+    names: Map<string, number>;
+    numbers: Map<string, number>;
+    latinTermsNorm: number;
+  };
   /** Language of the text the terms came from (`en` for translated articles). */
   language: string;
 }

@@ -86,6 +86,8 @@ export class LiveStory {
   constructor(
     readonly id: number,
     time: number,
+    /** Whether its first article wrote mostly Latin script (for candidate lookup, see clusterer). */
+    readonly latin = true,
   ) {
     this.profile = { terms: new Map(), names: new Map(), numbers: new Map(), language: 'und', time };
     this.firstSeen = time;

@@ -179,6 +179,7 @@ function weightedBags(p: Profile, w: Weighers): NonNullable<Profile['weighted']>
   if (p.weighted) return p.weighted;
   const computeNorms = !p.norms;
   const squares = { terms: 0, names: 0, numbers: 0 };
+  let latinSquares = 0;
   const weigh = (bag: Map<string, number>, part: keyof typeof squares) => {
     const out = new Map<string, number>();
     const weight = w[part];
@@ -188,11 +189,17 @@ function weightedBags(p: Profile, w: Weighers): NonNullable<Profile['weighted']>
       const tf = Math.log1p(v);
       out.set(k, tf * x);
       sum += tf * x * (tf * x);
+      if (part === 'terms' && isLatinKey(k)) latinSquares += tf * x * (tf * x);
     }
     squares[part] = sum;
     return out;
   };
-  p.weighted = { terms: weigh(p.terms, 'terms'), names: weigh(p.names, 'names'), numbers: weigh(p.numbers, 'numbers') };
+  p.weighted = {
+    terms: weigh(p.terms, 'terms'),
+    names: weigh(p.names, 'names'),
+    numbers: weigh(p.numbers, 'numbers'),
+    latinTermsNorm: Math.sqrt(latinSquares),
+  };
   // The norms fall out of the same pass: no second round of weight lookups.
   if (computeNorms) {
     p.norms = {
@@ -209,13 +216,65 @@ export function keyWeights(p: Profile, model: SimilarityModel): NonNullable<Prof
   return weightedBags(p, weighers(model.stats, model.tuning.idfPower, p.language));
 }
 
+/** Whether most of a profile's term weight is in Latin script (the article "writes Latin"). */
+export function writesLatin(p: Profile, model: SimilarityModel): boolean {
+  const w = keyWeights(p, model);
+  const n = p.norms?.terms ?? 1;
+  return 2 * w.latinTermsNorm * w.latinTermsNorm >= n * n;
+}
+
+/** Keys in Latin script (Basic Latin to Latin Extended-B; stems are accent-folded anyway). */
+function isLatinKey(key: string): boolean {
+  return key.charCodeAt(0) < 0x250;
+}
+
+/**
+ * Term norms for a cosine over the words both sides can share. A Chinese or Russian report and an
+ * English one can only share the Latin-script words the former quotes (names, brands, acronyms):
+ * its own words are no evidence either way, so its norm counts only its Latin words. A side
+ * writes Latin when most of its term weight is Latin; two sides of one script are left alone.
+ */
+function commonScriptNorms(normA: number, latinA: number, normB: number, latinB: number): [number, number] {
+  const aLatin = 2 * latinA * latinA >= normA * normA;
+  const bLatin = 2 * latinB * latinB >= normB * normB;
+  if (aLatin === bLatin) return [normA, normB];
+  return aLatin ? [normA, latinB || 1] : [latinA || 1, normB];
+}
+
+/** Shared words it takes before a cosine over one script stands for two reports in two scripts. */
+const MIN_SHARED_ACROSS_SCRIPTS = 2;
+
+/** The terms cosine; when the two sides write different scripts, over the script both write. */
+function termsCosine(
+  wa: NonNullable<Profile['weighted']>,
+  wb: NonNullable<Profile['weighted']>,
+  normA: number,
+  normB: number,
+): number {
+  const [ta, tb] = commonScriptNorms(normA, wa.latinTermsNorm, normB, wb.latinTermsNorm);
+  if (ta === normA && tb === normB) return cosinePreweighted(wa.terms, wb.terms, normA, normB);
+  // Two signals at least: one shared word (a name, a brand) must not stand for a whole report
+  // (a Chinese match report naming its sponsor Gazprom is not the English Gazprom gas deal).
+  const [small, large] = wa.terms.size <= wb.terms.size ? [wa.terms, wb.terms] : [wb.terms, wa.terms];
+  let dot = 0;
+  let shared = 0;
+  for (const [k, x] of small) {
+    const y = large.get(k);
+    if (y === undefined) continue;
+    dot += x * y;
+    shared++;
+  }
+  if (dot === 0) return 0;
+  return Math.min(1, dot / (shared >= MIN_SHARED_ACROSS_SCRIPTS ? ta * tb : normA * normB));
+}
+
 /** The lexical evidence alone, before time and embeddings: a weighted mean of three cosines. */
 export function lexicalScore(a: Profile, b: Profile, stats: TermStats, tuning: SimilarityTuning): number {
   const wa = weightedBags(a, weighers(stats, tuning.idfPower, a.language));
   const wb = weightedBags(b, weighers(stats, tuning.idfPower, b.language));
   const na = normsOf(a, weighers(stats, tuning.idfPower, a.language));
   const nb = normsOf(b, weighers(stats, tuning.idfPower, b.language));
-  const terms = cosinePreweighted(wa.terms, wb.terms, na.terms, nb.terms);
+  const terms = termsCosine(wa, wb, na.terms, nb.terms);
   const names = cosinePreweighted(wa.names, wb.names, na.names, nb.names);
   const numbers = cosinePreweighted(wa.numbers, wb.numbers, na.numbers, nb.numbers);
   const cross = primary(a.language) !== primary(b.language);

@@ -199,6 +199,51 @@ describe('stories are events, not topics', () => {
     assert.deepEqual(clusterer.members(quake), ['quake-en', 'quake-de', 'quake-es']);
   });
 
+  test('an English report finds the Chinese story of its event through the names it quotes', () => {
+    // The Chinese report's own words outweigh the few Latin names it quotes, so a story posted
+    // under its heaviest keys alone is never a candidate for the English report.
+    const zh: StoryDoc = {
+      id: 'gas-zh',
+      language: 'zh',
+      published: at(0),
+      title: '保加利亚开始通过 TurkStream 接收俄罗斯天然气',
+      text: '保加利亚天然气公司周三表示，保加利亚已开始通过 TurkStream 管道从 Gazprom 接收俄罗斯天然气。合同每年涵盖 2.9 亿立方米，执行董事对保加利亚国家电台表示。该国此前一直通过乌克兰和罗马尼亚的管道获得天然气供应。政府官员表示，新的路线将降低运输成本，并提高能源安全。分析人士指出，欧洲联盟正在努力使其能源来源多样化，减少对单一供应国的依赖。邻国塞尔维亚预计将在今年晚些时候接入同一管道。保加利亚总理在索非亚的新闻发布会上称这是一个历史性的日子。',
+    };
+    const en: StoryDoc = {
+      id: 'gas-en',
+      language: 'en',
+      published: at(2),
+      title: 'Bulgaria starts receiving Russian gas via TurkStream',
+      text: 'Bulgargaz said on Wednesday that Bulgaria started to receive Russian natural gas from Gazprom through the TurkStream pipeline. The contract covers 2.9 billion cubic metres a year, its executive director told Bulgarian National Radio.',
+    };
+    // Reports from Bulgaria on other matters, that share the English report's common words.
+    const others = [
+      'household heating prices',
+      'a strike at the port of Varna',
+      'a new motorway to Sofia',
+      'the winter storm in the Balkans',
+      'a corruption trial of a mayor',
+      'the football cup final',
+      'a hospital strike',
+      'wheat exports',
+      'a bank merger',
+      'the census results',
+    ].map(
+      (topic, i): StoryDoc => ({
+        id: `bulgaria-${i}`,
+        language: 'en',
+        published: at(1),
+        title: `Bulgaria: ${topic}`,
+        text: `Bulgarian National Radio said on Wednesday that ${topic} in Bulgaria would cost households a year of savings, the executive director of the national agency told reporters.`,
+      }),
+    );
+    const clusterer = new StoryClusterer();
+    const story = clusterer.add(zh).storyId;
+    for (const doc of others) assert.notEqual(clusterer.add(doc).storyId, story);
+    assert.equal(clusterer.add(en).storyId, story);
+    assert.deepEqual(clusterer.members(story), ['gas-zh', 'gas-en']);
+  });
+
   test("untranslated articles of one language do not cluster on that language's common words", () => {
     // Italian reports of unrelated events in a mostly English archive: in it, "il", "che" or
     // "ha detto" are rare words overall, yet all these reports share is Italian grammar.

@@ -115,6 +115,58 @@ describe('where a word stands', () => {
   });
 });
 
+describe('across scripts', () => {
+  // A Chinese report of an English event shares only what it quotes in Latin script: names,
+  // brands, numbers. Its Chinese words are no evidence either way.
+  const en: StoryDoc = {
+    id: 'gas-en',
+    language: 'en',
+    published: '2020-01-01T10:00:00Z',
+    title: 'Bulgaria starts receiving Russian gas via TurkStream',
+    text: 'Bulgargaz said on Wednesday that Bulgaria started to receive Russian natural gas from Gazprom through the TurkStream pipeline. The contract covers 2.9 billion cubic metres a year, its executive director told Bulgarian National Radio.',
+  };
+  const zh: StoryDoc = {
+    id: 'gas-zh',
+    language: 'zh',
+    published: '2020-01-01T12:00:00Z',
+    title: '保加利亚开始通过 TurkStream 接收俄罗斯天然气',
+    text: '保加利亚天然气公司周三表示，保加利亚已开始通过 TurkStream 管道从 Gazprom 接收俄罗斯天然气。合同每年涵盖 2.9 亿立方米，执行董事对保加利亚国家电台表示。该国此前一直通过乌克兰和罗马尼亚的管道获得天然气供应。政府官员表示，新的路线将降低运输成本，并提高能源安全。分析人士指出，欧洲联盟正在努力使其能源来源多样化，减少对单一供应国的依赖。邻国塞尔维亚预计将在今年晚些时候接入同一管道。保加利亚总理在索非亚的新闻发布会上称这是一个历史性的日子。',
+  };
+  // Another event whose report quotes one of the same names.
+  const match: StoryDoc = {
+    id: 'match-zh',
+    language: 'zh',
+    published: '2020-01-01T12:00:00Z',
+    title: '泽尼特队在主场以三比一击败斯巴达克队',
+    text: '由 Gazprom 赞助的泽尼特队周三晚上在圣彼得堡以三比一击败斯巴达克队。前锋在下半场打进两球，主教练赛后称赞了球员们的表现。球队目前在联赛积分榜上排名第一。',
+  };
+  const archive = Array.from(
+    { length: 40 },
+    (_, i): StoryDoc => ({
+      id: `council-${i}`,
+      language: i % 2 ? 'en' : 'zh',
+      published: '2020-01-01T08:00:00Z',
+      title: i % 2 ? `Report ${i} on the city council budget` : `关于市议会预算的报告 ${i}`,
+      text:
+        i % 2
+          ? 'The council said on Wednesday that the budget would be discussed again next week, officials told the radio.'
+          : '市议会周三表示，下周将再次讨论预算问题，官员对电台表示。政府官员表示将提高安全。',
+    }),
+  );
+  const model = archiveModel([...archive, en, zh, match]);
+
+  test('a Chinese report quoting the names of an English one scores as one event', () => {
+    // Over all the Chinese words (none of which English can share) this scored 0.67.
+    const s = similarity(en, zh, model);
+    assert.ok(s > 0.8, `${s}`);
+  });
+
+  test('one shared name across scripts does not make two events one', () => {
+    const s = similarity(en, match, model);
+    assert.ok(s < 0.4, `${s}`);
+  });
+});
+
 describe('tokenize', () => {
   test('segments Chinese into words and keeps Latin words whole', () => {
     const words = tokenize('美國特使威科夫抵達莫斯科 Witkoff', 'zh-Hant');
