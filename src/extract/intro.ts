@@ -40,9 +40,10 @@ export function findIntro(document: Document, title: string): string | undefined
 }
 
 function introText(el: Element): string | undefined {
-  if (!INTRO_TAGS.has(el.localName) || el.closest('a, nav, aside, figure, footer')) return undefined;
+  if (!INTRO_TAGS.has(el.localName)) return undefined;
   const marked = el.getAttribute('itemprop') === 'description' || classWords(el).some((w) => INTRO_WORDS.has(w));
-  if (!marked) return undefined;
+  // The ancestor test last: linkedom compiles the selector on every call, and few elements are marked.
+  if (!marked || el.closest('a, nav, aside, figure, footer')) return undefined;
   const text = cleanText(el.textContent ?? '').replace(/\n/g, ' ');
   if (text.length < INTRO_MIN_CHARS || text.length > INTRO_MAX_CHARS || linkHeavy(el, text.length)) return undefined;
   return text;

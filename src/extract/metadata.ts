@@ -180,10 +180,10 @@ function itempropDate(document: Document, prop: string): string | undefined {
 
 /** The first `<time datetime>`, preferring one marked `pubdate` or sitting in the article. */
 function timeElementDate(document: Document): string | undefined {
+  // One walk for the three choices (each querySelector walks the whole page).
+  const times = [...document.querySelectorAll('time')].filter((t) => t.hasAttribute('datetime'));
   const el =
-    document.querySelector('time[pubdate][datetime]') ??
-    document.querySelector('article time[datetime]') ??
-    document.querySelector('time[datetime]');
+    times.find((t) => t.hasAttribute('pubdate')) ?? times.find((t) => t.closest('article') !== null) ?? times[0];
   return el?.getAttribute('datetime') ?? undefined;
 }
 
