@@ -115,11 +115,14 @@ export type NextOptions = Omit<EnqueueOptions, 'dedupeKey'> & {
  * its next job must land together). Handlers receive it from the stage table, which says which
  * kind follows which, so no handler names its successor.
  */
-export type QueueNext<N extends JobKind> = (
-  tx: Store,
-  payload: JobPayloads[N],
-  options?: NextOptions,
-) => Promise<number | undefined>;
+export type QueueNext<N extends JobKind> = QueueWith<JobPayloads[N]>;
+
+/**
+ * A queue for the next job as its handler sees it: by the payload it hands on, not by the kind
+ * that follows (the table's business). The table's `QueueNext` must fit, so a row whose next
+ * kind takes another payload fails the type check.
+ */
+export type QueueWith<P> = (tx: Store, payload: P, options?: NextOptions) => Promise<number | undefined>;
 
 export function queueTo<N extends JobKind>(kind: N): QueueNext<N> {
   return async (tx, payload, { replaceWaiting, ...options } = {}) => {

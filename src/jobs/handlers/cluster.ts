@@ -1,6 +1,6 @@
 import { LockLostError } from '../../store/session-lock.ts';
 import type { Store } from '../../store/store.ts';
-import type { KindHandler, QueueNext } from '../kinds.ts';
+import type { KindHandler, QueueWith, StoryPayload } from '../kinds.ts';
 import { liftMultiCountryBodies } from '../priority-store.ts';
 import type { StoryService } from '../story-service.ts';
 
@@ -12,7 +12,7 @@ import type { StoryService } from '../story-service.ts';
 export function clusterHandler(
   store: Store,
   stories: StoryService,
-  next: QueueNext<'take'>,
+  next: QueueWith<StoryPayload>,
   takeDelayMs = 60_000,
 ): KindHandler<'cluster'> {
   return async (job) => {

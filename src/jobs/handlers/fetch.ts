@@ -6,7 +6,7 @@ import type { Article, ExtractedArticle } from '../../model/article.ts';
 import { binaryShare, looksBinary } from '../../net/binary.ts';
 import { isPermanent } from '../../net/retry.ts';
 import type { Store } from '../../store/store.ts';
-import { enqueueJob, JOB, type KindHandler, type QueueNext } from '../kinds.ts';
+import { type ArticlePayload, enqueueJob, JOB, type KindHandler, type QueueWith } from '../kinds.ts';
 import { indexForSearch } from '../search-index.ts';
 import type { Stages } from '../stages.ts';
 import { describeError, retryAfterSeconds } from './errors.ts';
@@ -20,7 +20,7 @@ const log = logger('fetch');
  * headline and is marked failed with the reason, for the operator to see. A stored article gets
  * the job of its next step (`next`, from the stage table).
  */
-export function fetchHandler(store: Store, stages: Stages, next: QueueNext<'translate'>): KindHandler<'fetch'> {
+export function fetchHandler(store: Store, stages: Stages, next: QueueWith<ArticlePayload>): KindHandler<'fetch'> {
   return async (job, signal) => {
     const { articleId } = job.payload;
     const article = await store.articles.get(articleId);
@@ -97,7 +97,7 @@ export async function saveOutcome(
   tx: Store,
   article: Pick<Article, 'id' | 'outletId'>,
   outcome: PageOutcome,
-  next: QueueNext<'translate'>,
+  next: QueueWith<ArticlePayload>,
 ): Promise<void> {
   const articleId = article.id;
   if ('failure' in outcome) {
@@ -160,7 +160,7 @@ export async function storePage(
   article: Pick<Article, 'id' | 'outletId' | 'title' | 'published' | 'language'>,
   html: string,
   finalUrl: string,
-  next: QueueNext<'translate'>,
+  next: QueueWith<ArticlePayload>,
 ): Promise<ExtractedArticle | undefined> {
   const outlet = await store.outlets.get(article.outletId);
   const outcome = extractPage(stages, article, html, finalUrl, outlet?.languages);

@@ -3,7 +3,7 @@ import { urlKey } from '../../dedup/url-key.ts';
 import { countRecent } from '../../feeds/freshness.ts';
 import { webUrl } from '../../net/web-url.ts';
 import type { Store } from '../../store/store.ts';
-import { hostOption, type KindHandler, type QueueNext } from '../kinds.ts';
+import { type ArticlePayload, hostOption, type KindHandler, type QueueWith } from '../kinds.ts';
 import { DEFAULT_SCHEDULE, nextInterval, type ScheduleSettings } from '../schedule.ts';
 import type { Stages } from '../stages.ts';
 import { describeError, retryAfterSeconds } from './errors.ts';
@@ -19,7 +19,7 @@ const log = logger('poll');
 export function pollHandler(
   store: Store,
   stages: Stages,
-  next: QueueNext<'fetch'>,
+  next: QueueWith<ArticlePayload>,
   schedule: ScheduleSettings = DEFAULT_SCHEDULE,
 ): KindHandler<'poll'> {
   return async (job, signal) => {

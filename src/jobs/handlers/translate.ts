@@ -5,7 +5,7 @@ import { translateArticle } from '../../translate/article.ts';
 import { BudgetExhaustedError, type BudgetLimits, leftoversFrom } from '../../translate/budget.ts';
 import { isTransient, ProviderConfigError, UnsupportedLanguageError } from '../../translate/errors.ts';
 import type { Translator } from '../../translate/translator.ts';
-import { enqueueJob, JOB, type KindHandler, type QueueNext } from '../kinds.ts';
+import { type ArticlePayload, enqueueJob, JOB, type KindHandler, type QueueWith, type StoryPayload } from '../kinds.ts';
 import { bodyPriority, bodyTier } from '../priority.ts';
 import { indexForSearch } from '../search-index.ts';
 import { storeBudget } from '../translation-budget.ts';
@@ -46,7 +46,7 @@ export function translateHandler(
   store: Store,
   translator: Translator,
   target: string,
-  next: QueueNext<'cluster'>,
+  next: QueueWith<ArticlePayload>,
   options: TranslateHandlerOptions = {},
 ): KindHandler<'translate'> {
   const translate = partTranslator(store, translator, target, options);
@@ -105,7 +105,7 @@ export function translateBodyHandler(
   store: Store,
   translator: Translator,
   target: string,
-  next: QueueNext<'take'>,
+  next: QueueWith<StoryPayload>,
   options: TranslateHandlerOptions = {},
 ): KindHandler<'translate-body'> {
   const translate = partTranslator(store, translator, target, options);
@@ -221,7 +221,12 @@ function warnGlossary(articleId: number, flags: Awaited<ReturnType<typeof transl
 }
 
 /** The story's take is written again with the body in it (its job, if one waits, is told so). */
-async function refreshTake(store: Store, articleId: number, next: QueueNext<'take'>, delayMs: number): Promise<void> {
+async function refreshTake(
+  store: Store,
+  articleId: number,
+  next: QueueWith<StoryPayload>,
+  delayMs: number,
+): Promise<void> {
   const storyId = await store.stories.storyOf(articleId);
   if (storyId === undefined) return;
   await next(store, { storyId, refresh: true }, { runAt: new Date(Date.now() + delayMs), replaceWaiting: true });
