@@ -29,7 +29,9 @@ export interface Backend {
 let pgReachable: Promise<boolean> | undefined;
 
 async function probePostgres(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
+  // Generous: on a loaded machine a connection can take seconds, and a probe that gives up early
+  // fails every PostgreSQL test of the file under MERIDIAN_REQUIRE_POSTGRES.
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 15_000 });
   try {
     await client.connect();
     await client.query('SELECT 1');
