@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Fetcher } from '../../src/net/fetcher.ts';
+import { dbNowMs } from '../../src/store/repositories/host-turns.ts';
 import { backends, type StoreHandle } from '../helpers/stores.ts';
 import { startServer, type TestServer } from '../net/test-server.ts';
 
@@ -24,11 +25,34 @@ for (const backend of await backends()) {
     });
 
     test('turns reserved at once for one host are spaced one delay apart; other hosts are free', async () => {
+      const { db, dialect } = h.store;
+      const dbNow = async () =>
+        Number((await db.selectNoFrom(dbNowMs(dialect).as('now')).executeTakeFirstOrThrow()).now);
+      const nextTurn = async () =>
+        Number(
+          (
+            await db
+              .selectFrom('host_turns')
+              .select('next_ms')
+              .where('host', '=', 'a.example')
+              .executeTakeFirstOrThrow()
+          ).next_ms,
+        );
+      // A turn already waiting (a minute away, as after a Retry-After) makes the turns exact
+      // whatever the statements' timing: a statement delayed on a loaded machine would otherwise
+      // find the previous turn passed and, rightly, start from its own now.
+      await h.store.hostTurns.pause('a.example', 60_000);
+      const first = await nextTurn();
+      const before = await dbNow();
       const waits = await Promise.all(Array.from({ length: 4 }, () => h.store.hostTurns.reserve('a.example', 400)));
-      waits.sort((x, y) => x - y);
-      // The database spaces the four reservations 0, 400, 800 and 1200 ms after its clock's now
-      // (less the few ms the statements took).
-      for (const [i, w] of waits.entries()) assert.ok(w <= i * 400 && w > i * 400 - 200, `wait ${i}: ${w} ms`);
+      const after = await dbNow();
+      assert.equal(await nextTurn(), first + 4 * 400, 'each reservation took the next turn, one delay on: none shared');
+      // The four turns are first, first + 400, + 800 and + 1200; each wait counts from its own
+      // statement's clock, read between `before` and `after`.
+      const sum = waits.reduce((a, b) => a + b, 0);
+      const turns = 4 * first + (0 + 1 + 2 + 3) * 400;
+      assert.ok(sum >= turns - 4 * after && sum <= turns - 4 * before, `waits ${waits.join(', ')} ms`);
+      for (const w of waits) assert.ok(w >= first - after && w <= first + 1200 - before, `wait ${w} ms`);
       assert.equal(await h.store.hostTurns.reserve('b.example', 400), 0);
     });
 
@@ -62,10 +86,11 @@ for (const backend of await backends()) {
     });
 
     test('two fetchers (two workers) sharing the store keep the host delay between them', async () => {
+      const DELAY_MS = 400;
       const make = () =>
         new Fetcher({
           allowPrivateAddresses: true,
-          hostDelayMs: 300,
+          hostDelayMs: DELAY_MS,
           respectRobots: false,
           sharedTurns: h.store.hostTurns,
         });
@@ -79,9 +104,15 @@ for (const backend of await backends()) {
         const gaps = stamps.slice(1).map((t, i) => t - (stamps[i] as number));
         assert.equal(stamps.length, 6);
         // Each fetcher alone spaces its own three requests; only the shared turns space the pairs
-        // (without them, a's and b's requests arrive together). Arrival times carry the jitter of
-        // opening connections, hence the margin.
-        assert.ok(Math.min(...gaps) >= 200, `gaps between requests: ${gaps.join(', ')} ms`);
+        // (without them, a's and b's requests arrive together, gaps near 0). A request arrives at
+        // its turn or later, never earlier: late by the time to open a connection and be read,
+        // up to ~100 ms and more on a loaded machine. So any two requests i < j arrive at least
+        // (j - i) delays apart less the lateness of the earlier one, bounded here generously.
+        const LATE_MS = DELAY_MS * 0.65;
+        const shown = `gaps between requests: ${gaps.join(', ')} ms`;
+        for (let i = 0; i < stamps.length; i++)
+          for (let j = i + 1; j < stamps.length; j++)
+            assert.ok((stamps[j] as number) - (stamps[i] as number) >= (j - i) * DELAY_MS - LATE_MS, shown);
       } finally {
         await a.close();
         await b.close();

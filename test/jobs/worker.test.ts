@@ -38,16 +38,25 @@ for (const backend of backendList) {
       await store.jobs.claim(['x'], 'elsewhere:1:dead');
       const slow = await store.jobs.enqueue('slow', {});
       const runs = new Map<string, number>();
+      // The window: heartbeats come every third of it, so only a stall of two thirds (1.3 s) on a
+      // loaded machine could make a live job look dead. (With 600 ms, a 400 ms stall did.)
+      const WINDOW_MS = 2000;
       const count: JobHandler = async (job) => {
         runs.set(`${job.kind}#${job.id}`, (runs.get(`${job.kind}#${job.id}`) ?? 0) + 1);
-        // Longer than the window: only its heartbeats keep it from being taken back.
-        if (job.kind === 'slow') await new Promise((r) => setTimeout(r, 1500));
+        // Longer than the window, and until the orphan has been taken back and run: only its
+        // heartbeats keep it from being taken back meanwhile.
+        if (job.kind === 'slow') {
+          const started = Date.now();
+          await until('the orphan to run', async () => runs.has(`x#${orphan}`));
+          const left = started + 2.5 * WINDOW_MS - Date.now();
+          if (left > 0) await new Promise((r) => setTimeout(r, left));
+        }
         return { status: 'done' };
       };
       const worker = new Worker(
         store,
         { x: count, slow: count },
-        { concurrency: 2, idleMs: 20, retryDelayMs: () => 0, staleAfterMs: 600 },
+        { concurrency: 2, idleMs: 20, retryDelayMs: () => 0, staleAfterMs: WINDOW_MS },
       );
       workers.push(worker);
       worker.start();
