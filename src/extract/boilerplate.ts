@@ -52,7 +52,8 @@ export function furnitureReason(el: Element, pageChars: number): string | undefi
   if (REMOVED_TAGS.has(tag)) return holdsArticle(el, pageChars) ? undefined : `tag:${tag}`;
   if (PROTECTED_TAGS.has(tag)) return undefined;
   if (isHidden(el)) {
-    if ((el.textContent ?? '').length < HIDDEN_PROSE_CHARS || !holdsProse(el)) return 'hidden';
+    // Counted without the indentation: hidden MathML written one token per line is mostly spaces.
+    if (collapsedLength(el.textContent ?? '') < HIDDEN_PROSE_CHARS || !holdsProse(el)) return 'hidden';
     unhide(el);
   }
   const role = el.getAttribute('role');
@@ -110,6 +111,20 @@ function inRunningText(el: Element): boolean {
 
 /** Where running text is written. */
 const PHRASE_PARENTS = new Set(['p', 'li', 'blockquote', 'dd', 'td', 'div', 'em', 'i', 'b', 'strong']);
+
+/** Length of a text with every run of white space counted as one character. */
+function collapsedLength(text: string): number {
+  let length = 0;
+  let space = true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const isSpace = code === 32 || (code >= 9 && code <= 13) || code === 160;
+    if (!isSpace) length++;
+    else if (!space) length++;
+    space = isSpace;
+  }
+  return length;
+}
 
 function isHidden(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;

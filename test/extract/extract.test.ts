@@ -291,6 +291,17 @@ describe('body', () => {
     assert.ok(!text.includes('get-recent-comments'));
   });
 
+  test('hidden markup indented one token per line (MathML) stays hidden: its spaces are not 1,000 characters of text', () => {
+    const tokens = Array.from({ length: 60 }, (_, i) => `<mi>\n${' '.repeat(40)}x${i}\n${' '.repeat(36)}</mi>`).join(
+      '\n',
+    );
+    const math = `<span style="display: none;"><math><semantics><mrow>${tokens}</mrow><annotation encoding="application/x-tex">{\\displaystyle x}</annotation></semantics></math></span>`;
+    const html = `<html><body><article>${paragraphs(3)}<p>The matrix is equal to its transpose: ${math}</p>${paragraphs(2)}</article></body></html>`;
+    const text = bodyText(extractArticle(html, 'https://x.example/a'));
+    assert.match(text, /equal to its transpose:/);
+    assert.ok(!text.includes('displaystyle') && !text.includes('x12'), text);
+  });
+
   test('paragraphs written as <br><br>-separated text become separate blocks', () => {
     const text = 'A sentence long enough to count as real prose in an old page layout, written without p tags.';
     const html = `<html><body><div id="main">${text}<br><br>${text}<br><br>${text}</div></body></html>`;
