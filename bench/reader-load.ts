@@ -19,7 +19,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -268,6 +268,8 @@ function run(url: string, seconds: number, paths: () => string) {
 }
 
 async function main(): Promise<void> {
+  // As typed, before the options are taken out of argv below.
+  const command = ['npx tsx bench/reader-load.ts', ...process.argv.slice(2)].join(' ');
   const withStories = process.argv.includes('--stories');
   if (withStories) process.argv.splice(process.argv.indexOf('--stories'), 1);
   const processesIndex = process.argv.indexOf('--processes');
@@ -369,12 +371,15 @@ async function main(): Promise<void> {
     writeResults(
       `reader-load${withStories ? '-stories' : ''}${processes > 1 ? `-${processes}-processes` : ''}`,
       [
-        `${lines.join('; ')}. ${setting}.`,
+        `${lines.join('; ')}. ${setting}. Load average at the end: ${loadavg()
+          .map((x) => x.toFixed(1))
+          .join(', ')} (the machine is shared: figures taken under load are upper bounds).`,
         '',
         '| suite | req/s | p50 ms | p99 ms | server CPU µs/request | requests | not 2xx/errors | host steal ms |',
         '| --- | --- | --- | --- | --- | --- | --- | --- |',
         ...rows,
       ].join('\n'),
+      command,
     );
   } finally {
     child.kill('SIGTERM');
