@@ -137,8 +137,17 @@ describe('worker when PostgreSQL drops its connections', { skip: pgBackend?.skip
     await admin.connect();
     try {
       // Every session of this store (the worker's pool) is terminated, three times over.
+      // Each cut waits for the pool to have sessions again: after a cut the worker reconnects with
+      // backoff, and on a loaded machine a fixed 150 ms found none to cut.
       for (let cut = 0; cut < 3; cut++) {
         await new Promise((r) => setTimeout(r, 150));
+        await until('the store to have sessions to cut', async () => {
+          const { rows } = await admin.query<{ n: string }>(
+            'SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = $1',
+            [`meridian:${schema}`],
+          );
+          return Number(rows[0]?.n ?? 0) > 0;
+        });
         const cut = await admin.query(
           'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1',
           [`meridian:${schema}`],
