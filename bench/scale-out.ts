@@ -30,11 +30,13 @@ import { Store } from '../src/store/store.ts';
 import { type PrivatePostgres, startPrivatePostgres } from '../test/helpers/private-postgres.ts';
 import {
   assignments,
+  drained,
   gapsOf,
   pairAgreement,
   startWorld,
   type WorkerProcess,
   type World,
+  waitFor,
 } from '../test/helpers/world-sites.ts';
 import { writeResults } from './results.ts';
 
@@ -45,7 +47,6 @@ const EVENTS = Number(args[1] ?? 12);
 const TOTAL = SITES * EVENTS;
 const WRITE = !process.argv.includes('--no-write');
 const DELAY_MS = 250;
-const PIPELINE_KINDS = ['poll', 'fetch', 'translate', 'cluster'];
 /** How long an idle process is left to settle (models loaded, first claims done) before measuring. */
 const SETTLE_MS = 8_000;
 
@@ -80,22 +81,6 @@ function median(xs: number[]): number {
   if (s.length === 0) return Number.NaN;
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function drained(store: Store): Promise<true | undefined> {
-  const states = await store.articles.countByState();
-  if ((states.clustered ?? 0) < TOTAL) return undefined;
-  return (await store.jobs.pending(PIPELINE_KINDS, new Date())) === 0 ? true : undefined;
 }
 
 async function stopAll(workers: WorkerProcess[]): Promise<void> {
@@ -170,7 +155,7 @@ async function runConfig(
         { feedId: feed.id },
         { dedupeKey: `poll:${feed.id}`, maxAttempts: 1, ...hostOption(feed.url) },
       );
-    await waitFor('the workers to finish', () => drained(opened), 300_000);
+    await waitFor('the workers to finish', () => drained(opened, TOTAL), 300_000);
     const end = Date.now();
     const perWorker = workers.map((w, i) => {
       const u = usage(w.child.pid as number);

@@ -251,3 +251,24 @@ export async function inconsistentStories(store: Store): Promise<number[]> {
   }
   return bad;
 }
+
+/** The job kinds an article of the world sites passes through (translation off). */
+export const PIPELINE_KINDS = ['poll', 'fetch', 'translate', 'cluster'];
+
+/** Polls `probe` every 200 ms until it gives a value; a failed probe (a server restarting) is a "not yet". */
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** True when all `total` articles are clustered and no pipeline job is running or due. */
+export async function drained(store: Store, total: number): Promise<true | undefined> {
+  const states = await store.articles.countByState();
+  if ((states.clustered ?? 0) < total) return undefined;
+  return (await store.jobs.pending(PIPELINE_KINDS, new Date())) === 0 ? true : undefined;
+}

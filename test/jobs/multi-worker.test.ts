@@ -7,12 +7,15 @@ import { Store } from '../../src/store/store.ts';
 import { type PrivatePostgres, startPrivatePostgres } from '../helpers/private-postgres.ts';
 import {
   assignments,
+  drained,
   gapsOf,
   inconsistentStories,
+  PIPELINE_KINDS,
   pairAgreement,
   spawnWorker,
   startWorld,
   type WorkerProcess,
+  waitFor,
 } from '../helpers/world-sites.ts';
 
 /**
@@ -39,26 +42,6 @@ const TOTAL = SITES * EVENTS;
 const DELAY_MS = 200;
 /** The most a request may arrive after its turn (see the politeness assertion). */
 const JITTER_MS = 300;
-const PIPELINE_KINDS = ['poll', 'fetch', 'translate', 'cluster'];
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    // The server may be restarting: a failed probe is a "not yet".
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-/** Resolves when every article is clustered and no pipeline job is running or due. */
-async function drained(store: Store): Promise<true | undefined> {
-  const states = await store.articles.countByState();
-  if ((states.clustered ?? 0) < TOTAL) return undefined;
-  const pending = await store.jobs.pending(PIPELINE_KINDS, new Date());
-  return pending === 0 ? true : undefined;
-}
 
 describe('three workers on PostgreSQL', { skip }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'meridian-multi-'));
@@ -99,7 +82,7 @@ describe('three workers on PostgreSQL', { skip }, () => {
         return Store.open({ databaseUrl: server.url('single'), migrate: false });
       });
       stores.push(single);
-      await waitFor('the single worker to finish', () => drained(single), 60_000);
+      await waitFor('the single worker to finish', () => drained(single, TOTAL), 60_000);
       alone.child.kill('SIGTERM');
       await alone.exited;
       const expected = await assignments(single);
@@ -137,7 +120,7 @@ describe('three workers on PostgreSQL', { skip }, () => {
         60_000,
       );
       server.restart();
-      await waitFor('the survivors to finish', () => drained(multi), 90_000);
+      await waitFor('the survivors to finish', () => drained(multi, TOTAL), 90_000);
 
       // Nothing lost, nothing doubled, nothing stuck.
       const got = await assignments(multi);
