@@ -10,7 +10,10 @@
  * 4. The outlet's declared languages are a strong prior: the answer is the best-ranked of them
  *    written in the text's script, or failing any ranked, the first of them written in it. Only
  *    another script (a Swahili outlet quoting Arabic) or a better rank for another language the
- *    outlet also declares (English on a Swahili-and-English outlet) overrules it.
+ *    outlet also declares (English on a Swahili-and-English outlet) overrules it. Latin letters
+ *    that spell only names do not count as another script: on a Chinese outlet, "特色越野滑雪：
+ *    East Mill Flow-Round Pond Trail" is Chinese, as is a Russian headline quoting an English
+ *    brand, while "利物浦 venció 2-0 al Sheffield United" (lower-case Spanish words) is Spanish.
  *
  * Closely related languages, on purpose (what the translator needs):
  * - Malay `ms` / Indonesian `id`: both reported, told apart by marker words and, where they are
@@ -37,7 +40,14 @@ import { rankCyrillic } from './cyrillic.ts';
 import { rankLatin } from './latin.ts';
 import { ngramScores } from './ngram-model.ts';
 import type { Candidate, Ranking } from './ranking.ts';
-import { countScripts, dominantScript, type Script, type ScriptCounts, weightedLetters } from './scripts.ts';
+import {
+  countScripts,
+  dominantScript,
+  type Script,
+  type ScriptCounts,
+  weightedLetters,
+  weightedLettersOf,
+} from './scripts.ts';
 import { rankBySingleScript } from './single-script.ts';
 import { normalizeTag, primaryLanguage } from './tags.ts';
 
@@ -154,6 +164,44 @@ function declaredLanguages(expected: readonly string[] | undefined): string[] {
   return out;
 }
 
+/** A Latin word, its apostrophe kept (City’s), wherever it stands in a token (相提并论：Mohanlal). */
+const LATIN_WORD = /\p{Script=Latin}[\p{Script=Latin}\p{M}'’]*/gu;
+/** Tokens that are addresses, not words (@handle, ibps.in, a/b): left out of the names test. */
+const ADDRESS = /[@/]|\p{L}\.\p{L}/u;
+
+/**
+ * True when every Latin word of the text starts with a capital (or is a number or an address):
+ * what Latin letters spell in a headline of another script when they are names and titles
+ * (Sheffield United, IBPS Clerk Result), not sentences.
+ */
+function latinOnlyNames(text: string): boolean {
+  let words = 0;
+  for (const token of text.split(/\s+/u)) {
+    if (ADDRESS.test(token)) continue;
+    for (const [word] of token.matchAll(LATIN_WORD)) {
+      if (word[0] === word[0]?.toLowerCase()) return false;
+      words++;
+    }
+  }
+  return words > 0;
+}
+
+/** At least this many weighted letters (two ideographs, five Cyrillic letters) of a declared script. */
+const DECLARED_SCRIPT_UNITS = 5;
+
+/**
+ * The script to read the text in under the outlet's prior: the dominant one, unless that is Latin
+ * spelling only names while a declared language's script is present in earnest (see step 4).
+ */
+function priorScript(dominant: Script, counts: ScriptCounts, text: string, declared: readonly string[]): Script {
+  if (dominant !== 'Latin' || declared.some((d) => scriptsOf(d).includes('Latin'))) return dominant;
+  for (const d of declared) {
+    const script = scriptsOf(d).find((s) => weightedLettersOf(counts, s) >= DECLARED_SCRIPT_UNITS);
+    if (script && latinOnlyNames(text)) return script;
+  }
+  return dominant;
+}
+
 /** The confidence reported when the prior, not the evidence, chose the language. */
 const PRIOR_CONFIDENCE = 0.5;
 
@@ -176,12 +224,13 @@ function detect(text: string, options: DetectOptions): Detection {
   const dominant = dominantScript(counts);
   if (!dominant) return UNDETERMINED;
   const declared = declaredLanguages(options.expected);
-  const ranking = rank(dominant.script, sample, counts, declared);
+  const script = declared.length > 0 ? priorScript(dominant.script, counts, sample, declared) : dominant.script;
+  const ranking = rank(script, sample, counts, declared);
   const top = ranking[0];
   if (!top || top.score <= 0) return UNDETERMINED;
   const weight = weightedLetters(counts);
   const evidence = hinted(ranking, options.hint, weight < SHORT_UNITS) ?? top;
-  const prior = declared.length > 0 ? withPrior(ranking, dominant.script, declared) : undefined;
+  const prior = declared.length > 0 ? withPrior(ranking, script, declared) : undefined;
   if (prior && prior.lang !== evidence.lang && !declared.some((d) => isDeclared(evidence.lang, d))) {
     return { lang: prior.lang, confidence: PRIOR_CONFIDENCE };
   }

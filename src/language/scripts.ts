@@ -138,6 +138,12 @@ export function weightedLetters(counts: ScriptCounts): number {
   return n;
 }
 
+/** The weighted letters of one script, kana counted with Han as in dominantScript. */
+export function weightedLettersOf(counts: ScriptCounts, script: Script): number {
+  const n = (s: Script) => (counts.counts.get(s) ?? 0) * (WEIGHT[s] ?? 1);
+  return script === 'Han' ? n('Han') + n('Kana') : n(script);
+}
+
 /**
  * The script that carries most of the text, with its share of the (weighted) letters. Kana counts
  * towards 'Han': Japanese mixes both, and the CJK rule decides between Japanese and Chinese.

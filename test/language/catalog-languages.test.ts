@@ -54,6 +54,24 @@ describe("the outlet's declared languages as a strong prior", () => {
     assert.equal(detectLanguage('Секој граѓанин ќе добие помош', { expected: ['en'] }).lang, 'mk');
   });
 
+  test('Latin letters that spell only names do not overrule the script of the declared language', () => {
+    // More Latin letters than Chinese ones, but the Latin spells three skiers' names.
+    const skiers = '速报：Mikaela Shiffrin、Petra Vlhová 和 Lara Gut-Behrami';
+    assert.notEqual(detectLanguage(skiers).lang, 'zh-Hans', 'without the prior the Latin letters win');
+    assert.equal(detectLanguage(skiers, { expected: ['zh-Hans'] }).lang, 'zh-Hans');
+    assert.equal(detectLanguage(skiers, { expected: ['zh-Hant'] }).lang, 'zh-Hant');
+    // A product name, a handle and one Russian verb: the verb is the sentence.
+    const phone = 'Samsung Galaxy Unpacked Live Stream: Galaxy S24 Ultra @samsung.com показан';
+    assert.equal(detectLanguage(phone, { expected: ['ru'] }).lang, 'ru');
+    // Lower-case Latin words are a sentence in another language: the Chinese is one name.
+    assert.equal(
+      detectLanguage('巴塞罗那 ganó 3-1 al Valencia en el último minuto', { expected: ['zh-Hans'] }).lang,
+      'es',
+    );
+    // An outlet that also declares a Latin-script language: the evidence decides, as before.
+    assert.equal(detectLanguage(phone, { expected: ['ru', 'en'] }).lang, 'en');
+  });
+
   test('Serbian declared without a script is reported in the script of the text', () => {
     assert.equal(detectLanguage('Vlada je usvojila nove mere', { expected: ['sr'] }).lang, 'sr-Latn');
     assert.equal(detectLanguage('Влада је усвојила нове мере', { expected: ['sr'] }).lang, 'sr-Cyrl');
