@@ -2,9 +2,9 @@
  * Languages written in the Latin script: the n-gram model ranks the 31 it knows, and marker
  * words (frequent words one language uses and its look-alike does not) settle what it cannot:
  * - Indonesian vs Malay: the model knows only `ms`; news words the two spell or choose
- *   differently tell them apart (karena/kerana, bahwa/bahawa, uang/wang, persen/peratus,
- *   miliar/bilion, perusahaan/syarikat, internasional/antarabangsa, Agustus/Ogos…). Without markers, Indonesian (the larger press) leads a
- *   tie that a declared `ms` breaks.
+ *   differently tell them apart (malay.ts: karena/kerana, uang/wang, kesehatan/kesihatan,
+ *   universitas/universiti…). Without markers, the trigram profiles break the tie, and a
+ *   declared `ms` or `id` settles it.
  * - Swahili, unknown to the model, by its very frequent function words (katika, kwa, kuwa…).
  * - Afrikaans, unknown to the model (it scores as Dutch): nie, vir, hulle, baie, gesê; only when
  *   Dutch leads, as German shares 'nie'.
@@ -21,6 +21,7 @@
  */
 import { DEFAULT_TRIGRAM_LANGUAGES } from './coverage.ts';
 import { penalizeForeignLetters, writesLettersOf } from './latin-letters.ts';
+import { indonesianLead } from './malay.ts';
 import type { Ranking } from './ranking.ts';
 import { hasTrigramProfile, trigramScores } from './trigram-model.ts';
 
@@ -31,12 +32,6 @@ const MODELLED = new Set(
 
 const words = (list: string) => new Set(list.split(' '));
 
-const INDONESIAN = words(
-  'karena bisa uang polisi pemerintah kantor mengatakan setelah sesudah rupiah presiden menurutnya ungkap sedangkan meski dapat harus banyak sejumlah hingga saat bahwa yaitu yakni tersebut persen miliar triliun perusahaan pajak pengadilan kecelakaan tentara kendaraan internasional universitas mulai telepon agustus desember juni juli maret',
-);
-const MALAY = words(
-  'kerana boleh wang polis kerajaan berkata selepas ringgit iaitu ialah bagaimanapun semasa manakala kenyataan mahkamah negeri beliau bahawa peratus bilion trilion syarikat cukai kemalangan tentera kenderaan antarabangsa universiti berkenaan sahaja telefon ogos disember julai mac',
-);
 const SWAHILI = words(
   'katika kwa kuwa hiyo huo hilo hayo yake wake zake yao wao zao ambao ambayo ambaye amesema alisema serikali watu mwaka nchi pia baada kabla kutoka wakati zaidi wananchi hii huu hizi kwamba lakini sana hadi bado kila jana leo mkuu',
 );
@@ -158,9 +153,10 @@ export function rankLatin(
   if (sw >= 2 && sw >= tokens.length * 0.12) scores.set('sw', top + Math.min(0.1, 0.02 * sw));
 
   if (near('ms')) {
-    let lead = hits(tokens, INDONESIAN) - hits(tokens, MALAY);
-    // No marker either way: the trigram profiles (Malay and Indonesian UDHR) break the tie.
-    if (lead === 0 && (trigramScores(text, ['ms', 'id']).get('ms') ?? 0) === 1) lead = -1;
+    let lead = indonesianLead(tokens);
+    // Without a word of one standard alone (weak words at most), the trigram profiles (Malay and
+    // Indonesian UDHR) count as much as one weak word; an even count stays Indonesian.
+    if (Math.abs(lead) < 1) lead += (trigramScores(text, ['ms', 'id']).get('ms') ?? 0) === 1 ? -0.5 : 0.5;
     if (lead >= 0) splitOff(scores, 'ms', 'id', lead);
     else scores.set('id', (scores.get('ms') ?? 0) - 0.01);
   }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { detectLanguage, detectLines } from '../../src/language/detect.ts';
 import { penalizeForeignLetters } from '../../src/language/latin-letters.ts';
+import { indonesianLead } from '../../src/language/malay.ts';
 import { SAMPLES } from './samples.ts';
 
 describe('detectLanguage: one headline and one article per language', () => {
@@ -130,6 +131,32 @@ describe('Latin-script neighbours', () => {
       assert.equal(detectLanguage(indonesian).lang, 'id', indonesian);
       assert.equal(detectLanguage(malay).lang, 'ms', malay);
     }
+  });
+  test('Indonesian vs Malay: word shapes, -itas against -iti and stems spelled apart', () => {
+    // No listed word in either: only aktivitas/aktiviti, komunitas/komuniti, kesehatan/kesihatan.
+    assert.equal(detectLanguage('Aktivitas komunitas di kampus itu ditunda').lang, 'id');
+    assert.equal(detectLanguage('Aktiviti komuniti di kampus itu ditangguhkan').lang, 'ms');
+    assert.equal(detectLanguage('Kesehatan warga lansia semakin mengkhawatirkan').lang, 'id');
+    assert.equal(detectLanguage('Kesihatan warga emas semakin membimbangkan').lang, 'ms');
+    assert.equal(detectLanguage('Kedua tim berbeda pendapat tentang jadwal pertandingan').lang, 'id');
+    assert.equal(detectLanguage('Kedua-dua pasukan berbeza pendapat tentang jadual perlawanan').lang, 'ms');
+    // peneliti (researcher) ends in -iti but is Indonesian: not counted for Malay.
+    assert.equal(detectLanguage('Peneliti itu menemukan bahwa air sungai tercemar').lang, 'id');
+  });
+
+  test('Indonesian vs Malay: the days of the week', () => {
+    assert.equal(detectLanguage('Pembahasan itu diadakan pada hari Senin').lang, 'id');
+    assert.equal(detectLanguage('Perbincangan itu diadakan pada hari Isnin').lang, 'ms');
+  });
+
+  test('Indonesian vs Malay: a word both use counts less than one that only one uses', () => {
+    assert.equal(indonesianLead(['boleh']), -0.5, 'boleh: Malay can, Indonesian may');
+    assert.equal(indonesianLead(['bahwa']), 1);
+    assert.equal(indonesianLead(['tidak', 'boleh', 'bahwa']), 0.5);
+    assert.equal(indonesianLead(['peneliti', 'seksama', 'kurniawan']), 0, 'Indonesian words that look Malay');
+    assert.equal(indonesianLead(['kualiti', 'fasilitas']), 0);
+    assert.equal(detectLanguage('Polisi menyatakan bahwa pengunjung tidak boleh masuk').lang, 'id');
+    assert.equal(detectLanguage('Polis menyatakan bahawa pengunjung boleh masuk').lang, 'ms');
   });
 });
 

@@ -1,0 +1,101 @@
+/**
+ * Indonesian `id` or Malay `ms`: the two standards of one language. Most sentences are spelled
+ * the same in both, so only words one standard writes and the other does not tell them apart:
+ * the evidence is a weighted count of such words, positive for Indonesian.
+ *
+ * Where the lists come from: the spelling and vocabulary pairs of the two standards as set out in
+ * Wikipedia's "Comparison of Standard Malay and Indonesian" and Wiktionary's "Appendix:Indonesian–
+ * Standard Malay relations" (karena/kerana, uang/wang, kesehatan/kesihatan, dokter/doktor,
+ * resmi/rasmi, Senin/Isnin, berbeda/berbeza, pribadi/peribadi, pidana/jenayah…), kept to words that are frequent in news (dates, days, institutions,
+ * the police, money, health, travel), each one checked to be rare in the other standard's press.
+ * Words both standards use but in different measure count half (`WEAK`): Indonesian news says
+ * `tidak boleh` (must not) where Malay says `boleh` for can, and Malay says `daripada` where
+ * Indonesian mostly says `dari`. Left out on purpose: `dari` (Malay news uses it for places and
+ * times as often), `negeri` (Indonesian luar negeri, Pengadilan Negeri), `-kan` and `-nya` (both).
+ * Besides whole words, word shapes: Malay takes English `-ity` as `-iti` (universiti, komuniti,
+ * aktiviti, kualiti) where Indonesian takes Dutch `-iteit` as `-itas` (universitas, komunitas,
+ * aktivitas, kualitas), and a few stems are spelled apart in all their derivations (Malay sihat,
+ * seksa, kurnia, faham, isytihar, khidmat, ubat; Indonesian sehat, siksa, karunia, paham, obat).
+ */
+
+const list = (words: string) => words.split(' ');
+
+/** Indonesian words and spellings (each counts 1 towards Indonesian). */
+const INDONESIAN = list(
+  // spelling pairs
+  'karena bahwa uang persen miliar triliun kendaraan tentara agustus desember juni juli maret senin kamis jumat ' +
+    'parlemen kampanye proyek dokter resmi taksi film musik mau ' +
+    // vocabulary pairs
+    'pemerintah polisi kantor perusahaan pajak pengadilan kecelakaan internasional universitas telepon rupiah ' +
+    'presiden yaitu yakni tersebut sedangkan ungkap menurutnya bisa kemarin besok tersangka korban karyawan pria ' +
+    'investasi pemilu mantan koran pernyataan kunjungan wisatawan pariwisata olahraga mobil gratis pabrik ' +
+    'apapun hendaknya konstitusi setelah sesudah mengatakan pidana perbatasan serikat rahasia maupun istirahat ' +
+    'liburan perserikatan diperbolehkan kasus panitia sekretaris terjadi',
+);
+/** Malay words and spellings (each counts 1 towards Malay). */
+const MALAY = list(
+  // spelling pairs
+  'kerana bahawa wang peratus bilion trilion kenderaan tentera ogos disember jun julai mac isnin khamis jumaat ' +
+    'parlimen kempen projek doktor rasmi teksi filem muzik mahu baharu sahaja ' +
+    // vocabulary pairs
+    'kerajaan polis pejabat syarikat cukai mahkamah kemalangan antarabangsa universiti telefon ringgit ' +
+    'iaitu ialah manakala bagaimanapun selepas semalam esok suspek mangsa kakitangan lelaki kanak ' +
+    'pelaburan pelabur akhbar mesyuarat perlembagaan lawatan pelancong pelancongan sukan percuma kilang ' +
+    'tempatan awam jurucakap pengangkutan menyiasat siasatan sebarang hendaklah ekoran susulan bandar ianya ' +
+    'jenayah sempadan sekerja rahsia mahupun rehat percutian pertubuhan kumpulan pengundian mengundi ' +
+    'berkongsi maklumat kes jawatankuasa setiausaha naib timbalan pasaran',
+);
+/** Words both use, one far more than the other: half a point each. */
+const WEAK: ReadonlyMap<string, number> = new Map([
+  ...list(
+    'boleh daripada beliau berkata kenyataan semasa bekas kereta ahli semula berkesan pasukan warganegara berlaku',
+  ).map((w) => [w, -0.5] as const),
+  ...list(
+    'saja banyak dapat harus hingga mulai meski sejumlah saat kelompok kesempatan efektif berbagi informasi menemukan pasar tim',
+  ).map((w) => [w, 0.5] as const),
+]);
+
+const WEIGHTS: ReadonlyMap<string, number> = new Map([
+  ...INDONESIAN.map((w) => [w, 1] as const),
+  ...MALAY.map((w) => [w, -1] as const),
+  ...WEAK,
+]);
+
+/** Word shapes: [pattern, weight]. Stems are matched inside derivations (kesihatan, diseksa). */
+const SHAPES: ReadonlyArray<readonly [RegExp, number]> = [
+  // -iti of at least seven letters, but not (pen)eliti (Indonesian teliti, peneliti: research).
+  [/^\p{L}{4,}(?<!el)iti$/u, -1],
+  [/^\p{L}{3,}itas$/u, 1],
+  // Not seksama (Indonesian: careful), nor the Indonesian name Kurniawan.
+  [/sihat|seksa(?!ma)|isytihar|khidmat|^(?:dikurniai|dikurniakan|mengurniakan|kurniaan)$/u, -1],
+  [/^(?:faham|fahaman|difahami|memfahami|kefahaman|ubat|perubatan|mengubati)$/u, -1],
+  [/^(?:fikir|fikiran|berfikir|difikirkan|kahwin|berkahwin|perkahwinan|kewajipan)$/u, -1],
+  [/^(?:beza|berbeza|perbezaan|membezakan|dibezakan|menubuhkan|ditubuhkan|penubuhan)$/u, -1],
+  [/peribadi|iktiraf/u, -1],
+  [/sehat|siksa|karunia/u, 1],
+  [/^(?:paham|pemahaman|dipahami|obat|pengobatan|mengobati)$/u, 1],
+  [/^(?:pikir|pikiran|berpikir|dipikirkan|kawin|perkawinan|kewajiban|kewajibannya)$/u, 1],
+  [/^(?:beda|berbeda|perbedaan|membedakan|dibedakan|pribadi|pribadinya|kepribadian)$/u, 1],
+];
+
+/**
+ * How much more the words of a text say Indonesian than Malay: positive for Indonesian,
+ * negative for Malay, 0 when they are silent or even. `tokens` are lower-cased words.
+ */
+export function indonesianLead(tokens: readonly string[]): number {
+  let lead = 0;
+  for (const t of tokens) {
+    const w = WEIGHTS.get(t);
+    if (w !== undefined) {
+      lead += w;
+      continue;
+    }
+    for (const [shape, weight] of SHAPES) {
+      if (shape.test(t)) {
+        lead += weight;
+        break;
+      }
+    }
+  }
+  return lead;
+}
