@@ -15,10 +15,12 @@
  * them, so pages read them as they do once a story has settled.
  *
  *   npx tsx bench/reader-load.ts [articles=100000] [seconds=10] [--processes N] [--stories]
+ *   npx tsx bench/reader-load.ts [articles] [seconds] [--stories] --versus REV [--rounds N]
+ *     (this checkout against revision REV, server CPU per request, rounds in alternating order)
  *   npx tsx bench/reader-load.ts --fill DATA_DIR [articles] [--stories]   (only fill a store, to inspect it)
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +32,7 @@ import { Store } from '../src/store/store.ts';
 import { storyDocs } from '../src/stories/article-docs.ts';
 import { groupBy } from '../src/util/group-by.ts';
 import { writeResults } from './results.ts';
+import { median } from './stats.ts';
 
 const COUNTRIES = 50;
 const OUTLETS_PER_COUNTRY = 3;
@@ -267,41 +270,53 @@ function run(url: string, seconds: number, paths: () => string) {
   });
 }
 
-async function main(): Promise<void> {
-  // As typed, before the options are taken out of argv below.
-  const command = ['npx tsx bench/reader-load.ts', ...process.argv.slice(2)].join(' ');
-  const withStories = process.argv.includes('--stories');
-  if (withStories) process.argv.splice(process.argv.indexOf('--stories'), 1);
-  const processesIndex = process.argv.indexOf('--processes');
-  const processes = processesIndex >= 0 ? Number(process.argv.splice(processesIndex, 2)[1]) : 1;
-  const total = Number(process.argv[2] ?? 100_000);
-  const seconds = Number(process.argv[3] ?? 10);
-  const dir = mkdtempSync(join(tmpdir(), 'meridian-load-'));
-  // Filled in a child process: the load generator runs in this one, and a heap left big by
-  // filling slowed it enough to cap the figures (country pages measured at half their rate).
+interface Filled {
+  /** What the fill printed about itself (articles, seconds). */
+  lines: string[];
+  countries: string[];
+  maxId: number;
+}
+
+/**
+ * Fills a store in `dir` with the fill of the checkout at `root` (its own schema and data), in a
+ * child process: the load generator runs in this one, and a heap left big by filling slowed it
+ * enough to cap the figures (country pages measured at half their rate).
+ */
+function fillInChild(root: string, dir: string, total: number, withStories: boolean): Filled {
   const filled = execFileSync(
     process.execPath,
     [
-      ...process.execArgv,
-      fileURLToPath(import.meta.url),
+      '--import',
+      'tsx',
+      join(root, 'bench/reader-load.ts'),
       '--fill',
       dir,
       String(total),
       ...(withStories ? ['--stories'] : []),
     ],
-    {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const lines = filled.trim().split('\n');
   const { countries, maxId } = JSON.parse(lines.pop() as string) as { countries: string[]; maxId: number };
-  console.log(lines.join('\n'));
   // Write the freshly filled file out first, so the disk is not still busy with it while measuring.
   execFileSync('sync');
-  // The real `meridian serve` on the filled store, without the pipeline, started as `npm start`
-  // starts it: through bin/meridian's shebang, which carries the server's node flags.
-  const child = spawn(fileURLToPath(new URL('../bin/meridian', import.meta.url)), ['serve'], {
+  return { lines, countries, maxId };
+}
+
+/**
+ * The real `meridian serve` of the checkout at `root` on the filled store, without the pipeline,
+ * started as `npm start` starts it: through bin/meridian's shebang, which carries the server's
+ * node flags. Resolves once every web process has finished its warm-up (SQLite pages, then with
+ * stories the story asides), so no suite counts requests that waited behind it; at most a minute.
+ */
+async function startServer(
+  root: string,
+  dir: string,
+  processes: number,
+  withStories: boolean,
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(join(root, 'bin/meridian'), ['serve'], {
+    cwd: root,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {
       ...process.env,
@@ -313,67 +328,106 @@ async function main(): Promise<void> {
       MERIDIAN_WEB_PROCESSES: String(processes),
     },
   });
-  try {
-    // Measured once every web process has finished its warm-up (SQLite pages, then with stories
-    // the story asides), so no suite counts requests that waited behind it. At most a minute.
-    const warmedUp = withStories ? /story asides rendered into the cache/g : /database pages read into the cache/g;
-    const url = await new Promise<string>((resolve, reject) => {
-      let err = '';
-      let found: string | undefined;
-      let waitedLongEnough = false;
-      const settle = () => {
-        if (found && (waitedLongEnough || (err.match(warmedUp)?.length ?? 0) >= processes)) resolve(found);
-      };
-      setTimeout(() => {
-        waitedLongEnough = true;
-        settle();
-      }, 60_000).unref();
-      child.stderr.on('data', (d: Buffer) => {
-        err += d.toString();
-        found ??= /Meridian is running at (\S+)/.exec(err)?.[1];
-        settle();
-      });
-      child.once('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
+  const warmedUp = withStories ? /story asides rendered into the cache/g : /database pages read into the cache/g;
+  const url = await new Promise<string>((resolve, reject) => {
+    let err = '';
+    let found: string | undefined;
+    let waitedLongEnough = false;
+    const settle = () => {
+      if (found && (waitedLongEnough || (err.match(warmedUp)?.length ?? 0) >= processes)) resolve(found);
+    };
+    setTimeout(() => {
+      waitedLongEnough = true;
+      settle();
+    }, 60_000).unref();
+    child.stderr?.on('data', (d: Buffer) => {
+      err += d.toString();
+      found ??= /Meridian is running at (\S+)/.exec(err)?.[1];
+      settle();
     });
-    const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)] as T;
-    const suites: Array<[string, () => string]> = [
-      // The floor: the cheapest route of the same server on the same machine at the same time.
-      ['/healthz', () => '/healthz'],
-      ['country pages', () => `/countries/${pick(countries)}`],
-      ['article pages', () => `/articles/${1 + Math.floor(Math.random() * maxId)}`],
-      [
-        'recent articles',
-        () =>
-          `/articles/${Math.random() < 0.9 ? Math.max(1, maxId - Math.floor(Math.random() * 2000)) : 1 + Math.floor(Math.random() * maxId)}`,
-      ],
-      ['home page', () => '/'],
-    ];
+    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
+  });
+  return { child, url };
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+}
+
+/** The kinds of request measured, each a path picker. */
+function suites({ countries, maxId }: Filled): Array<[string, () => string]> {
+  const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)] as T;
+  return [
+    // The floor: the cheapest route of the same server on the same machine at the same time.
+    ['/healthz', () => '/healthz'],
+    ['country pages', () => `/countries/${pick(countries)}`],
+    ['article pages', () => `/articles/${1 + Math.floor(Math.random() * maxId)}`],
+    [
+      'recent articles',
+      () =>
+        `/articles/${Math.random() < 0.9 ? Math.max(1, maxId - Math.floor(Math.random() * 2000)) : 1 + Math.floor(Math.random() * maxId)}`,
+    ],
+    ['home page', () => '/'],
+  ];
+}
+
+interface SuiteFigures {
+  result: autocannon.Result;
+  cpuPerRequest: number;
+  steal: number;
+  failed: number;
+}
+
+async function measure(url: string, pid: number, seconds: number, paths: () => string): Promise<SuiteFigures> {
+  // Warm-up: the first requests of a route compile its code paths (and fill the page cache).
+  await run(url, 2, paths);
+  const cpuBefore = cpuSeconds(pid);
+  const stealBefore = stealMs();
+  const result = await run(url, seconds, paths);
+  const cpuPerRequest = ((cpuSeconds(pid) - cpuBefore) * 1e6) / Math.max(1, result.requests.total);
+  return {
+    result,
+    cpuPerRequest,
+    steal: stealMs() - stealBefore,
+    failed: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+async function main(): Promise<void> {
+  // As typed, before the options are taken out of argv below.
+  const command = ['npx tsx bench/reader-load.ts', ...process.argv.slice(2)].join(' ');
+  const withStories = takeFlag('--stories');
+  const processes = Number(takeOption('--processes') ?? 1);
+  const versus = takeOption('--versus');
+  const rounds = Number(takeOption('--rounds') ?? 3);
+  const total = Number(process.argv[2] ?? 100_000);
+  const seconds = Number(process.argv[3] ?? 10);
+  if (versus) return compare(versus, { total, seconds, withStories, rounds, command });
+  const dir = mkdtempSync(join(tmpdir(), 'meridian-load-'));
+  const filled = fillInChild(ROOT, dir, total, withStories);
+  console.log(filled.lines.join('\n'));
+  const { child, url } = await startServer(ROOT, dir, processes, withStories);
+  try {
     const setting = `${total} articles${withStories ? ` in stories of ${STORY_SIZE}` : ''}, ${processes} web process(es), 100 connections, ${seconds} s each`;
     console.log(`${setting}, ${url}`);
     const rows: string[] = [];
-    for (const [name, paths] of suites) {
-      // Warm-up: the first requests of a route compile its code paths (and fill the page cache).
-      await run(url, 2, paths);
-      const cpuBefore = cpuSeconds(child.pid as number);
-      const stealBefore = stealMs();
-      const r = await run(url, seconds, paths);
-      const cpuPerRequest = ((cpuSeconds(child.pid as number) - cpuBefore) * 1e6) / Math.max(1, r.requests.total);
-      const steal = stealMs() - stealBefore;
-      const non2xx = r.non2xx + r.errors + r.timeouts;
+    for (const [name, paths] of suites(filled)) {
+      const { result: r, cpuPerRequest, steal, failed } = await measure(url, child.pid as number, seconds, paths);
       console.log(
-        `${name.padEnd(15)} ${Math.round(r.requests.average).toString().padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  server CPU ${Math.round(cpuPerRequest)} µs/request  (${r.requests.total} requests, ${non2xx} not 2xx/errors, host steal ${steal} ms)`,
+        `${name.padEnd(15)} ${Math.round(r.requests.average).toString().padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  server CPU ${Math.round(cpuPerRequest)} µs/request  (${r.requests.total} requests, ${failed} not 2xx/errors, host steal ${steal} ms)`,
       );
       rows.push(
-        `| ${name} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${Math.round(cpuPerRequest)} | ${r.requests.total} | ${non2xx} | ${steal} |`,
+        `| ${name} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${Math.round(cpuPerRequest)} | ${r.requests.total} | ${failed} | ${steal} |`,
       );
     }
     // One section per kind of run, so a run with stories does not replace the plain one.
     writeResults(
       `reader-load${withStories ? '-stories' : ''}${processes > 1 ? `-${processes}-processes` : ''}`,
       [
-        `${lines.join('; ')}. ${setting}. Load average at the end: ${loadavg()
-          .map((x) => x.toFixed(1))
-          .join(', ')} (the machine is shared: figures taken under load are upper bounds).`,
+        `${filled.lines.join('; ')}. ${setting}. Load average at the end: ${loadAverage()} (the machine is shared: figures taken under load are upper bounds).`,
         '',
         '| suite | req/s | p50 ms | p99 ms | server CPU µs/request | requests | not 2xx/errors | host steal ms |',
         '| --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -382,10 +436,100 @@ async function main(): Promise<void> {
       command,
     );
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await stopServer(child);
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * This checkout against another revision (`--versus REV`), the way a change to the read side is
+ * judged: both servers on stores filled by their own code, measured in turn, round after round
+ * (the order flips each round), so a machine that gets busier or quieter weighs on both alike.
+ * Server CPU per request is the figure compared; requests/s and latency are the load generator's
+ * and move with everything else on a shared machine. The other revision is checked out in a
+ * temporary worktree that uses this checkout's node_modules, so both must pin the same packages.
+ */
+async function compare(
+  rev: string,
+  o: { total: number; seconds: number; withStories: boolean; rounds: number; command: string },
+): Promise<void> {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+  const theirs = mkdtempSync(join(tmpdir(), 'meridian-versus-'));
+  const label = { ours: git('rev-parse', '--short', 'HEAD'), theirs: git('rev-parse', '--short', rev) };
+  if (git('diff', rev, 'HEAD', '--', 'package-lock.json') !== '')
+    throw new Error(`${rev} pins other packages than this checkout: compare it from its own install`);
+  git('worktree', 'add', '--detach', theirs, rev);
+  symlinkSync(join(ROOT, 'node_modules'), join(theirs, 'node_modules'));
+  const dirs = {
+    ours: mkdtempSync(join(tmpdir(), 'meridian-load-')),
+    theirs: mkdtempSync(join(tmpdir(), 'meridian-load-')),
+  };
+  const roots = { ours: ROOT, theirs };
+  try {
+    const filled = {
+      ours: fillInChild(ROOT, dirs.ours, o.total, o.withStories),
+      theirs: fillInChild(theirs, dirs.theirs, o.total, o.withStories),
+    };
+    const cpu = new Map<string, number[]>();
+    const names = suites(filled.ours).map(([name]) => name);
+    for (let round = 0; round < o.rounds; round++) {
+      const order: Array<'ours' | 'theirs'> = round % 2 === 0 ? ['theirs', 'ours'] : ['ours', 'theirs'];
+      for (const side of order) {
+        const { child, url } = await startServer(roots[side], dirs[side], 1, o.withStories);
+        try {
+          for (const [name, paths] of suites(filled[side])) {
+            const { cpuPerRequest } = await measure(url, child.pid as number, o.seconds, paths);
+            const key = `${side} ${name}`;
+            cpu.set(key, [...(cpu.get(key) ?? []), cpuPerRequest]);
+            console.log(
+              `round ${round + 1} ${label[side]} ${name.padEnd(15)} server CPU ${Math.round(cpuPerRequest)} µs/request`,
+            );
+          }
+        } finally {
+          await stopServer(child);
+        }
+      }
+    }
+    const rows = names.map((name) => {
+      const a = cpu.get(`theirs ${name}`) ?? [];
+      const b = cpu.get(`ours ${name}`) ?? [];
+      const each = (list: number[]) => list.map((x) => Math.round(x)).join(', ');
+      return `| ${name} | ${Math.round(median(a))} | ${Math.round(median(b))} | ${(median(b) / median(a)).toFixed(2)} | ${each(a)} | ${each(b)} |`;
+    });
+    writeResults(
+      `reader-load-versus${o.withStories ? '-stories' : ''}`,
+      [
+        `${o.total} articles${o.withStories ? ` in stories of ${STORY_SIZE}` : ''}, one web process each, 100 connections, ${o.seconds} s per suite, ${o.rounds} rounds in alternating order. Server CPU µs per request (median of the rounds); ${label.theirs} is \`${rev}\`, ${label.ours} this checkout. Load average at the end: ${loadAverage()}.`,
+        '',
+        `| suite | ${label.theirs} | ${label.ours} | ratio | ${label.theirs} rounds | ${label.ours} rounds |`,
+        '| --- | ---: | ---: | ---: | --- | --- |',
+        ...rows,
+      ].join('\n'),
+      o.command,
+    );
+  } finally {
+    for (const dir of Object.values(dirs)) rmSync(dir, { recursive: true, force: true });
+    git('worktree', 'remove', '--force', theirs);
+  }
+}
+
+function loadAverage(): string {
+  return loadavg()
+    .map((x) => x.toFixed(1))
+    .join(', ');
+}
+
+/** Takes `--flag` out of argv; whether it was there. */
+function takeFlag(flag: string): boolean {
+  const at = process.argv.indexOf(flag);
+  if (at >= 0) process.argv.splice(at, 1);
+  return at >= 0;
+}
+
+/** Takes `--name value` out of argv; the value, if given. */
+function takeOption(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv.splice(at, 2)[1] : undefined;
 }
 
 async function fillOnly(dataDir: string, total: number): Promise<void> {

@@ -1,0 +1,9 @@
+/** The middle of a list of figures (the mean of the two middle ones for an even count; 0 for none). */
+export function median(figures: readonly number[]): number {
+  if (figures.length === 0) return 0;
+  const sorted = [...figures].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
