@@ -27,6 +27,7 @@ import { hugeTitlePage } from '../test/helpers/huge-page.ts';
 import { COUNTRIES, OUTLETS } from '../test/helpers/seed.ts';
 import { buildWarc } from '../test/helpers/warc.ts';
 import { writeResults } from './results.ts';
+import { median } from './stats.ts';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean' }, before: { type: 'string' } } });
 const TITLE_BYTES = 5 * 1024 * 1024;
@@ -59,7 +60,6 @@ const external = () => {
   gc();
   return process.memoryUsage().arrayBuffers;
 };
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 const dir = mkdtempSync(join(tmpdir(), 'meridian-huge-'));
 const store = await Store.open({ dataDir: dir });

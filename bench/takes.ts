@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import { extractiveTake } from '../src/takes/extractive/take.ts';
 import type { TakeArticle } from '../src/takes/summarizer.ts';
 import { takeProblems } from '../src/takes/take.ts';
+import { median } from './stats.ts';
 
 const path = resolve(process.argv[2] ?? '../shared/data/meantime/en/meantime.conll');
 
@@ -83,11 +84,6 @@ function toArticle(doc: Doc, i: number, perturb = 0): TakeArticle {
 
 function story(docs: Doc[], size: number): TakeArticle[] {
   return Array.from({ length: size }, (_, i) => toArticle(docs[i % docs.length]!, i, Math.floor(i / docs.length)));
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 const docs = loadDocs(path);

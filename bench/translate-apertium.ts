@@ -35,6 +35,7 @@ import { createTranslator } from '../src/translate/providers/index.ts';
 import type { Translator } from '../src/translate/translator.ts';
 import { parseCsv } from '../src/util/csv.ts';
 import { writeResults } from './results.ts';
+import { median } from './stats.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -181,8 +182,6 @@ async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Pr
   });
   await Promise.all(lanes);
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 interface MeridianRun {
   ms: number;
