@@ -1,4 +1,5 @@
 import { Readability } from '@mozilla/readability';
+import { elementsByTag } from './dom.ts';
 import { READABILITY_CHAR_THRESHOLD, READABILITY_TOP_CANDIDATES } from './tuning.ts';
 
 /** What the cascade takes from Readability: its article element and its metadata fallbacks. */
@@ -19,6 +20,10 @@ export interface ReadabilityResult {
  * Same answers (test/extract/readability.test.ts compares them with Readability's own on every
  * element of a page), a fraction of the work. Readability 0.6 is pinned in package.json; the
  * test fails if a new version renames these methods.
+ *
+ * Its tag queries too: `_getAllNodesWithTag` asks `querySelectorAll('p,img')`, which linkedom
+ * hands to css-select, compiling the selector on every call (dozens per page); a walk by tag
+ * name (dom.ts) returns the same elements in the same order.
  */
 export const fastChecks = {
   _isProbablyVisible(node: Element): boolean {
@@ -41,7 +46,24 @@ export const fastChecks = {
     const length = (node.textContent ?? '').trim().length;
     return length > 0 && length < 100;
   },
+
+  _getAllNodesWithTag(node: Element | Document, tagNames: string[]): Element[] {
+    return elementsByTag(node, tagSet(tagNames));
+  },
 };
+
+const tagSets = new Map<string, ReadonlySet<string>>();
+
+/** Readability asks for a few fixed lists of tags: their sets are made once. */
+function tagSet(tagNames: string[]): ReadonlySet<string> {
+  const key = tagNames.join(',');
+  let set = tagSets.get(key);
+  if (!set) {
+    set = new Set(tagNames.map((t) => t.toLowerCase()));
+    if (tagSets.size < 256) tagSets.set(key, set);
+  }
+  return set;
+}
 
 /** An inline style as linkedom reads it: `;`-separated `name: value`, trimmed, the last one wins. */
 function parseStyle(style: string): Map<string, string> {

@@ -42,3 +42,30 @@ test("Meridian's per-node checks answer exactly as Readability 0.6's own, on eve
   assert.ok(hidden >= 4 && hidden < elements.length, `hidden ${hidden}`);
   assert.ok(bylines >= 3, `bylines ${bylines}`);
 });
+
+test("Meridian's tag query answers as Readability 0.6's own, from every element", () => {
+  const { document } = parseHTML(PAGE);
+  // Readability's own wrappers are created in upper case.
+  document.body.appendChild(document.createElement('DIV')).appendChild(document.createElement('P'));
+  const reader = new Readability(document as unknown as Document) as unknown as Record<string, unknown>;
+  const own = Readability.prototype as unknown as Record<string, (...args: unknown[]) => Iterable<Element>>;
+  assert.equal(typeof own._getAllNodesWithTag, 'function', 'Readability renamed _getAllNodesWithTag');
+  const lists = [
+    ['p'],
+    ['div'],
+    ['h1', 'h2'],
+    ['img', 'picture', 'figure'],
+    ['span', 'a', 'p'],
+    ['script', 'noscript'],
+  ];
+  let found = 0;
+  for (const root of [document, ...document.querySelectorAll('*')]) {
+    for (const tags of lists) {
+      const expected = [...own._getAllNodesWithTag!.call(reader, root, tags)];
+      const fast = fastChecks._getAllNodesWithTag(root as unknown as Element, tags);
+      assert.deepEqual(fast, expected, tags.join());
+      found += fast.length;
+    }
+  }
+  assert.ok(found > 20, `found ${found}`);
+});

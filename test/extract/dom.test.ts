@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseHTML } from 'linkedom';
+import { elementsByTag, firstByTag, walksLinkedList } from '../../src/extract/dom.ts';
+
+const PAGE = `<!doctype html><html><head><title>T</title><meta name="a" content="b"></head><body>
+  <div id="a" class="x"><p>one <a href="/1">link</a> <b>bold</b></p><p>two</p>
+    <ul><li>a</li><li><p>nested <a href="/2">p</a></p></li></ul></div>
+  <template><p>inside a template</p><a href="/t">t</a></template>
+  <section><h1>Head</h1><h2>Sub</h2><figure><img src="x.jpg"><figcaption>c</figcaption></figure>
+    <table><tr><td><p>cell</p></td></tr></table></section>
+  <p></p><br><hr><span><a href="/3">3</a></span>
+</body></html>`;
+
+const QUERIES = [
+  ['p'],
+  ['a'],
+  ['p', 'a'],
+  ['h1', 'h2'],
+  ['img', 'figure', 'picture'],
+  ['li', 'td', 'p'],
+  ['template'],
+  ['nothing'],
+];
+
+function page(): Document {
+  const { document } = parseHTML(PAGE);
+  // Readability replaces tags with createElement('DIV'), and linkedom keeps that case.
+  const wrapper = document.createElement('DIV');
+  wrapper.appendChild(document.createElement('P')).textContent = 'upper-case p';
+  wrapper.appendChild(document.createElement('A')).textContent = 'upper-case a';
+  document.body.appendChild(wrapper);
+  return document as unknown as Document;
+}
+
+test('the tag walks answer as querySelectorAll does, from every element and the document', () => {
+  const document = page();
+  assert.ok(walksLinkedList(document), "linkedom's node links were not found: the walks fell back to querySelectorAll");
+  const roots: (Element | Document)[] = [document, ...document.querySelectorAll('*')];
+  let found = 0;
+  for (const root of roots) {
+    for (const tags of QUERIES) {
+      const expected = [...root.querySelectorAll(tags.join(','))];
+      const walked = elementsByTag(root, new Set(tags));
+      assert.deepEqual(walked, expected, `${tags} under ${'outerHTML' in root ? root.outerHTML : 'document'}`);
+      assert.equal(firstByTag(root, new Set(tags)), root.querySelector(tags.join(',')));
+      found += walked.length;
+    }
+  }
+  assert.ok(found > 50, `found ${found}`);
+  // Upper-case elements are found; the template's content is not.
+  assert.equal(elementsByTag(document, new Set(['p'])).filter((p) => p.textContent === 'upper-case p').length, 1);
+  assert.ok(!elementsByTag(document, new Set(['p'])).some((p) => p.textContent === 'inside a template'));
+});
+
+test('a walk sees the tree as it is after removals and insertions', () => {
+  const document = page();
+  const first = document.querySelector('p');
+  first?.remove();
+  document.querySelector('section')?.appendChild(document.createElement('p'));
+  assert.deepEqual(elementsByTag(document, new Set(['p'])), [...document.querySelectorAll('p')]);
+});
