@@ -16,7 +16,8 @@
  * process, in the order the import clustered them, with the clusterer as the code now stands: a
  * change to the rule is measured in seconds, not an import. It also reports pairs of even and odd
  * row numbers apart (tune on one half, check on the other), and prints the first N same-event pairs
- * left apart and different-event pairs joined (--misses). --options takes clusterer options as JSON
+ * left apart and different-event pairs joined (--misses) and the judged pairs by similarity band.
+ * --options takes clusterer options as JSON
  * ('{"joinThreshold":0.6}'). Neither writes RESULTS.md: only a real import does.
  */
 import { execFileSync } from 'node:child_process';
@@ -168,6 +169,7 @@ const tallies = { same: blank(), cross: blank() };
 const halves = { even: { same: blank(), cross: blank() }, odd: { same: blank(), cross: blank() } };
 const missed: Array<{ a: string; b: string; overall: number; la: string; lb: string }> = [];
 const falseJoins: typeof missed = [];
+const judged: typeof missed = [];
 const languagesOfStory = new Map<number, Set<string>>();
 let unplaced = 0;
 for (const row of rows) {
@@ -201,6 +203,7 @@ for (const row of rows) {
   }
   if (overall <= 1.5 && sa !== sb) missed.push({ a, b, overall, la, lb });
   if (overall >= 3 && sa === sb) falseJoins.push({ a, b, overall, la, lb });
+  if (overall <= 1.5 || overall >= 3) judged.push({ a, b, overall, la, lb });
 }
 for (const [story, size] of sizes) {
   const cross = (languagesOfStory.get(story)?.size ?? 0) > 1;
@@ -245,5 +248,33 @@ if (values.recluster) {
   };
   print('missed', missed);
   print('false join', falseJoins);
+  bands();
+}
+
+/**
+ * Judged pairs by their pairwise similarity (the archive's final statistics), same-event against
+ * different-event: where the two counts are alike, no threshold on this similarity tells them apart.
+ */
+function bands(): void {
+  const edges = [0, 0.3, 0.4, 0.5, 0.55, 0.6, 0.63, 0.7, 0.8, 1.01];
+  const rows = edges.slice(0, -1).map(() => ({
+    same: { event: 0, different: 0 },
+    cross: { event: 0, different: 0 },
+  }));
+  for (const m of judged) {
+    const da = docs.get(m.a);
+    const db = docs.get(m.b);
+    if (!da || !db) continue;
+    const score = similarity(da, db, clusterer?.model);
+    const at = edges.findIndex((e, i) => score >= e && score < (edges[i + 1] ?? 2));
+    const row = rows[at];
+    if (row) (m.la === m.lb ? row.same : row.cross)[m.overall <= 1.5 ? 'event' : 'different']++;
+  }
+  console.log('\nsimilarity band | same-language same-event / different-event | cross-language same / different');
+  rows.forEach((r, i) => {
+    console.log(
+      `${(edges[i] ?? 0).toFixed(2)}–${Math.min(1, edges[i + 1] ?? 1).toFixed(2)} | ${r.same.event} / ${r.same.different} | ${r.cross.event} / ${r.cross.different}`,
+    );
+  });
 }
 if (!values.reuse && !values.recluster) writeResults('stories-events', lines.join('\n'));
