@@ -1,4 +1,5 @@
 import type { Block, BlockKind } from '../model/article.ts';
+import { closestByTag, elementsByTag, firstByTag } from './dom.ts';
 import { sanitizeFragment } from './sanitize.ts';
 
 /** A picture met while walking the body, with the number of text blocks that came before it. */
@@ -130,7 +131,7 @@ function walkBlock(el: Element, state: BodyBlocks, inlineKind: BlockKind): void 
   const tag = tagOf(el);
   if (SKIPPED_TAGS.has(tag) || tag === 'hr') return;
   if (tag === 'figure' || tag === 'picture') {
-    if (el.querySelector('img')) state.figures.push({ element: el, blockIndex: state.blocks.length });
+    if (firstByTag(el, IMG)) state.figures.push({ element: el, blockIndex: state.blocks.length });
     // A figure may still hold a quote or a table (pull quotes, data figures); captions are skipped.
     walkContainer(el, state, inlineKind);
     return;
@@ -212,7 +213,7 @@ function linkTextLength(node: Node): number {
   const el = node as Element;
   if (tagOf(el) === 'a') return (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
   let total = 0;
-  for (const a of el.querySelectorAll('a')) total += (a.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  for (const a of elementsByTag(el, A)) total += (a.textContent ?? '').replace(/\s+/g, ' ').trim().length;
   return total;
 }
 
@@ -233,35 +234,47 @@ function pushPre(el: Element, state: BodyBlocks): void {
   state.links.push(0);
 }
 
+const IMG = new Set(['img']);
+const A = new Set(['a']);
+const TABLE = new Set(['table']);
+const TD = new Set(['td']);
+const TR = new Set(['tr']);
+const CELLS = new Set(['td', 'th']);
+const CAPTION = new Set(['caption']);
+/** A table with one of these is a data table. */
+const DATA_TABLE_MARKS = new Set(['th', 'caption', 'thead']);
+/** A cell holding one of these is a layout cell. */
+const LAYOUT_CELL_CONTENT = new Set(['p', 'div', 'ul', 'ol', 'h1', 'h2', 'h3', 'blockquote']);
+
 /**
  * A table used for layout (old sites put the whole page in one) is walked like a container; a
  * data table becomes one block with its text (cells by tabs, rows by lines) and sanitized HTML.
  */
 function isLayoutTable(table: Element): boolean {
   if (table.getAttribute('role') === 'presentation') return true;
-  if (table.querySelector('table')) return true;
-  if (table.querySelector('th, caption, thead')) return false;
-  for (const cell of table.querySelectorAll('td')) {
-    if (cell.querySelector('p, div, ul, ol, h1, h2, h3, blockquote')) return true;
+  if (firstByTag(table, TABLE)) return true;
+  if (firstByTag(table, DATA_TABLE_MARKS)) return false;
+  for (const cell of elementsByTag(table, TD)) {
+    if (firstByTag(cell, LAYOUT_CELL_CONTENT)) return true;
     if ((cell.textContent ?? '').length > 400) return true;
   }
-  return table.querySelectorAll('tr').length < 2;
+  return elementsByTag(table, TR).length < 2;
 }
 
 function walkLayoutTable(table: Element, state: BodyBlocks, inlineKind: BlockKind): void {
-  for (const cell of table.querySelectorAll('td, th')) {
-    if (cell.closest('table') === table) walkContainer(cell, state, inlineKind);
+  for (const cell of elementsByTag(table, CELLS)) {
+    if (closestByTag(cell, TABLE) === table) walkContainer(cell, state, inlineKind);
   }
 }
 
 function pushTable(table: Element, state: BodyBlocks): void {
   const rows: string[] = [];
-  for (const row of table.querySelectorAll('tr')) {
+  for (const row of elementsByTag(table, TR)) {
     const cells = [...row.children].filter((c) => tagOf(c) === 'td' || tagOf(c) === 'th');
     const line = cells.map((c) => cleanText(c.textContent ?? '').replace(/\n/g, ' ')).join('\t');
     if (line.trim()) rows.push(line);
   }
-  const caption = cleanText(table.querySelector('caption')?.textContent ?? '');
+  const caption = cleanText(firstByTag(table, CAPTION)?.textContent ?? '');
   const text = [caption, ...rows].filter(Boolean).join('\n');
   if (!text) return;
   state.blocks.push({ kind: 'table', text, html: sanitizeFragment(table.outerHTML) });

@@ -1,3 +1,4 @@
+import { elementsByTag, firstByTag, firstWhere, hasTag } from './dom.ts';
 import {
   BOILERPLATE_MAX_SHARE,
   BOILERPLATE_ROLES,
@@ -84,11 +85,14 @@ export function furnitureReason(el: Element, pageChars: number): string | undefi
   }
   // No content-head exception here: `caption-text` is still a caption.
   const small = names.flat().find((w) => SMALL_BOILERPLATE_WORDS.has(w));
-  if (small && (el.textContent ?? '').length < SMALL_ELEMENT_CHARS && !el.querySelector('p, img, figure, table')) {
+  if (small && (el.textContent ?? '').length < SMALL_ELEMENT_CHARS && !firstByTag(el, SMALL_CONTENT_TAGS)) {
     return `small:${small}`;
   }
   return undefined;
 }
+
+/** What a small element must not hold to be removed as a widget label. */
+const SMALL_CONTENT_TAGS = new Set(['p', 'img', 'figure', 'table']);
 
 /** Inline elements that can carry words of a sentence. */
 const PHRASE_TAGS = new Set(['a', 'span', 'em', 'i', 'b', 'strong', 'u', 'abbr', 'cite', 'q', 'mark', 'small']);
@@ -153,13 +157,13 @@ function unhide(el: Element): void {
 /** Several real paragraphs inside: an article (or part of one), whatever the wrapper's class says. */
 function holdsProse(el: Element): boolean {
   let count = 0;
-  for (const p of el.querySelectorAll('p')) {
+  for (const p of elementsByTag(el, P)) {
     if ((p.textContent ?? '').length >= PROSE_PARAGRAPH_CHARS && ++count >= PROSE_PARAGRAPHS) return true;
   }
   const total = (el.textContent ?? '').length;
   if (total < PROSE_TEXT_CHARS) return false;
   let linked = 0;
-  for (const a of el.querySelectorAll('a')) linked += (a.textContent ?? '').length;
+  for (const a of elementsByTag(el, A)) linked += (a.textContent ?? '').length;
   return total - linked >= PROSE_TEXT_CHARS;
 }
 
@@ -172,7 +176,7 @@ function isProseParagraph(el: Element): boolean {
   const text = el.textContent ?? '';
   if (text.length < PROSE_PARAGRAPH_CHARS) return false;
   let linked = 0;
-  for (const a of el.querySelectorAll('a')) linked += (a.textContent ?? '').length;
+  for (const a of elementsByTag(el, A)) linked += (a.textContent ?? '').length;
   return linked < text.length / 2;
 }
 
@@ -191,8 +195,13 @@ const CONTAINER_TAGS = new Set(['nav', 'aside', 'footer', 'menu', 'dialog', 'div
 
 /** A wrapper that holds the article (some sites put the whole page in `<aside>` or a `nav` class). */
 function isProtectedContainer(el: Element): boolean {
-  return el.querySelector('article, main, [itemprop="articleBody"], h1') !== null;
+  return firstWhere(el, (e) => hasTag(e, ARTICLE_MARKS) || e.getAttribute('itemprop') === 'articleBody') !== null;
 }
+
+/** `article, main, [itemprop="articleBody"], h1`: the tags of that test. */
+const ARTICLE_MARKS = new Set(['article', 'main', 'h1']);
+const P = new Set(['p']);
+const A = new Set(['a']);
 
 /** One of the classes names the article itself (`l-sidebar-fixed l-article-body-segment`). */
 function hasContentName(names: string[][]): boolean {

@@ -43,41 +43,82 @@ export function walksLinkedList(root: Element | Document): boolean {
   return linksOf(root) !== null;
 }
 
+/**
+ * Calls `visit` on every element under `root` in document order (not `root` itself, nothing inside
+ * a `<template>`) until it returns true; returns the element it stopped at, or null.
+ */
+function walkUntil(root: Element | Document, visit: (el: Element) => boolean): Element | null {
+  const linked = linksOf(root);
+  if (!linked) {
+    for (const el of root.querySelectorAll('*')) if (visit(el)) return el;
+    return null;
+  }
+  const { next: NEXT, end: END } = linked;
+  const stop = (root as unknown as Linked)[END];
+  let node = (root as unknown as Linked)[NEXT];
+  while (node && node !== stop) {
+    if (node.nodeType === 1) {
+      if (visit(node as unknown as Element)) return node as unknown as Element;
+      node = node.localName === 'template' ? node[END] : node[NEXT];
+    } else node = node[NEXT];
+  }
+  return null;
+}
+
+/** Whether the lower-cased tag name of `el` is in `tags`. */
+export function hasTag(el: Element, tags: ReadonlySet<string>): boolean {
+  const name = el.localName;
+  return tags.has(name) || tags.has(name.toLowerCase());
+}
+
 /** Descendants of `root` whose lower-cased tag name is in `tags` (given in lower case). */
 export function elementsByTag(root: Element | Document, tags: ReadonlySet<string>): Element[] {
   const out: Element[] = [];
-  const linked = linksOf(root);
-  if (linked) {
-    const { next: NEXT, end: END } = linked;
-    const stop = (root as unknown as Linked)[END];
-    let node = (root as unknown as Linked)[NEXT];
-    while (node && node !== stop) {
-      if (node.nodeType === 1) {
-        const name = node.localName as string;
-        if (tags.has(name) || tags.has(name.toLowerCase())) out.push(node as unknown as Element);
-        node = name === 'template' ? node[END] : node[NEXT];
-      } else node = node[NEXT];
-    }
-    return out;
-  }
-  return [...root.querySelectorAll([...tags].join(','))];
+  walkUntil(root, (el) => {
+    if (hasTag(el, tags)) out.push(el);
+    return false;
+  });
+  return out;
 }
 
 /** The first descendant of `root` whose lower-cased tag name is in `tags`, or null. */
 export function firstByTag(root: Element | Document, tags: ReadonlySet<string>): Element | null {
-  const linked = linksOf(root);
-  if (linked) {
-    const { next: NEXT, end: END } = linked;
-    const stop = (root as unknown as Linked)[END];
-    let node = (root as unknown as Linked)[NEXT];
-    while (node && node !== stop) {
-      if (node.nodeType === 1) {
-        const name = node.localName as string;
-        if (tags.has(name) || tags.has(name.toLowerCase())) return node as unknown as Element;
-        node = name === 'template' ? node[END] : node[NEXT];
-      } else node = node[NEXT];
-    }
-    return null;
-  }
-  return root.querySelector([...tags].join(','));
+  return walkUntil(root, (el) => hasTag(el, tags));
+}
+
+/** Every element under `root`: `querySelectorAll('*')`. */
+export function allElements(root: Element | Document): Element[] {
+  return elementsWhere(root, () => true);
+}
+
+/** Descendants of `root` that pass `test`, in document order. */
+export function elementsWhere(root: Element | Document, test: (el: Element) => boolean): Element[] {
+  const out: Element[] = [];
+  walkUntil(root, (el) => {
+    if (test(el)) out.push(el);
+    return false;
+  });
+  return out;
+}
+
+/** The first descendant of `root` that passes `test`, or null. */
+export function firstWhere(root: Element | Document, test: (el: Element) => boolean): Element | null {
+  return walkUntil(root, test);
+}
+
+/** `el.closest('a, nav')` for a list of tag names: `el` itself or its nearest ancestor with one of them. */
+export function closestByTag(el: Element, tags: ReadonlySet<string>): Element | null {
+  for (let at: Element | null = el; at; at = at.parentElement) if (hasTag(at, tags)) return at;
+  return null;
+}
+
+/**
+ * Whether `el` has `token` among the white-space separated words of `attribute` (`[rel~="author"]`).
+ * As in selectors, a few attributes (`rel`, `type`, `lang`…) compare without case in HTML: say so
+ * with `ignoreCase`, and give `token` in lower case.
+ */
+export function hasToken(el: Element, attribute: string, token: string, ignoreCase = false): boolean {
+  const value = el.getAttribute(attribute);
+  if (value === null) return false;
+  return (ignoreCase ? value.toLowerCase() : value).split(/\s+/).includes(token);
 }

@@ -2,6 +2,7 @@ import type { ArticleImage, Block, ExtractedArticle } from '../model/article.ts'
 import { type BodyBlocks, blocksFromElement, cleanText, emptyBody, linkDensity } from './blocks.ts';
 import { removeBoilerplate } from './boilerplate.ts';
 import { cleanBody } from './cleanup.ts';
+import { firstByTag } from './dom.ts';
 import { blocksFromEmbeddedJson } from './embedded-json.ts';
 import { baselineBlocks, blocksFromArticleBody } from './fallback.ts';
 import { findIntro } from './intro.ts';
@@ -84,8 +85,8 @@ export function extractWithSource(
   const meta = readMetadata(document, url);
   const headerFigure = findHeaderFigure(document);
   const headerImage = headerFigure ? imageFromFigure(headerFigure, meta.baseUrl) : undefined;
-  const pageTitle = cleanText(document.querySelector('title')?.textContent ?? '');
-  const h1 = cleanText(document.querySelector('h1')?.textContent ?? '');
+  const pageTitle = cleanText(firstByTag(document, TITLE)?.textContent ?? '');
+  const h1 = cleanText(firstByTag(document, H1)?.textContent ?? '');
   const intro = findIntro(document, meta.title ?? pageTitle);
   removeBoilerplate(document);
 
@@ -121,6 +122,9 @@ export function extractWithSource(
   if (meta.paywalled !== undefined) article.paywalled = meta.paywalled;
   return { article, source: bodySource };
 }
+
+const TITLE = new Set(['title']);
+const H1 = new Set(['h1']);
 
 /**
  * Step 4 and 6 of the cascade. A rescue replaces Readability's body only when that body is short

@@ -1,6 +1,10 @@
 import { type BodyBlocks, blocksFromElement, cleanText, emptyBody } from './blocks.ts';
 import { removeBoilerplate } from './boilerplate.ts';
+import { elementsByTag } from './dom.ts';
 import { parseDocument } from './parse.ts';
+
+/** The elements whose text votes for their parent. */
+const VOTING_TAGS = new Set(['p', 'pre', 'blockquote', 'li', 'td']);
 
 /** Paragraphs shorter than this do not vote for their parent in the baseline. */
 const BASELINE_MIN_PARAGRAPH = 25;
@@ -29,7 +33,7 @@ export function baselineBlocks(html: string): BodyBlocks {
   const body = document.body;
   if (!body) return emptyBody();
   const votes = new Map<Element, number>();
-  for (const p of body.querySelectorAll('p, pre, blockquote, li, td')) {
+  for (const p of elementsByTag(body, VOTING_TAGS)) {
     const length = cleanText(p.textContent ?? '').length;
     const parent = p.parentElement;
     if (length >= BASELINE_MIN_PARAGRAPH && parent) votes.set(parent, (votes.get(parent) ?? 0) + length);

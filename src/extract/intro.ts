@@ -1,5 +1,6 @@
 import { cleanText } from './blocks.ts';
 import { classWords } from './boilerplate.ts';
+import { allElements, closestByTag, elementsByTag } from './dom.ts';
 import { INTRO_MAX_CHARS, INTRO_MIN_CHARS, INTRO_WORDS } from './tuning.ts';
 
 /** A paragraph this long after the title is body text: the intro must come before it. */
@@ -11,6 +12,12 @@ const MAX_ELEMENTS_AFTER_TITLE = 200;
 /** Tags an intro paragraph is written in. */
 const INTRO_TAGS = new Set(['p', 'div', 'h2', 'span', 'section']);
 
+const ARTICLE_OR_MAIN = new Set(['article', 'main']);
+/** An intro inside these is a link, a menu, a box or a caption. */
+const NOT_AN_INTRO = new Set(['a', 'nav', 'aside', 'figure', 'footer']);
+const H1 = new Set(['h1']);
+const A = new Set(['a']);
+
 /**
  * The article's intro paragraph when the page marks it as such (class `intro`, `lead`, `teaser`,
  * `standfirst`, `dek`… or itemprop `description`) right after the title. Must run before
@@ -18,14 +25,14 @@ const INTRO_TAGS = new Set(['p', 'div', 'h2', 'span', 'section']);
  */
 export function findIntro(document: Document, title: string): string | undefined {
   const h1 = titleHeading(document, title);
-  const scope = h1?.closest('article, main') ?? document.body;
+  const scope = (h1 && closestByTag(h1, ARTICLE_OR_MAIN)) ?? document.body;
   if (!h1 || !scope) return undefined;
   // Walked in document order (linkedom's compareDocumentPosition is not reliable): only the
   // elements between the title and the first real paragraph count, because teasers further down
   // belong to other articles and an "intro" class after the text has started is a box.
   let afterTitle = false;
   let seen = 0;
-  for (const el of scope.querySelectorAll('*')) {
+  for (const el of allElements(scope)) {
     if (!afterTitle) {
       afterTitle = el === h1;
       continue;
@@ -43,7 +50,7 @@ function introText(el: Element): string | undefined {
   if (!INTRO_TAGS.has(el.localName)) return undefined;
   const marked = el.getAttribute('itemprop') === 'description' || classWords(el).some((w) => INTRO_WORDS.has(w));
   // The ancestor test last: linkedom compiles the selector on every call, and few elements are marked.
-  if (!marked || el.closest('a, nav, aside, figure, footer')) return undefined;
+  if (!marked || closestByTag(el, NOT_AN_INTRO)) return undefined;
   const text = cleanText(el.textContent ?? '').replace(/\n/g, ' ');
   if (text.length < INTRO_MIN_CHARS || text.length > INTRO_MAX_CHARS || linkHeavy(el, text.length)) return undefined;
   return text;
@@ -57,7 +64,7 @@ function titleHeading(document: Document, title: string): Element | undefined {
   const titleWords = new Set(words(title));
   let best: Element | undefined;
   let bestScore = -1;
-  for (const h1 of document.querySelectorAll('h1')) {
+  for (const h1 of elementsByTag(document, H1)) {
     const score = words(h1.textContent ?? '').filter((w) => titleWords.has(w)).length;
     if (score > bestScore) {
       best = h1;
@@ -73,6 +80,6 @@ function words(text: string): string[] {
 
 function linkHeavy(el: Element, length: number): boolean {
   let linked = 0;
-  for (const a of el.querySelectorAll('a')) linked += (a.textContent ?? '').length;
+  for (const a of elementsByTag(el, A)) linked += (a.textContent ?? '').length;
   return linked > length / 2;
 }

@@ -1,17 +1,26 @@
 import type { ArticleImage } from '../model/article.ts';
 import { cleanText } from './blocks.ts';
 import { classWords } from './boilerplate.ts';
+import { allElements, closestByTag, elementsByTag, firstByTag, firstWhere, hasTag } from './dom.ts';
 import { resolveUrl } from './metadata.ts';
 import { CREDIT_CLASS, CREDIT_IN_CAPTION, LAZY_IMAGE_ATTRIBUTES, NOT_A_PHOTO } from './tuning.ts';
 
+const IMG = new Set(['img']);
+const FIGCAPTION = new Set(['figcaption']);
+const ARTICLE = new Set(['article']);
+const MAIN = new Set(['main']);
+const FIGURE = new Set(['figure']);
+/** A figure inside these is not the article's. */
+const FURNITURE = new Set(['aside', 'nav', 'footer']);
+
 /** The picture of a figure: its absolute URL, caption and credit, or undefined when it has no usable image. */
 export function imageFromFigure(figure: Element, baseUrl: string): ArticleImage | undefined {
-  const img = figure.localName === 'img' ? figure : figure.querySelector('img');
+  const img = figure.localName === 'img' ? figure : firstByTag(figure, IMG);
   if (!img) return undefined;
   const url = imageUrl(img, baseUrl);
   if (!url) return undefined;
   const image: ArticleImage = { url };
-  const captionEl = figure.querySelector('figcaption');
+  const captionEl = firstByTag(figure, FIGCAPTION);
   if (captionEl) Object.assign(image, splitCaption(captionEl));
   else {
     const alt = cleanText(img.getAttribute('alt') ?? '');
@@ -57,7 +66,7 @@ function largestFromSrcset(srcset: string): string | undefined {
  */
 export function splitCaption(captionEl: Element): { caption?: string; credit?: string } {
   let creditText: string | undefined;
-  for (const el of captionEl.querySelectorAll('*')) {
+  for (const el of allElements(captionEl)) {
     if (classWords(el).some((w) => CREDIT_CLASS.test(w))) {
       creditText = cleanText(el.textContent ?? '');
       break;
@@ -84,10 +93,12 @@ export function splitCaption(captionEl: Element): { caption?: string; credit?: s
  * behind when it sits in the article header above the text.
  */
 export function findHeaderFigure(document: Document): Element | undefined {
-  const scope = document.querySelector('article') ?? document.querySelector('main, [role="main"]');
+  const scope =
+    firstByTag(document, ARTICLE) ??
+    firstWhere(document, (el) => hasTag(el, MAIN) || el.getAttribute('role') === 'main');
   if (!scope) return undefined;
-  for (const figure of scope.querySelectorAll('figure')) {
-    if (figure.querySelector('img') && !figure.closest('aside, nav, footer')) return figure;
+  for (const figure of elementsByTag(scope, FIGURE)) {
+    if (firstByTag(figure, IMG) && !closestByTag(figure, FURNITURE)) return figure;
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import type { ArticleImage } from '../model/article.ts';
+import { closestByTag, elementsByTag, firstWhere, hasToken } from './dom.ts';
 import {
   findArticleNode,
   flattenLd,
@@ -43,8 +44,8 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
   const author =
     (ld.article ? ldAuthors(ld.article.author).join(', ') : '') ||
     cleanAuthor(AUTHOR_META.map((n) => meta.get(n)).find((v) => v && !/^(?:https?:|@)/.test(v))) ||
-    cleanAuthor(document.querySelector('[rel~="author"], [itemprop~="author"] [itemprop~="name"]')?.textContent) ||
-    cleanAuthor(document.querySelector('[itemprop~="author"], .byline, .author, .article-author')?.textContent);
+    cleanAuthor(firstWhere(document, isAuthorLink)?.textContent) ||
+    cleanAuthor(firstWhere(document, isAuthorBox)?.textContent);
   const published =
     normalizeDate(ld.article?.datePublished) ??
     normalizeDate(ld.page?.datePublished) ??
@@ -123,7 +124,7 @@ interface MetaElements {
  */
 function metaElements(document: Document): MetaElements {
   const found: MetaElements = { metas: [], ldScripts: [] };
-  for (const el of document.querySelectorAll('meta, script, base, link')) {
+  for (const el of elementsByTag(document, META_TAGS)) {
     const tag = el.localName;
     if (tag === 'meta') found.metas.push(el);
     else if (tag === 'script') {
@@ -134,6 +135,25 @@ function metaElements(document: Document): MetaElements {
       found.canonical ??= el;
   }
   return found;
+}
+
+const META_TAGS = new Set(['meta', 'script', 'base', 'link']);
+
+/** `[rel~="author"], [itemprop~="author"] [itemprop~="name"]`: a link to the author, or the name in an author item. */
+function isAuthorLink(el: Element): boolean {
+  if (hasToken(el, 'rel', 'author', true)) return true;
+  if (!hasToken(el, 'itemprop', 'name')) return false;
+  for (let up = el.parentElement; up; up = up.parentElement) if (hasToken(up, 'itemprop', 'author')) return true;
+  return false;
+}
+
+/** `[itemprop~="author"], .byline, .author, .article-author`. */
+function isAuthorBox(el: Element): boolean {
+  if (hasToken(el, 'itemprop', 'author')) return true;
+  const names = el.getAttribute('class');
+  if (names === null) return false;
+  const words = names.split(/\s+/);
+  return words.includes('byline') || words.includes('author') || words.includes('article-author');
 }
 
 /** Every meta tag, keyed by its lower-cased name, property, itemprop or http-equiv; the first one wins. */
@@ -174,18 +194,21 @@ function readJsonLd(scripts: Element[]): { article?: LdNode; page?: LdNode; site
 }
 
 function itempropDate(document: Document, prop: string): string | undefined {
-  const el = document.querySelector(`[itemprop="${prop}"]`);
+  const el = firstWhere(document, (e) => e.getAttribute('itemprop') === prop);
   return el?.getAttribute('content') ?? el?.getAttribute('datetime') ?? undefined;
 }
 
 /** The first `<time datetime>`, preferring one marked `pubdate` or sitting in the article. */
 function timeElementDate(document: Document): string | undefined {
   // One walk for the three choices (each querySelector walks the whole page).
-  const times = [...document.querySelectorAll('time')].filter((t) => t.hasAttribute('datetime'));
+  const times = elementsByTag(document, TIME).filter((t) => t.hasAttribute('datetime'));
   const el =
-    times.find((t) => t.hasAttribute('pubdate')) ?? times.find((t) => t.closest('article') !== null) ?? times[0];
+    times.find((t) => t.hasAttribute('pubdate')) ?? times.find((t) => closestByTag(t, ARTICLE) !== null) ?? times[0];
   return el?.getAttribute('datetime') ?? undefined;
 }
+
+const TIME = new Set(['time']);
+const ARTICLE = new Set(['article']);
 
 /** ISO 8601 from the forms pages use; date-only values stay date-only. Undefined when unparseable. */
 export function normalizeDate(value: unknown): string | undefined {

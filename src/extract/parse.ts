@@ -1,4 +1,5 @@
 import { parseHTML } from 'linkedom';
+import { firstByTag } from './dom.ts';
 import { capNesting, capTags } from './nesting.ts';
 
 /** Parsing helpers shared by the extractor and its baseline rescue. */
@@ -69,9 +70,11 @@ export function parseDocument(html: string): Document {
   return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document as unknown as Document;
 }
 
+const BODY = new Set(['body']);
+
 function isWhole(document: { documentElement: Element | null }): boolean {
   const root = document.documentElement;
-  return root?.localName === 'html' && root.querySelector('body') !== null;
+  return root?.localName === 'html' && firstByTag(root, BODY) !== null;
 }
 
 /**

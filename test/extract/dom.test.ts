@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseHTML } from 'linkedom';
-import { elementsByTag, firstByTag, walksLinkedList } from '../../src/extract/dom.ts';
+import {
+  allElements,
+  closestByTag,
+  elementsByTag,
+  elementsWhere,
+  firstByTag,
+  firstWhere,
+  hasToken,
+  walksLinkedList,
+} from '../../src/extract/dom.ts';
 
 const PAGE = `<!doctype html><html><head><title>T</title><meta name="a" content="b"></head><body>
   <div id="a" class="x"><p>one <a href="/1">link</a> <b>bold</b></p><p>two</p>
@@ -59,4 +68,30 @@ test('a walk sees the tree as it is after removals and insertions', () => {
   first?.remove();
   document.querySelector('section')?.appendChild(document.createElement('p'));
   assert.deepEqual(elementsByTag(document, new Set(['p'])), [...document.querySelectorAll('p')]);
+});
+
+test('the other walks answer as querySelectorAll, querySelector and closest do', () => {
+  const document = page();
+  const withClass = (el: Element) => el.hasAttribute('class');
+  for (const root of [document, ...document.querySelectorAll('*')] as (Element | Document)[]) {
+    assert.deepEqual(allElements(root), [...root.querySelectorAll('*')]);
+    assert.deepEqual(elementsWhere(root, withClass), [...root.querySelectorAll('[class]')]);
+    assert.equal(firstWhere(root, withClass), root.querySelector('[class]'));
+    if (!('closest' in root)) continue;
+    for (const tags of QUERIES) assert.equal(closestByTag(root, new Set(tags)), root.closest(tags.join(',')));
+  }
+  assert.equal(allElements(document).length, document.querySelectorAll('*').length);
+});
+
+test('a token test is the ~= selector, with case only where asked', () => {
+  const { document } = parseHTML(
+    '<html><body><a rel="nofollow  Author">x</a><i itemprop="author-name">y</i></body></html>',
+  );
+  const a = document.querySelector('a') as unknown as Element;
+  const i = document.querySelector('i') as unknown as Element;
+  assert.equal(hasToken(a, 'rel', 'author', true), true);
+  assert.equal(hasToken(a, 'rel', 'author'), false);
+  assert.equal(hasToken(i, 'itemprop', 'author'), false);
+  assert.equal(hasToken(i, 'itemprop', 'author-name'), true);
+  assert.equal(hasToken(i, 'rel', 'author'), false);
 });
