@@ -17,6 +17,8 @@
  * Then a per-language report over every catalog language (language-catalog.ts): sentences and
  * paragraphs of the UDHR, without and with the outlet prior. franc's profiles were trained on the
  * UDHR, so that table is a sanity check, not a news figure. Both go to bench/RESULTS.md.
+ * Where ../shared/data/meantime exists, its news sentences (en, es, it, nl) are detected without a
+ * prior too, counting any taken for Nigerian Pidgin (written in English words: there should be none).
  * Without the SemEval data only the catalog report runs.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -200,6 +202,42 @@ function semEval(): void {
   console.log(`\n${warm}`);
   summary.push(`- ${warm}`);
 }
+
+/**
+ * News sentences of MEANTIME (Wikinews in en, es, it, nl; ../shared/data/meantime), each detected
+ * without a prior: how many come out right, and how many are taken for Nigerian Pidgin, which is
+ * written in English words and recognised by words of its own (latin.ts): none should be.
+ */
+function meantime(): void {
+  const dir = join(repo, '../shared/data/meantime');
+  if (!existsSync(dir)) return;
+  const parts: string[] = [];
+  let pidgin = 0;
+  for (const lang of ['en', 'es', 'it', 'nl']) {
+    const sentences = new Map<string, string[]>();
+    for (const line of readFileSync(join(dir, lang, 'meantime.conll'), 'utf8').split('\n')) {
+      const [doc, sentence, , word] = line.split('\t');
+      if (word === undefined) continue;
+      const key = `${doc}/${sentence}`;
+      sentences.set(key, [...(sentences.get(key) ?? []), word]);
+    }
+    let right = 0;
+    let total = 0;
+    for (const words of sentences.values()) {
+      // Three words of letters at least: datelines ("March 01, 2008") say nothing of language.
+      if (words.filter((w) => /\p{L}{2}/u.test(w)).length < 3) continue;
+      const found = detectLanguage(words.join(' ')).lang;
+      total++;
+      if (found === lang) right++;
+      if (found === 'pcm') pidgin++;
+    }
+    parts.push(`${lang} ${((100 * right) / total).toFixed(1)}% of ${total}`);
+  }
+  const line = `MEANTIME news sentences without prior: ${parts.join(', ')}; taken for Nigerian Pidgin: ${pidgin}`;
+  console.log(`\n${line}`);
+  summary.push(`- ${line}`);
+}
+meantime();
 
 const catalog = catalogLanguageReport(detectLanguage);
 console.log('\nCatalog languages on the UDHR (sanity check: franc was trained on it)\n');

@@ -6,7 +6,8 @@
  * Four ways, cheapest first:
  * - script: the writing system alone (Hangul, Georgian, Khmer…; single-script.ts);
  * - letters or words settle a language the n-gram model lacks inside a script it knows
- *   (Macedonian, Kazakh…; Indonesian, Serbian Latin, Afrikaans; cyrillic.ts, latin.ts, arabic.ts);
+ *   (Macedonian, Kazakh…; Indonesian, Serbian Latin, Afrikaans, Nigerian Pidgin; cyrillic.ts,
+ *   latin.ts, malay.ts, arabic.ts);
  * - the n-gram model (eld, 60 languages; ngram-model.ts);
  * - trigram profiles (franc-all, UDHR-trained; trigram-model.ts) for Latin-script languages eld
  *   does not know: the catalog's Swahili, Kinyarwanda, Maltese and Māori, and any language in the
@@ -63,6 +64,7 @@ const BY_SCRIPT_OR_LETTERS: Readonly<Record<string, Script>> = {
   ckb: 'Arabic',
   id: 'Latin',
   af: 'Latin',
+  pcm: 'Latin',
 };
 
 /**
@@ -76,7 +78,6 @@ export const TRIGRAM_CODES: Readonly<Record<string, string>> = {
   rw: 'kin',
   mt: 'mlt',
   mi: 'mri',
-  pcm: 'pcm',
   rn: 'run',
   ha: 'hau',
   so: 'som',
@@ -121,13 +122,6 @@ export const TRIGRAM_CODES: Readonly<Record<string, string>> = {
 export const DEFAULT_TRIGRAM_LANGUAGES: readonly string[] = ['sw', 'rw', 'mt', 'mi'];
 
 /**
- * Languages recognised only with the outlet's prior: Nigerian Pidgin is written with English
- * words and spelling, so on its own it would draw English headlines away; an outlet declared to
- * publish it has its text reported as `pcm` (see detect.ts).
- */
-export const PRIOR_ONLY: ReadonlySet<string> = new Set(['pcm']);
-
-/**
  * The tag detection reports for a declared tag: fil → tl, no/nn → nb, bs → hr (Bosnian is written
  * as Croatian is; the translator takes it as Croatian), pt-BR → pt, zh-TW → zh-Hant.
  * Montenegrin (sr-ME, cnr) is ijekavian like Bosnian and reported `hr` in Latin letters.
@@ -163,12 +157,9 @@ const NGRAM_SCRIPT: Readonly<Record<string, Script>> = {
 };
 
 /** How a declared language is recognised, or undefined when detection cannot recognise it. */
-export function recognition(
-  tag: string,
-): 'script or letters' | 'n-gram model' | 'trigram profiles' | 'outlet prior' | undefined {
+export function recognition(tag: string): 'script or letters' | 'n-gram model' | 'trigram profiles' | undefined {
   const t = detectionTag(tag);
   if (!t) return undefined;
-  if (PRIOR_ONLY.has(t)) return 'outlet prior';
   if (t in BY_SCRIPT_OR_LETTERS) return 'script or letters';
   if (NGRAM_LANGUAGES.has(t) || t === 'sr') return 'n-gram model';
   if (t in TRIGRAM_CODES) return 'trigram profiles';

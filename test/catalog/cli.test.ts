@@ -71,11 +71,11 @@ describe('meridian sources list', () => {
   });
 
   test('flags languages that detection or the configured translator cannot handle', async () => {
-    const nigeria = await runCli(['sources', 'list', '--country', 'NG'], env());
+    const deepl = { ...env(), MERIDIAN_TRANSLATOR: 'deepl', MERIDIAN_DEEPL_API_KEY: 'test-key:fx' };
+    const nigeria = await runCli(['sources', 'list', '--country', 'NG'], deepl);
     assert.equal(nigeria.code, 0, nigeria.err);
     assert.match(nigeria.out, /^wazobia-fm\s+NG\s+\S+\s+pcm!/m);
-    assert.match(nigeria.out, /pcm \(wazobia-fm\): recognised only through the outlet's declared language/);
-    const deepl = { ...env(), MERIDIAN_TRANSLATOR: 'deepl', MERIDIAN_DEEPL_API_KEY: 'test-key:fx' };
+    assert.match(nigeria.out, /pcm \(wazobia-fm\): the deepl translator cannot translate it into en/);
     const kenya = await runCli(['sources', 'list', '--country', 'KE', '--json'], deepl);
     assert.equal(kenya.code, 0, kenya.err);
     const flagged = parseLines(kenya.out).filter((o) => o.languages.includes('sw'));

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { detectLanguage } from '../../src/language/detect.ts';
+import { pidginWords } from '../../src/language/latin.ts';
 
 interface Fixture {
   expect: string;
@@ -23,6 +24,44 @@ describe('catalog languages eld does not serve well, and the closely related pai
       for (const h of f.headlines) assert.equal(detectLanguage(h, { expected: [tag] }).lang, f.expect, h);
     });
   }
+});
+
+describe('Nigerian Pidgin without a prior: its own words, and English stays English', () => {
+  test('Pidgin function words and spellings make pcm', () => {
+    for (const h of [
+      'Police don arrest di man wey steal motor for Lagos',
+      'Wetin we know about di new fuel price',
+      'Why Nigeria goment wan increase fuel price',
+      'Na im be di reason wey make pipo dey vex',
+    ]) {
+      assert.equal(detectLanguage(h).lang, 'pcm', h);
+    }
+  });
+
+  test("Pidgin's grammar in English words: e and dem before a verb", () => {
+    // No word here is Pidgin's own; only the pairs are (E don, dem go, Dem no).
+    assert.equal(detectLanguage('E don happen again for Abuja').lang, 'pcm');
+    assert.equal(detectLanguage('Teachers say dem go strike next week').lang, 'pcm');
+    assert.equal(detectLanguage('Dem no fit carry am go court').lang, 'pcm');
+  });
+
+  test('English with the same letters stays English', () => {
+    for (const h of [
+      'Dem senators say the vote is set for Tuesday',
+      'Naim Qassem says Hezbollah will respond',
+      'Tori Amos and Neva Chonin to headline the festival',
+      'Doors open at 10 am on Saturday, I am told',
+      'The e-mail from the beta team',
+      'Ana de Armas and Charles de Gaulle meet',
+    ]) {
+      assert.equal(detectLanguage(h).lang, 'en', h);
+    }
+  });
+
+  test('Romance function words Pidgin also writes (di, e, de) are no Pidgin', () => {
+    assert.equal(pidginWords('il CEO di Apple e il discorso di apertura').kinds, 0);
+    assert.equal(detectLanguage('Lunedì il CEO di Apple e il fondatore hanno parlato di iPhone').lang, 'it');
+  });
 });
 
 describe("the outlet's declared languages as a strong prior", () => {
