@@ -1,7 +1,10 @@
 /**
  * Language identification for whole articles and for short headlines and captions.
  *
- * 1. Count letters per script; the script carrying most of the text picks the method.
+ * 1. Count letters per script; the script carrying most of the text picks the method. Latin
+ *    letters that spell only names (every word capitalised) yield to another script that carries
+ *    at least four ideographs or ten letters outside brackets: "Humanism - Helping People 从
+ *    Daylight Atheism 转载" is Chinese, "Zelensky (泽连斯基) Meets Biden" English.
  * 2. Rank candidate languages: by script alone (Hangul, Thai, Georgian…), by letters and n-grams
  *    (Cyrillic, Arabic), by kana and Han variants (Japanese, zh-Hans, zh-Hant), or by the n-gram
  *    model plus marker words (Latin).
@@ -31,11 +34,11 @@
  *   only on words of its own (latin.ts: dey, wey, wetin, goment, or several of dem, di, im, wen…),
  *   where English leads, and otherwise it stays `en`. Why report it at all: it is what the
  *   article is written in, and an English reader's translator would be handed it as English it is
- *   not; no configured translator takes `pcm`, which `meridian sources list` flags. Measured:
- *   84% of the UDHR's Pidgin sentences (the rest are clauses with one Pidgin word or none,
- *   "we all come be like one family"), no English, Spanish, Italian or Dutch MEANTIME sentence
- *   and no SemEval text taken for Pidgin (bench/language-eval.ts). An outlet declared to publish
- *   Pidgin gets `pcm` for any Latin text by the prior, as every declared language does.
+ *   not; no configured translator takes `pcm`, which `meridian sources list` flags. Measured
+ *   (bench/language-eval.ts): nine in ten of the UDHR's Pidgin sentences (the rest are clauses
+ *   with one Pidgin word or none, "we all come be like one family"), and no English, Spanish,
+ *   Italian or Dutch MEANTIME sentence nor SemEval text taken for Pidgin. An outlet declared to
+ *   publish Pidgin gets `pcm` for any Latin text by the prior, as every declared language does.
  *
  * Pure and synchronous. It never throws: odd input gives `und` with confidence 0. Importing this
  * module loads the n-gram model (see ngram-model.ts).
@@ -195,19 +198,41 @@ function latinOnlyNames(text: string): boolean {
 
 /** At least this many weighted letters (two ideographs, five Cyrillic letters) of a declared script. */
 const DECLARED_SCRIPT_UNITS = 5;
+/**
+ * Without a prior, at least this many (four ideographs, ten Cyrillic letters): more than the
+ * Chinese gloss of one name in an English headline ("Xi Jinping (习近平) Meets Biden").
+ */
+const NAMES_SCRIPT_UNITS = 10;
 
 /**
- * The script to read the text in under the outlet's prior: the dominant one, unless that is Latin
- * spelling only names while a declared language's script is present in earnest (see step 4).
+ * The script to read the text in: the dominant one, unless that is Latin spelling only names
+ * while another script is present in earnest (see step 4), a declared one under the prior.
  */
-function priorScript(dominant: Script, counts: ScriptCounts, text: string, declared: readonly string[]): Script {
-  if (dominant !== 'Latin' || declared.some((d) => scriptsOf(d).includes('Latin'))) return dominant;
-  for (const d of declared) {
-    const script = scriptsOf(d).find((s) => weightedLettersOf(counts, s) >= DECLARED_SCRIPT_UNITS);
-    if (script && latinOnlyNames(text)) return script;
+function readingScript(dominant: Script, counts: ScriptCounts, text: string, declared: readonly string[]): Script {
+  if (dominant !== 'Latin') return dominant;
+  if (declared.length > 0) {
+    if (declared.some((d) => scriptsOf(d).includes('Latin'))) return dominant;
+    for (const d of declared) {
+      const script = scriptsOf(d).find((s) => weightedLettersOf(counts, s) >= DECLARED_SCRIPT_UNITS);
+      if (script && latinOnlyNames(text)) return script;
+    }
+    return dominant;
   }
-  return dominant;
+  const best = (of: ScriptCounts) => {
+    let found: { script: Script; units: number } | undefined;
+    for (const script of of.counts.keys()) {
+      const group = script === 'Kana' ? 'Han' : script;
+      const units = group === 'Latin' ? 0 : weightedLettersOf(of, group);
+      if (units >= NAMES_SCRIPT_UNITS && (!found || units > found.units)) found = { script: group, units };
+    }
+    return found?.script;
+  };
+  if (!best(counts) || !latinOnlyNames(text)) return dominant;
+  // A gloss in brackets is a quotation, not the text: "Zelensky (泽连斯基) Meets Biden".
+  return best(countScripts(text.replace(GLOSS, ' '))) ?? dominant;
 }
+
+const GLOSS = /\([^)]*\)|（[^）]*）|\[[^\]]*\]/gu;
 
 /** The confidence reported when the prior, not the evidence, chose the language. */
 const PRIOR_CONFIDENCE = 0.5;
@@ -231,7 +256,7 @@ function detect(text: string, options: DetectOptions): Detection {
   const dominant = dominantScript(counts);
   if (!dominant) return UNDETERMINED;
   const declared = declaredLanguages(options.expected);
-  const script = declared.length > 0 ? priorScript(dominant.script, counts, sample, declared) : dominant.script;
+  const script = readingScript(dominant.script, counts, sample, declared);
   const ranking = rank(script, sample, counts, declared);
   const top = ranking[0];
   if (!top || top.score <= 0) return UNDETERMINED;

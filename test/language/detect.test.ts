@@ -49,6 +49,23 @@ describe('Chinese scripts and Japanese', () => {
   });
 });
 
+describe('Latin letters that spell only names', () => {
+  test('yield to the script that carries the sentence', () => {
+    // More Latin letters than ideographs, but the Latin is names and the Chinese the sentence.
+    assert.equal(detectLanguage('Humanism - Helping People 从 Daylight Atheism 转载，由 PeaceVoice').lang, 'zh-Hans');
+    assert.equal(detectLanguage('IBPS Clerk Result: Prelims Result 2019 объявлен @ibps.in НЬЮ-ДЕЛИ').lang, 'ru');
+  });
+
+  test('not to a name glossed in brackets, nor to one short name', () => {
+    assert.equal(detectLanguage('Zelensky (泽连斯基) Meets Biden In Washington').lang, 'en');
+    assert.equal(detectLanguage('Xi Jinping 习近平 Meets Biden').lang, 'en');
+  });
+
+  test('not when the Latin words make a sentence', () => {
+    assert.equal(detectLanguage('Doctors praise Daylight Atheism 从 转载 由 report').lang, 'en');
+  });
+});
+
 describe('Arabic script: fa vs ar vs ur', () => {
   test('Persian letters make fa, Urdu letters make ur, neither makes ar', () => {
     assert.equal(detectLanguage('دولت قانون جدید را تصویب کرد').lang, 'fa');
