@@ -250,5 +250,37 @@ export function rankLatin(
     if (lead > 0) splitOff(scores, 'hr', 'sr-Latn', lead);
   }
   if (extra.length > 0) placeUnmodelled(text, scores, extra, reliable, always);
-  return [...scores].map(([lang, score]) => ({ lang, score })).sort((a, b) => b.score - a.score);
+  const ranking = [...scores].map(([lang, score]) => ({ lang, score })).sort((a, b) => b.score - a.score);
+  const first = ranking[0];
+  const english = ranking.find((c) => c.lang === 'en');
+  // The model puts short English strings of names first as Tagalog ("Kim Jong-un says North
+  // Korea"); Tagalog text all but always writes one of its particles (ng, sa, ang, mga…). Only
+  // English close behind takes its place: a Tagalog headline without particles keeps Tagalog
+  // against any other.
+  if (first?.lang === 'tl' && english && first.score - english.score <= 0.1 && !writesTagalogParticle(text)) {
+    first.score = english.score - 0.001;
+    ranking.sort((a, b) => b.score - a.score);
+  }
+  return ranking;
+}
+
+/**
+ * Tagalog's particles and pronouns, ours, from its grammar: the case markers (ang, ng, sa, si,
+ * ni, kay, mga), the linker na, and the commonest pronouns and conjunctions. English words of the
+ * same spelling (at, may, din) are left out; all count only in lower case (Kay Ivey is a name),
+ * but for the first word of the text.
+ */
+const TAGALOG = words(
+  'ang ng sa mga ay si ni kay nang na hindi ito iyon siya niya nila kanyang kanilang mo po rin lang naman dahil ' +
+    'kung pero yung ngayon noong upang ayon isang dalawang wala walang o pa pang mang iba',
+);
+
+function writesTagalogParticle(text: string): boolean {
+  let first = true;
+  for (const [word] of text.matchAll(/\p{L}+/gu)) {
+    // The first word may be capitalised: "Ang Pangkalahatang Kapulungan".
+    if (TAGALOG.has(first ? word.toLowerCase() : word)) return true;
+    first = false;
+  }
+  return false;
 }

@@ -125,6 +125,15 @@ describe('Latin-script neighbours', () => {
     assert.equal(detectLanguage('Azərbaycan prezidenti bu gün Bakıda çıxış etdi').lang, 'az');
   });
 
+  test('English names the model takes for Tagalog stay English: Tagalog writes its particles', () => {
+    for (const h of ['Kim Jong-un says North Korea', 'Gov. Kay Ivey: No tribal', 'LeBron James, Lakers ring in']) {
+      assert.equal(detectLanguage(h).lang, 'en', h);
+    }
+    for (const h of ['Presyo ng bigas, tumaas na naman', 'Ang Pangulo, bumisita sa Japan', 'Bagyong Carina, lumakas']) {
+      assert.equal(detectLanguage(h).lang, 'tl', h);
+    }
+  });
+
   test('Indonesian vs Malay by marker words', () => {
     assert.equal(detectLanguage('Polisi menangkap tersangka karena mencuri uang').lang, 'id');
     assert.equal(detectLanguage('Polis menahan suspek kerana mencuri wang').lang, 'ms');
