@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { stripInertMarkup } from '../../src/extract/parse.ts';
+
+/**
+ * The cuts as single regular expressions, applied in this order: what stripInertMarkup must do.
+ * It finds the same by a faster route (start tag, then a search for its end tag).
+ */
+function reference(html: string): string {
+  return html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script\b[^>]*>/gi, (m) =>
+      /^<script\b[^>]*application\/ld\+json/i.test(m.slice(0, 200)) ? m : '',
+    )
+    .replace(/<(style|svg|template)\b[^>]*(?<!\/)>[\s\S]*?<\/\1\b[^>]*>/gi, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(select|button|textarea|iframe)\b[^>]*(?<!\/)>[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(
+      />\s+(?=<\/?(?:div|p|ul|ol|li|dl|dt|dd|table|thead|tbody|tfoot|tr|td|th|section|article|header|footer|nav|aside|main|figure|figcaption|h[1-6]|meta|link|script|style|noscript|form|option|select|head|body|html|title|hr|blockquote|pre)\b)/gi,
+      '>',
+    )
+    .replace(
+      /(<\/?(?:div|p|ul|ol|li|dl|dt|dd|table|thead|tbody|tfoot|tr|td|th|section|article|header|footer|nav|aside|main|figure|figcaption|h[1-6]|form|blockquote)\b[^>]*>)\s+(?=<)/gi,
+      '$1',
+    );
+}
+
+test('inert markup is cut: scripts but JSON-LD, styles, svg, comments, controls, space at block edges', () => {
+  const page = `<html><head><script>var a = "</div>";</script ><script type="application/ld+json">{"a":1}</script>
+    <style>p{}</style></head><body>
+    <div class="x">  <p>Text <b>bold</b> <i>it</i></p>  <!-- note --> <svg/>kept<svg><path/></svg>
+    <select><option>1</option></select><pre>  code</pre> <span> a </span> </div></body></html>`;
+  const out = stripInertMarkup(page);
+  assert.equal(out, reference(page));
+  assert.ok(out.includes('{"a":1}') && !out.includes('var a') && !out.includes('p{}') && !out.includes('note'));
+  assert.ok(out.includes('<svg/>kept') && !out.includes('<path/>') && !out.includes('<option>'));
+  assert.ok(out.includes('<p>Text <b>bold</b> <i>it</i></p>'), 'space between inline elements is text');
+  assert.ok(out.includes('<pre>  code</pre>'), 'space after <pre> is text');
+  assert.ok(out.includes('<div class="x"><p>'));
+});
+
+test('the two-step cuts equal the single expressions on any mix of tags, text and space', () => {
+  const token = fc.constantFrom(
+    '<script>',
+    '<script type="application/ld+json">',
+    '<SCRIPT src=x>',
+    '</script>',
+    '</script\n<!--x-->',
+    '<style>',
+    '</STYLE>',
+    '<svg/>',
+    '<svg viewBox="0 0">',
+    '</svg >',
+    '<template>',
+    '</template>',
+    '<!--',
+    '-->',
+    '<!-->',
+    '<select>',
+    '</select >',
+    '<button/>',
+    '</button>',
+    '<iframe src=a>',
+    '</iframe>',
+    '<textarea>',
+    '</textarea x>',
+    '<div class="a>b">',
+    '</div>',
+    '<p>',
+    '</P>',
+    '<pre>',
+    '<h2>',
+    '<li>',
+    '<span>',
+    '</span>',
+    '<a href=x>',
+    '</a>',
+    '<b>',
+    '<meta name=x>',
+    '<br>',
+    '<<div>',
+    '<divx>',
+    '>',
+    '<',
+    ' ',
+    '  \n\t',
+    '\u00a0',
+    '\u3000\ufeff',
+    '\u2028',
+    '\u0085',
+    '\u001c',
+    'text',
+    'x > y',
+    '"',
+  );
+  fc.assert(
+    fc.property(fc.array(token, { maxLength: 40 }), (tokens) => {
+      const html = tokens.join('');
+      assert.equal(stripInertMarkup(html), reference(html));
+    }),
+    { seed: 22, numRuns: 20_000 },
+  );
+});
