@@ -19,9 +19,12 @@
  *    brand, while "利物浦 venció 2-0 al Sheffield United" (lower-case Spanish words) is Spanish.
  *
  * Closely related languages, on purpose (what the translator needs):
- * - Malay `ms` / Indonesian `id`: both reported, told apart by marker words and, where they are
- *   silent, trigram profiles; the prior settles it for a declared outlet. Translators treat them as
- *   two languages (DeepL has Indonesian only), so the distinction is kept.
+ * - Malay `ms` / Indonesian `id`: both reported, told apart by the words and word shapes each
+ *   standard alone writes (malay.ts: kerana/karena, Isnin/Senin, universiti/universitas,
+ *   kesihatan/kesehatan), words both use in different measure counting half, and where only those
+ *   speak, the trigram profiles; an even count is `id` (the larger press), and the prior settles it
+ *   for a declared outlet. Translators treat them as two languages (DeepL has Indonesian only), so
+ *   the distinction is kept.
  * - Danish `da` / Norwegian Bokmål: reported `da` and `nb` (Bokmål is what news is written in, and
  *   `nb` is what DeepL, LibreTranslate and Apertium take; Google's `no` is mapped in its provider).
  * - Macedonian `mk` / Bulgarian `bg` / Serbian `sr-Cyrl`: by the letters each alphabet lacks or
@@ -29,10 +32,13 @@
  * - Croatian / Bosnian / Serbian Latin: ijekavian text (Croatian, Bosnian, Montenegrin) is
  *   reported `hr`, ekavian (Serbian) `sr-Latn`; a declared `bs` or `sr-ME` means `hr` (one written
  *   standard for translation: Apertium's hbs, and providers without Bosnian take it as Croatian).
- * - Filipino / Tagalog: one written language; reported `tl` (a declared `fil` means `tl`).
+ * - Filipino / Tagalog: one written language; reported `tl` (a declared `fil` means `tl`). A text
+ *   without any Tagalog particle (ng, sa, ang, mga…) is English when English is close behind:
+ *   the model takes short strings of English names for Tagalog.
  * - Nigerian Pidgin `pcm` / English: Pidgin is written in English words, so it is reported `pcm`
- *   only on words of its own (latin.ts: dey, wey, wetin, goment, or several of dem, di, im, wen…),
- *   where English leads, and otherwise it stays `en`. Why report it at all: it is what the
+ *   only on words of its own (latin.ts: dey, wey, wetin, goment; e don, dem go, must to), or on
+ *   three it shares with others (dem, im, wen, am) that are not Romance function words, where
+ *   English leads; otherwise it stays `en`. Why report it at all: it is what the
  *   article is written in, and an English reader's translator would be handed it as English it is
  *   not; no configured translator takes `pcm`, which `meridian sources list` flags. Measured
  *   (bench/language-eval.ts): nine in ten of the UDHR's Pidgin sentences (the rest are clauses
