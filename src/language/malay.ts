@@ -7,7 +7,8 @@
  * Wikipedia's "Comparison of Standard Malay and Indonesian" and Wiktionary's "Appendix:Indonesian–
  * Standard Malay relations" (karena/kerana, uang/wang, kesehatan/kesihatan, dokter/doktor,
  * resmi/rasmi, Senin/Isnin, berbeda/berbeza, pribadi/peribadi, pidana/jenayah…), kept to words that are frequent in news (dates, days, institutions,
- * the police, money, health, travel), each one checked to be rare in the other standard's press.
+ * the police, money and its signs RM and Rp, health, travel, the verbs of reported speech: ujarnya,
+ * tuturnya), each one checked to be rare in the other standard's press.
  * Words both standards use but in different measure count half (`WEAK`): Indonesian news says
  * `tidak boleh` (must not) where Malay says `boleh` for can, and Malay says `daripada` where
  * Indonesian mostly says `dari`. Left out on purpose: `dari` (Malay news uses it for places and
@@ -30,7 +31,8 @@ const INDONESIAN = list(
     'presiden yaitu yakni tersebut sedangkan ungkap menurutnya bisa kemarin besok tersangka korban karyawan pria ' +
     'investasi pemilu mantan koran pernyataan kunjungan wisatawan pariwisata olahraga mobil gratis pabrik ' +
     'apapun hendaknya konstitusi setelah sesudah mengatakan pidana perbatasan serikat rahasia maupun istirahat ' +
-    'liburan perserikatan diperbolehkan kasus panitia sekretaris terjadi',
+    'liburan perserikatan diperbolehkan kasus panitia sekretaris terjadi terkait jelang ujar ujarnya tutur ' +
+    'tuturnya rp',
 );
 /** Malay words and spellings (each counts 1 towards Malay). */
 const MALAY = list(
@@ -43,7 +45,7 @@ const MALAY = list(
     'pelaburan pelabur akhbar mesyuarat perlembagaan lawatan pelancong pelancongan sukan percuma kilang ' +
     'tempatan awam jurucakap pengangkutan menyiasat siasatan sebarang hendaklah ekoran susulan bandar ianya ' +
     'jenayah sempadan sekerja rahsia mahupun rehat percutian pertubuhan kumpulan pengundian mengundi ' +
-    'berkongsi maklumat kes jawatankuasa setiausaha naib timbalan pasaran',
+    'berkongsi maklumat kes jawatankuasa setiausaha naib timbalan pasaran rm',
 );
 /** Words both use, one far more than the other: half a point each. */
 const WEAK: ReadonlyMap<string, number> = new Map([

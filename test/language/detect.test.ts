@@ -170,6 +170,13 @@ describe('Latin-script neighbours', () => {
     assert.equal(detectLanguage('Peneliti itu menemukan bahwa air sungai tercemar').lang, 'id');
   });
 
+  test('Indonesian vs Malay: the currency signs and the verbs of reported speech', () => {
+    assert.equal(indonesianLead(['rm']), -1);
+    assert.equal(indonesianLead(['rp', 'ujarnya']), 2);
+    assert.equal(detectLanguage('Harga rumah naik RM50,000 dalam setahun').lang, 'ms');
+    assert.equal(detectLanguage('Harga rumah naik Rp50 juta dalam setahun').lang, 'id');
+  });
+
   test('Indonesian vs Malay: the days of the week', () => {
     assert.equal(detectLanguage('Pembahasan itu diadakan pada hari Senin').lang, 'id');
     assert.equal(detectLanguage('Perbincangan itu diadakan pada hari Isnin').lang, 'ms');
