@@ -88,17 +88,61 @@ export function runReadability(document: Document): ReadabilityResult | null {
       nbTopCandidates: READABILITY_TOP_CANDIDATES,
     });
     Object.assign(reader, fastChecks);
-    const result = reader.parse();
-    if (!result) return null;
-    return {
-      content: result.content ?? null,
-      title: result.title ?? null,
-      byline: result.byline ?? null,
-      siteName: result.siteName ?? null,
-      publishedTime: result.publishedTime ?? null,
-    };
+    return parseContent(reader as unknown as ReaderSteps);
   } catch {
     // Readability throws on a few degenerate documents; the rescues still get their chance.
     return null;
   }
+}
+
+/** The steps of Readability 0.6's `parse()`, as this module calls them. */
+interface ReaderSteps {
+  _doc: Document;
+  _disableJSONLD: boolean;
+  _metadata: unknown;
+  _articleTitle: string | null;
+  _articleByline: string | null;
+  _articleSiteName: string | null;
+  _unwrapNoscriptImages(doc: Document): void;
+  _getJSONLD(doc: Document): object;
+  _removeScripts(doc: Document): void;
+  _prepDocument(): void;
+  _getArticleMetadata(jsonLd: object): ArticleMetadata;
+  _grabArticle(): Element | null;
+  _postProcessContent(content: Element): void;
+}
+
+interface ArticleMetadata {
+  title: string | null;
+  byline?: string | null;
+  siteName?: string | null;
+  publishedTime?: string | null;
+}
+
+/**
+ * Readability 0.6's `parse()`, step by step, without what Meridian does not read: it serialises
+ * the whole article for a debug line even when logging is off, then takes the article's full
+ * text and its first paragraph's (for `textContent`, `length` and `excerpt`), three walks of the
+ * article per page. The steps and their order are parse()'s own (maxElemsToParse is not set
+ * here, so its check is left out); test/extract/readability.test.ts checks that parse() still
+ * calls them in this order and that the result is the same as parse()'s.
+ */
+export function parseContent(reader: ReaderSteps): ReadabilityResult | null {
+  reader._unwrapNoscriptImages(reader._doc);
+  const jsonLd = reader._disableJSONLD ? {} : reader._getJSONLD(reader._doc);
+  reader._removeScripts(reader._doc);
+  reader._prepDocument();
+  const metadata = reader._getArticleMetadata(jsonLd);
+  reader._metadata = metadata;
+  reader._articleTitle = metadata.title;
+  const content = reader._grabArticle();
+  if (!content) return null;
+  reader._postProcessContent(content);
+  return {
+    content,
+    title: reader._articleTitle ?? null,
+    byline: (metadata.byline || reader._articleByline) ?? null,
+    siteName: (metadata.siteName || reader._articleSiteName) ?? null,
+    publishedTime: metadata.publishedTime ?? null,
+  };
 }

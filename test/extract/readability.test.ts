@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { fastChecks } from '../../src/extract/readability.ts';
+import { fastChecks, runReadability } from '../../src/extract/readability.ts';
+import { READABILITY_CHAR_THRESHOLD, READABILITY_TOP_CANDIDATES } from '../../src/extract/tuning.ts';
 
 const PAGE = `<!doctype html><html><body>
   <div style="display:none">a</div><div style="display: none !important">b</div>
@@ -68,4 +72,47 @@ test("Meridian's tag query answers as Readability 0.6's own, from every element"
     }
   }
   assert.ok(found > 20, `found ${found}`);
+});
+
+test("Meridian's run of Readability is parse()'s own steps, with parse()'s result", () => {
+  const source = Readability.prototype.parse.toString();
+  const steps = [
+    '_unwrapNoscriptImages(',
+    '_getJSONLD(',
+    '_removeScripts(',
+    '_prepDocument(',
+    '_getArticleMetadata(',
+    '_grabArticle(',
+    '_postProcessContent(',
+  ];
+  const at = steps.map((step) => source.indexOf(step));
+  assert.ok(
+    at.every((i, k) => i >= 0 && (k === 0 || i > at[k - 1]!)),
+    `Readability.parse() no longer calls ${steps.join(' ')} in this order`,
+  );
+  const options = {
+    serializer: (node: Node) => node,
+    keepClasses: true,
+    charThreshold: READABILITY_CHAR_THRESHOLD,
+    nbTopCandidates: READABILITY_TOP_CANDIDATES,
+  };
+  const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/extract');
+  let compared = 0;
+  for (const name of readdirSync(fixtures)) {
+    const file = join(fixtures, name, 'source.html');
+    if (!existsSync(file)) continue;
+    const html = readFileSync(file, 'utf8');
+    const own = new Readability(parseHTML(html).document as unknown as Document, options).parse();
+    const ours = runReadability(parseHTML(html).document as unknown as Document);
+    assert.equal(ours === null, own === null, name);
+    if (!own || !ours) continue;
+    assert.equal((ours.content as Element).outerHTML, (own.content as unknown as Element).outerHTML, name);
+    assert.deepEqual(
+      [ours.title, ours.byline, ours.siteName, ours.publishedTime],
+      [own.title, own.byline, own.siteName, own.publishedTime].map((v) => v ?? null),
+      name,
+    );
+    compared++;
+  }
+  assert.ok(compared >= 10, `compared ${compared}`);
 });
