@@ -58,7 +58,11 @@ function commandLine(): string {
 
 /** Runs a benchmark that only prints, passes its output through, and records it as its section. */
 async function record(file: string, args: string[]): Promise<number> {
-  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], { stdio: ['inherit', 'pipe', 'inherit'] });
+  // --expose-gc: benches that report memory after a full collection (stories-scale) can make one;
+  // without it they would report whatever happened to be on the heap.
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', file, ...args], {
+    stdio: ['inherit', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);

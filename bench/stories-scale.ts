@@ -19,6 +19,7 @@ import type { StoryDoc } from '../src/stories/doc.ts';
 import { extractEntities } from '../src/stories/entities.ts';
 import { readPairs } from '../src/stories/pairs.ts';
 import { mulberry32 } from '../src/util/random.ts';
+import { median } from './stats.ts';
 import { readMeantime } from './stories-eval-lib.ts';
 
 const dataDir = process.argv[2] ?? '../shared/data';
@@ -163,9 +164,8 @@ console.log(
   `clustered ${total} articles: wall ${seconds.toFixed(1)} s, process CPU ${cpuSeconds.toFixed(1)} s (of which add() ${(addCpu / 1000).toFixed(1)} s; the rest generates the load)`,
 );
 console.log(
-  `memory: peak rss ${(peakRss / 2 ** 20).toFixed(0)} MB, heap used after GC ${(mem.heapUsed / 2 ** 20).toFixed(0)} MB`,
+  `memory: peak rss ${(peakRss / 2 ** 20).toFixed(0)} MB, heap used ${gc ? 'after a full GC' : '(no --expose-gc: garbage included)'} ${(mem.heapUsed / 2 ** 20).toFixed(0)} MB`,
 );
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 for (const w of windowNames) {
   console.log(
     `add(), articles ${windows[w][0]}–${windows[w][1]}: mean wall ${per(spent[w], windows[w])} ms, median wall ${median(samples[w]).toFixed(3)} ms, mean cpu ${per(cpuSpent[w], windows[w])} ms`,
