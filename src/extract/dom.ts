@@ -86,6 +86,14 @@ export function firstByTag(root: Element | Document, tags: ReadonlySet<string>):
   return walkUntil(root, (el) => hasTag(el, tags));
 }
 
+/** Calls `visit` on every element under `root`, in document order: one walk for several questions. */
+export function forEachElement(root: Element | Document, visit: (el: Element) => void): void {
+  walkUntil(root, (el) => {
+    visit(el);
+    return false;
+  });
+}
+
 /** Every element under `root`: `querySelectorAll('*')`. */
 export function allElements(root: Element | Document): Element[] {
   return elementsWhere(root, () => true);

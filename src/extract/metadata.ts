@@ -1,5 +1,5 @@
 import type { ArticleImage } from '../model/article.ts';
-import { closestByTag, elementsByTag, firstWhere, hasToken } from './dom.ts';
+import { closestByTag, forEachElement, hasTag, hasToken } from './dom.ts';
 import {
   findArticleNode,
   flattenLd,
@@ -44,18 +44,18 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
   const author =
     (ld.article ? ldAuthors(ld.article.author).join(', ') : '') ||
     cleanAuthor(AUTHOR_META.map((n) => meta.get(n)).find((v) => v && !/^(?:https?:|@)/.test(v))) ||
-    cleanAuthor(firstWhere(document, isAuthorLink)?.textContent) ||
-    cleanAuthor(firstWhere(document, isAuthorBox)?.textContent);
+    cleanAuthor(found.authorLink?.textContent) ||
+    cleanAuthor(found.authorBox?.textContent);
   const published =
     normalizeDate(ld.article?.datePublished) ??
     normalizeDate(ld.page?.datePublished) ??
     normalizeDate(pick(...PUBLISHED_META)) ??
-    normalizeDate(itempropDate(document, 'datePublished')) ??
-    normalizeDate(timeElementDate(document));
+    normalizeDate(itempropDate(found.datePublished)) ??
+    normalizeDate(timeElementDate(found.times));
   const modified =
     normalizeDate(ld.article?.dateModified) ??
     normalizeDate(pick(...MODIFIED_META)) ??
-    normalizeDate(itempropDate(document, 'dateModified'));
+    normalizeDate(itempropDate(found.dateModified));
   const declaredLanguage =
     normalizeLanguageTag(document.documentElement?.getAttribute('lang')) ??
     normalizeLanguageTag(document.documentElement?.getAttribute('xml:lang')) ??
@@ -116,24 +116,43 @@ interface MetaElements {
   base?: Element;
   /** The first `<link rel="canonical" href>`. */
   canonical?: Element;
+  /** The first `[rel~="author"], [itemprop~="author"] [itemprop~="name"]`. */
+  authorLink?: Element;
+  /** The first `[itemprop~="author"], .byline, .author, .article-author`. */
+  authorBox?: Element;
+  /** The first `[itemprop="datePublished"]` and `[itemprop="dateModified"]`. */
+  datePublished?: Element;
+  dateModified?: Element;
+  /** Every `<time datetime>`. */
+  times: Element[];
 }
 
 /**
- * Meta tags, JSON-LD scripts, `<base>` and the canonical link, found in one walk of the document:
- * every querySelector is a walk of the whole tree, and four of them were a fifth of extraction.
+ * Meta tags, JSON-LD scripts, `<base>`, the canonical link, the author's elements, the date
+ * elements, found in one walk of the document: every query is a walk of the whole tree, and
+ * seven of them were a sixth of extraction.
  */
 function metaElements(document: Document): MetaElements {
-  const found: MetaElements = { metas: [], ldScripts: [] };
-  for (const el of elementsByTag(document, META_TAGS)) {
-    const tag = el.localName;
-    if (tag === 'meta') found.metas.push(el);
-    else if (tag === 'script') {
-      if (el.getAttribute('type') === 'application/ld+json') found.ldScripts.push(el);
-    } else if (!el.hasAttribute('href')) continue;
-    else if (tag === 'base') found.base ??= el;
-    else if (tag === 'link' && (el.getAttribute('rel') ?? '').split(/\s+/).includes('canonical'))
-      found.canonical ??= el;
-  }
+  const found: MetaElements = { metas: [], ldScripts: [], times: [] };
+  forEachElement(document, (el) => {
+    if (hasTag(el, META_TAGS)) {
+      const tag = el.localName;
+      if (tag === 'meta') found.metas.push(el);
+      else if (tag === 'script') {
+        if (el.getAttribute('type') === 'application/ld+json') found.ldScripts.push(el);
+      } else if (!el.hasAttribute('href')) {
+        // Neither a base nor a canonical link.
+      } else if (tag === 'base') found.base ??= el;
+      else if (tag === 'link' && (el.getAttribute('rel') ?? '').split(/\s+/).includes('canonical'))
+        found.canonical ??= el;
+    }
+    if (hasTag(el, TIME) && el.hasAttribute('datetime')) found.times.push(el);
+    const itemprop = el.getAttribute('itemprop');
+    if (itemprop === 'datePublished') found.datePublished ??= el;
+    else if (itemprop === 'dateModified') found.dateModified ??= el;
+    if (!found.authorLink && isAuthorLink(el)) found.authorLink = el;
+    if (!found.authorBox && isAuthorBox(el)) found.authorBox = el;
+  });
   return found;
 }
 
@@ -193,15 +212,12 @@ function readJsonLd(scripts: Element[]): { article?: LdNode; page?: LdNode; site
   };
 }
 
-function itempropDate(document: Document, prop: string): string | undefined {
-  const el = firstWhere(document, (e) => e.getAttribute('itemprop') === prop);
+function itempropDate(el: Element | undefined): string | undefined {
   return el?.getAttribute('content') ?? el?.getAttribute('datetime') ?? undefined;
 }
 
 /** The first `<time datetime>`, preferring one marked `pubdate` or sitting in the article. */
-function timeElementDate(document: Document): string | undefined {
-  // One walk for the three choices (each querySelector walks the whole page).
-  const times = elementsByTag(document, TIME).filter((t) => t.hasAttribute('datetime'));
+function timeElementDate(times: Element[]): string | undefined {
   const el =
     times.find((t) => t.hasAttribute('pubdate')) ?? times.find((t) => closestByTag(t, ARTICLE) !== null) ?? times[0];
   return el?.getAttribute('datetime') ?? undefined;
