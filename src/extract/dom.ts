@@ -68,7 +68,55 @@ function walkUntil(root: Element | Document, visit: (el: Element) => boolean): E
 /** Whether the lower-cased tag name of `el` is in `tags`. */
 export function hasTag(el: Element, tags: ReadonlySet<string>): boolean {
   const name = el.localName;
-  return tags.has(name) || tags.has(name.toLowerCase());
+  if (tags.has(name)) return true;
+  // Parsed names are lower case already; lower-casing every name of every walk was a tenth of them.
+  let lower = lowerNames.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (lowerNames.size < 4096) lowerNames.set(name, lower);
+  }
+  return lower !== name && tags.has(lower);
+}
+
+/** Tag names and their lower case (a page has a few dozen names; bounded against hostile ones). */
+const lowerNames = new Map<string, string>();
+
+/**
+ * Whether any element lies more than `limit` levels under `root` (its children are level 1).
+ * On linkedom, one pass of the node list counting starts and end markers; else a walk by
+ * first child, next sibling, back up.
+ */
+export function depthExceeds(root: Element, limit: number): boolean {
+  const linked = linksOf(root);
+  if (linked) {
+    const { next: NEXT, end: END } = linked;
+    const stop = (root as unknown as Linked)[END];
+    let depth = 0;
+    for (let node = (root as unknown as Linked)[NEXT]; node && node !== stop; node = node[NEXT]) {
+      if (node.nodeType === 1) {
+        if (++depth > limit) return true;
+      } else if (node.nodeType === -1) depth--;
+    }
+    return false;
+  }
+  let el: Element | null = root;
+  let depth = 0;
+  while (el) {
+    if (depth > limit) return true;
+    const child: Element | null = el.firstElementChild;
+    if (child) {
+      el = child;
+      depth++;
+      continue;
+    }
+    while (el && el !== root && !el.nextElementSibling) {
+      el = el.parentElement;
+      depth--;
+    }
+    if (!el || el === root) return false;
+    el = el.nextElementSibling;
+  }
+  return false;
 }
 
 /** Descendants of `root` whose lower-cased tag name is in `tags` (given in lower case). */

@@ -2,13 +2,13 @@ import type { ArticleImage, Block, ExtractedArticle } from '../model/article.ts'
 import { type BodyBlocks, blocksFromElement, cleanText, emptyBody, linkDensity } from './blocks.ts';
 import { removeBoilerplate } from './boilerplate.ts';
 import { cleanBody } from './cleanup.ts';
-import { firstByTag } from './dom.ts';
+import { depthExceeds, firstByTag } from './dom.ts';
 import { blocksFromEmbeddedJson } from './embedded-json.ts';
 import { baselineBlocks, blocksFromArticleBody } from './fallback.ts';
 import { findIntro } from './intro.ts';
 import { findHeaderFigure, imageFromFigure } from './lead-image.ts';
 import { normalizeDate, type PageMetadata, readMetadata } from './metadata.ts';
-import { domDepthExceeds, preparePage } from './parse.ts';
+import { preparePage } from './parse.ts';
 import { runReadability } from './readability.ts';
 import {
   BYLINE_PREFIX,
@@ -81,7 +81,7 @@ export function extractWithSource(
   options: ExtractOptions = {},
 ): { article: ExtractedArticle; source: BodySource } | null {
   const { source, document } = preparePage(html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html);
-  if (domDepthExceeds(document.documentElement, MAX_DOM_DEPTH)) return null;
+  if (depthExceeds(document.documentElement, MAX_DOM_DEPTH)) return null;
   const meta = readMetadata(document, url);
   const headerFigure = findHeaderFigure(document);
   const headerImage = headerFigure ? imageFromFigure(headerFigure, meta.baseUrl) : undefined;

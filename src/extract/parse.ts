@@ -182,29 +182,3 @@ function isWhole(document: { documentElement: Element | null }): boolean {
   const root = document.documentElement;
   return root?.localName === 'html' && firstByTag(root, BODY) !== null;
 }
-
-/**
- * Whether any element lies more than `limit` levels under `root`. Walked without recursion and
- * without child arrays (linkedom builds a new array for every `children`): first child, next
- * sibling, back up.
- */
-export function domDepthExceeds(root: Element, limit: number): boolean {
-  let el: Element | null = root;
-  let depth = 0;
-  while (el) {
-    if (depth > limit) return true;
-    const child: Element | null = el.firstElementChild;
-    if (child) {
-      el = child;
-      depth++;
-      continue;
-    }
-    while (el && el !== root && !el.nextElementSibling) {
-      el = el.parentElement;
-      depth--;
-    }
-    if (!el || el === root) return false;
-    el = el.nextElementSibling;
-  }
-  return false;
-}

@@ -4,6 +4,7 @@ import { parseHTML } from 'linkedom';
 import {
   allElements,
   closestByTag,
+  depthExceeds,
   elementsByTag,
   elementsWhere,
   firstByTag,
@@ -94,4 +95,24 @@ test('a token test is the ~= selector, with case only where asked', () => {
   assert.equal(hasToken(i, 'itemprop', 'author'), false);
   assert.equal(hasToken(i, 'itemprop', 'author-name'), true);
   assert.equal(hasToken(i, 'rel', 'author'), false);
+});
+
+test('the depth test finds the deepest element, as a recursive walk does', () => {
+  const deepest = (el: Element): number => {
+    let max = 0;
+    for (const child of el.children) max = Math.max(max, 1 + deepest(child));
+    return max;
+  };
+  const pages = [
+    PAGE,
+    `<html><body>${'<div><span>x</span>'.repeat(40)}${'</div>'.repeat(40)}<p>after</p></body></html>`,
+    `<html><body>${'<section><br><img src=a>'.repeat(12)}<b>deep</b>${'</section>'.repeat(12)}${'<i>'.repeat(5)}</body></html>`,
+  ];
+  for (const html of pages) {
+    const root = parseHTML(html).document.documentElement as unknown as Element;
+    const depth = deepest(root);
+    assert.ok(depth >= 4, `depth ${depth}`);
+    for (let limit = 0; limit <= depth + 1; limit++)
+      assert.equal(depthExceeds(root, limit), depth > limit, `limit ${limit}`);
+  }
 });
