@@ -1,6 +1,7 @@
 /**
- * Scale: 100,000 articles clustered incrementally in one process. Prints total time, memory, and
- * the mean time to add an article in a window around the 1,000th and around the 100,000th.
+ * Scale: 100,000 articles clustered incrementally in one process. Prints total time, memory, the
+ * mean time to add an article in a window around the 1,000th and around the 100,000th, and the CPU
+ * of each block of 10,000 articles (the steadier measure of whether the cost per article grows).
  * Times are given as wall clock and as this process's CPU time: on a shared machine the wall
  * clock mostly measures the neighbours, CPU time measures the clusterer.
  *
@@ -128,6 +129,9 @@ const cpuStarted = cpuMs();
 let addCpu = 0;
 let todays: StoryDoc[] = [];
 let peakRss = 0;
+/** CPU seconds of each block of 10,000 articles (add() only): whether the cost per article stays flat. */
+const blockCpu: number[] = [];
+let blockStart = 0;
 for (let n = 1; n <= total; n++) {
   const day = Math.floor((n - 1) / PER_DAY);
   if ((n - 1) % PER_DAY === 0)
@@ -147,6 +151,8 @@ for (let n = 1; n <= total; n++) {
     }
   }
   if (n % 10_000 === 0) {
+    blockCpu.push((addCpu - blockStart) / 1000);
+    blockStart = addCpu;
     const rss = process.memoryUsage().rss;
     peakRss = Math.max(peakRss, rss);
     console.log(
@@ -172,6 +178,15 @@ for (const w of windowNames) {
   );
 }
 const ratio = (a: number, b: number) => (a / b).toFixed(2);
+// Windows of 1,000 articles are short next to the neighbours' load on a shared machine: their
+// late/middle ratio went from 1.00 to 1.32 between runs of the same code. Blocks of 10,000 are
+// steadier; the first block is the index filling up.
+if (blockCpu.length >= 3) {
+  const steady = blockCpu.slice(1);
+  console.log(
+    `add() cpu per 10,000 articles: ${blockCpu.map((s) => s.toFixed(1)).join(', ')} s; last/second ${ratio(blockCpu[blockCpu.length - 1] ?? 0, blockCpu[1] ?? 1)}, max/min after the first ${ratio(Math.max(...steady), Math.min(...steady))}`,
+  );
+}
 console.log(
   `late/early: mean wall ${ratio(spent.late, spent.early)}, median wall ${ratio(median(samples.late), median(samples.early))}, cpu ${ratio(cpuSpent.late, cpuSpent.early)}; late/middle cpu ${ratio(cpuSpent.late, cpuSpent.middle)}`,
 );
