@@ -16,10 +16,14 @@
  *   adds): the trigram profiles compare them with the model's three best guesses, and one they
  *   prefer goes to the top (trigram-model.ts). Where Indonesian and Malay markers are silent, the
  *   profiles break that tie too.
+ * - English close behind a neighbour on a short text (names and loanwords carry no language)
+ *   takes the lead on English function words none of the languages ahead writes, and on
+ *   possessives, net of their own function words (english.ts).
  * Before that, letters a language never writes lower its score (latin-letters.ts).
  * The marker lists are our own, chosen from common news vocabulary.
  */
 import { DEFAULT_TRIGRAM_LANGUAGES } from './coverage.ts';
+import { englishLead } from './english.ts';
 import { penalizeForeignLetters, writesLettersOf } from './latin-letters.ts';
 import { indonesianLead } from './malay.ts';
 import type { Ranking } from './ranking.ts';
@@ -29,6 +33,9 @@ import { hasTrigramProfile, trigramScores } from './trigram-model.ts';
 const MODELLED = new Set(
   'az ca cs da de en es et eu fi fr hr hu is it lt lv ms nl no pl pt ro sk sl sq sv tl tr vi yo'.split(' '),
 );
+
+/** The same, as Meridian reports them (Bokmål as `nb`). */
+const MODELLED_TAGS = new Set([...MODELLED].map((lang) => (lang === 'no' ? 'nb' : lang)));
 
 const words = (list: string) => new Set(list.split(' '));
 
@@ -130,6 +137,9 @@ function splitOff(scores: Map<string, number>, loser: string, winner: string, le
   scores.set(winner, base + 0.001 + Math.min(0.1, 0.02 * lead));
   scores.set(loser, base - Math.min(0.1, 0.02 * lead));
 }
+
+/** How far behind the leader English may be for each word of lead its function words give it. */
+const ENGLISH_REACH = 0.05;
 
 /** How far above the model's best a language the trigram profiles prefer is placed. */
 const TRIGRAM_LEAD = 0.05;
@@ -260,6 +270,17 @@ export function rankLatin(
   if (first?.lang === 'tl' && english && first.score - english.score <= 0.1 && !writesTagalogParticle(text)) {
     first.score = english.score - 0.001;
     ranking.sort((a, b) => b.score - a.score);
+  }
+  const leader = ranking[0];
+  // English close behind on a short text takes the lead on its function words (english.ts): each
+  // word of lead reaches further down, as names and loanwords say nothing.
+  if (leader && english && MODELLED_TAGS.has(leader.lang) && leader.score - english.score <= ENGLISH_REACH * 3) {
+    const rivals = ranking.filter((c) => c.score > english.score).map((c) => c.lang);
+    const lead = englishLead(text, rivals);
+    if (lead > 0 && leader.score - english.score <= ENGLISH_REACH * lead) {
+      english.score = leader.score + 0.001;
+      ranking.sort((a, b) => b.score - a.score);
+    }
   }
   return ranking;
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { detectLanguage, detectLines } from '../../src/language/detect.ts';
+import { englishLead } from '../../src/language/english.ts';
 import { penalizeForeignLetters } from '../../src/language/latin-letters.ts';
 import { indonesianLead } from '../../src/language/malay.ts';
 import { SAMPLES } from './samples.ts';
@@ -132,6 +133,26 @@ describe('Latin-script neighbours', () => {
     for (const h of ['Presyo ng bigas, tumaas na naman', 'Ang Pangulo, bumisita sa Japan', 'Bagyong Carina, lumakas']) {
       assert.equal(detectLanguage(h).lang, 'tl', h);
     }
+  });
+
+  test('English close behind takes the lead on its function words and possessives', () => {
+    // The model puts each of these a hair ahead as French or Norwegian: names carry no language.
+    assert.equal(detectLanguage('Abdoulaye Diop invites Marie Tambadou to visit Dakar').lang, 'en');
+    assert.equal(detectLanguage("Henrik Larsen's Bakery").lang, 'en');
+    // Never against the rival's own words, nor on words the rival writes too (for, til, at).
+    assert.equal(detectLanguage('Wir unterstützen Fridays for Future').lang, 'de');
+    assert.equal(detectLanguage('Lars Løkke klar til valg for Venstre').lang, 'da');
+  });
+
+  test('englishLead counts English words none of the rivals writes, less the rivals own', () => {
+    assert.equal(englishLead('the end of the road', ['fr']), 3);
+    // Dutch writes "of" (or), Danish "at" (that); a possessive after a consonant is English.
+    assert.equal(englishLead('the end of the road', ['nl']), 2);
+    assert.equal(englishLead("Detroit's tour at Canterbury", ['da']), 1);
+    // Dutch writes auto's: after a vowel the apostrophe says nothing.
+    assert.equal(englishLead("Anna's auto", ['nl']), 0);
+    assert.equal(englishLead('Wir unterstützen Fridays for Future', ['de']), 0);
+    assert.equal(englishLead('to Paris', ['fr', 'pl']), 0);
   });
 
   test('Indonesian vs Malay by marker words', () => {
