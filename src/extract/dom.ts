@@ -134,6 +134,23 @@ export function firstByTag(root: Element | Document, tags: ReadonlySet<string>):
   return walkUntil(root, (el) => hasTag(el, tags));
 }
 
+/**
+ * `root.getElementsByTagName(name)` for a lower-case name, as linkedom answers it: descendants whose
+ * tag name is exactly `name` (an upper-case `A` made by createElement is not an `a` here, unlike in
+ * selectors), template content included.
+ */
+export function elementsNamed(root: Element, name: string): Element[] {
+  const linked = linksOf(root);
+  if (!linked) return [...root.getElementsByTagName(name)];
+  const { next: NEXT, end: END } = linked;
+  const out: Element[] = [];
+  const stop = (root as unknown as Linked)[END];
+  for (let node = (root as unknown as Linked)[NEXT]; node && node !== stop; node = node[NEXT]) {
+    if (node.nodeType === 1 && node.localName === name) out.push(node as unknown as Element);
+  }
+  return out;
+}
+
 /** Calls `visit` on every element under `root`, in document order: one walk for several questions. */
 export function forEachElement(root: Element | Document, visit: (el: Element) => void): void {
   walkUntil(root, (el) => {

@@ -6,6 +6,7 @@ import {
   closestByTag,
   depthExceeds,
   elementsByTag,
+  elementsNamed,
   elementsWhere,
   firstByTag,
   firstWhere,
@@ -115,4 +116,20 @@ test('the depth test finds the deepest element, as a recursive walk does', () =>
     for (let limit = 0; limit <= depth + 1; limit++)
       assert.equal(depthExceeds(root, limit), depth > limit, `limit ${limit}`);
   }
+});
+
+test("elementsNamed answers as linkedom's getElementsByTagName does, case and templates included", () => {
+  const document = page();
+  let found = 0;
+  for (const root of document.querySelectorAll('*')) {
+    for (const name of ['a', 'p', 'div', 'template', 'li']) {
+      const expected = [...root.getElementsByTagName(name)];
+      assert.deepEqual(elementsNamed(root, name), expected, `${name} under ${root.outerHTML}`);
+      found += expected.length;
+    }
+  }
+  assert.ok(found > 30, `found ${found}`);
+  // Unlike the selector walks: the upper-case A is not found, the template's link is.
+  const links = elementsNamed(document.body, 'a').map((a) => a.textContent);
+  assert.ok(links.includes('t') && !links.includes('upper-case a'));
 });

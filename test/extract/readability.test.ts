@@ -17,6 +17,7 @@ const PAGE = `<!doctype html><html><body>
   <span class="byline">By Ana Ruiz</span><span class="byline"> </span>
   <span class="author">${'x'.repeat(120)}</span><a rel="author" href="/a">Jo Doe</a>
   <div itemprop="author"><span itemprop="name">Li Wei</span></div><p class="intro">Plain text</p>
+  <p>Text with <a href="#top">an anchor</a>, <a href="/x">a link</a> and  spaces</p><template><a href="/t">t</a></template>
   <svg><path d="M0"/></svg><math><mi>x</mi></math>
 </body></html>`;
 
@@ -26,9 +27,11 @@ test("Meridian's per-node checks answer exactly as Readability 0.6's own, on eve
   const own = Readability.prototype as unknown as Record<string, (...args: unknown[]) => boolean>;
   assert.equal(typeof own._isProbablyVisible, 'function', 'Readability renamed _isProbablyVisible');
   assert.equal(typeof own._isValidByline, 'function', 'Readability renamed _isValidByline');
+  assert.equal(typeof own._getLinkDensity, 'function', 'Readability renamed _getLinkDensity');
   const elements = [...document.querySelectorAll('*')];
   let hidden = 0;
   let bylines = 0;
+  let dense = 0;
   for (const el of elements) {
     const matchString = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     const visible = Boolean(own._isProbablyVisible!.call(reader, el));
@@ -39,12 +42,16 @@ test("Meridian's per-node checks answer exactly as Readability 0.6's own, on eve
       byline,
       el.outerHTML,
     );
+    const density = own._getLinkDensity!.call(reader, el) as unknown as number;
+    assert.equal(fastChecks._getLinkDensity.call(reader as never, el as unknown as Element), density, el.outerHTML);
+    if (density > 0) dense++;
     if (!visible) hidden++;
     if (byline) bylines++;
   }
   // The page exercises both answers of both checks.
   assert.ok(hidden >= 4 && hidden < elements.length, `hidden ${hidden}`);
   assert.ok(bylines >= 3, `bylines ${bylines}`);
+  assert.ok(dense >= 3, `elements with links ${dense}`);
 });
 
 test("Meridian's tag query answers as Readability 0.6's own, from every element", () => {
