@@ -11,6 +11,10 @@
  * a few function words (во/във, од/от, што/че), and from Serbian (which shares ј љ њ џ) by others
  * (е/је, во/у, со/са, ќе/ће, кога/када).
  *
+ * Russian written without ы э ё (a short headline) shares every letter with Bulgarian, and Serbian
+ * spells most of it too; where the model puts Russian a hair behind them, its adjective and verb
+ * endings and a few words (года, что, для) decide (russianLead).
+ *
  * Serbian comes out as `sr-Cyrl` here; Serbian in Latin letters is `sr-Latn` (see latin.ts).
  */
 import type { Ranking } from './ranking.ts';
@@ -121,6 +125,45 @@ function usesOwnLetter(counts: Map<string, number>, letters: string, model: stri
   return false;
 }
 
+/**
+ * Russian forms that Bulgarian, Serbian and Macedonian do not write: the adjective and pronoun
+ * endings -ая -ого -ому -ые -ий after three letters or more (новая, нового; Bulgarian много), the reflexive verb in -ся (считается; the
+ * others write a separate се), and a few frequent words (года, что, это, его, для, был).
+ * Ukrainian shares most of these endings; it is told apart by its letters, not here.
+ */
+const RUSSIAN_ENDING = /.{3}(?:ая|ого|ому|ые|ий|ться|тся)$/u;
+const RUSSIAN_WORDS = new Set(
+  'года году что это этого его для к был была были было который которая которые которого также только более сегодня'.split(
+    ' ',
+  ),
+);
+/** Function words of the neighbours, which Russian does not write as such. */
+const NEIGHBOUR_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  bg: BULGARIAN_WORDS,
+  'sr-Cyrl': new Set('је са који које ће када али године био била није јер шта'.split(' ')),
+  mk: MACEDONIAN_WORDS,
+};
+/** A doubled letter (Бобби, Россия, класс): Serbian spelling writes none. */
+const DOUBLED = /(\p{L})\1/u;
+/** How far behind a neighbour Russian may be for each word of lead its forms give it. */
+const RUSSIAN_REACH = 0.03;
+
+/**
+ * How many more words speak for Russian than for the neighbours ranked ahead of it (`rivals`,
+ * each of bg, sr-Cyrl, mk): Russian forms, a doubled letter when Serbian alone is ahead, less the
+ * neighbours' own function words. Short headlines without ы э ё (Барбара «Бобби» Четтер, 92
+ * года) are otherwise scored as Serbian or Bulgarian by a hair.
+ */
+export function russianLead(words: readonly string[], rivals: readonly string[]): number {
+  let lead = 0;
+  for (const word of words) {
+    if (RUSSIAN_WORDS.has(word) || RUSSIAN_ENDING.test(word)) lead++;
+    else if (rivals.some((r) => NEIGHBOUR_WORDS[r]?.has(word))) lead--;
+  }
+  if (rivals.every((r) => r === 'sr-Cyrl') && words.some((w) => DOUBLED.test(w))) lead++;
+  return lead;
+}
+
 /** Ranks Cyrillic languages from the model's scores, ruling out those whose alphabet cannot spell the text. */
 export function rankCyrillic(text: string, modelScores: Map<string, number>): Ranking {
   const { counts, total } = letterCounts(text);
@@ -157,5 +200,18 @@ export function rankCyrillic(text: string, modelScores: Map<string, number>): Ra
     );
     ranking.push({ lang, score });
   }
-  return ranking.sort((a, b) => b.score - a.score);
+  ranking.sort((a, b) => b.score - a.score);
+  const russian = ranking.find((c) => c.lang === 'ru');
+  const leader = ranking[0];
+  if (russian && leader && leader !== russian && leader.lang in NEIGHBOUR_WORDS) {
+    const rivals = ranking.filter((c) => c.score > russian.score).map((c) => c.lang);
+    if (rivals.every((r) => r in NEIGHBOUR_WORDS)) {
+      const lead = russianLead(words, rivals);
+      if (lead > 0 && leader.score - russian.score <= RUSSIAN_REACH * lead) {
+        russian.score = leader.score + 0.001;
+        ranking.sort((a, b) => b.score - a.score);
+      }
+    }
+  }
+  return ranking;
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { russianLead } from '../../src/language/cyrillic.ts';
 import { detectLanguage, detectLines } from '../../src/language/detect.ts';
 import { englishLead } from '../../src/language/english.ts';
 import { penalizeForeignLetters } from '../../src/language/latin-letters.ts';
@@ -87,6 +88,23 @@ describe('Cyrillic: uk vs ru vs be vs bg vs sr', () => {
   test('Macedonian without its own letters is told from Bulgarian by function words', () => {
     assert.equal(detectLanguage('Пожар во центарот на градот од утрово').lang, 'mk');
     assert.equal(detectLanguage('Пожар в центъра на града от сутринта').lang, 'bg');
+  });
+
+  test('a short Russian headline without ы э ё is Russian by its forms, not Serbian', () => {
+    // Without the Russian word года the model puts it a hair behind Serbian and Bulgarian.
+    assert.equal(detectLanguage('Дебора Маккензи, 61 года').lang, 'ru');
+    // Bulgarian много ends like a Russian adjective: three letters before -ого at least.
+    assert.equal(detectLanguage('Много хора протестираха в София').lang, 'bg');
+    assert.equal(detectLanguage('Нова зграда у Београду').lang, 'sr-Cyrl');
+  });
+
+  test('russianLead counts Russian forms less the neighbours function words', () => {
+    assert.equal(russianLead(['долгожданная', 'премьера'], ['bg']), 1);
+    assert.equal(russianLead(['много', 'хора'], ['bg']), 0);
+    assert.equal(russianLead(['нова', 'година', 'от', 'днес'], ['bg']), -2);
+    // A doubled letter speaks against Serbian only: Bulgarian writes them too.
+    assert.equal(russianLead(['бобби'], ['sr-Cyrl']), 1);
+    assert.equal(russianLead(['бобби'], ['sr-Cyrl', 'bg']), 0);
   });
 
   test('a Russian article quoting a Ukrainian place name stays Russian', () => {
