@@ -84,18 +84,34 @@ const TOKEN = /\p{L}+(?:['’]\p{L}+)*/gu;
 /** An English possessive after a consonant: Detroit's, Biden's (Dutch writes Anna's, auto's). */
 const POSSESSIVE = /[b-df-hj-np-tv-z]['’]s$/u;
 
+/** Languages that capitalise every noun, so a headline of capitalised words is ordinary in them. */
+const CAPITALISED_NOUNS = new Set(['de', 'lb']);
+
+/**
+ * True for a headline in title case, three words or more all capitalised (Police Blotter, Jan.
+ * 2; For Auld Lang Jackass): English style. French, Dutch and the Nordic languages write
+ * headlines in sentence case, so a lower-case word follows the first.
+ */
+function titleCase(tokens: readonly string[]): boolean {
+  const words = tokens.filter((t) => t.length > 1);
+  return words.length >= 3 && words.every((w) => w[0] !== w[0]?.toLowerCase());
+}
+
 /**
  * How many more words speak for English than for its `rivals` (the languages ranked ahead of it)
  * in `text`: English function words none of them writes and possessives, minus their function
- * words. Words count in lower case, or capitalised as the first word (For, The).
+ * words, and title case against languages that write headlines in sentence case. Words count in
+ * lower case, capitalised as the first word (For, The), or any way in a title-case headline.
  */
 export function englishLead(text: string, rivals: readonly string[]): number {
-  let lead = 0;
+  const tokens = [...text.matchAll(TOKEN)].map(([token]) => token);
+  const titled = titleCase(tokens) && !rivals.some((r) => CAPITALISED_NOUNS.has(r));
+  let lead = titled ? 1 : 0;
   let first = true;
-  for (const [token] of text.matchAll(TOKEN)) {
+  for (const token of tokens) {
     const lower = token.toLowerCase();
     if (POSSESSIVE.test(lower)) lead++;
-    else if (first || lower === token) {
+    else if (first || titled || lower === token) {
       const also = ENGLISH.get(lower);
       if (also) {
         if (!rivals.some((r) => also.has(r))) lead++;

@@ -162,6 +162,16 @@ describe('Latin-script neighbours', () => {
     assert.equal(detectLanguage('Lars Løkke klar til valg for Venstre').lang, 'da');
   });
 
+  test('a title-case headline is English against languages that write sentence case', () => {
+    // Norwegian by a hair for the model; The counts capitalised in title case, as does the style.
+    assert.equal(detectLanguage('Jens Nilsen · The Harbour').lang, 'en');
+    assert.equal(englishLead('Jens Nilsen Harbour Tours', ['nb']), 1);
+    assert.equal(englishLead('Jens Nilsen Harbour Tours', ['nb', 'de']), 0);
+    // Sentence case (a lower-case word) or two words are no title.
+    assert.equal(englishLead('Jens Nilsen åpner havna', ['nb']), 0);
+    assert.equal(englishLead('Jens Nilsen', ['nb']), 0);
+  });
+
   test('englishLead counts English words none of the rivals writes, less the rivals own', () => {
     assert.equal(englishLead('the end of the road', ['fr']), 3);
     // Dutch writes "of" (or), Danish "at" (that); a possessive after a consonant is English.
