@@ -84,6 +84,14 @@ const TOKEN = /\p{L}+(?:['’]\p{L}+)*/gu;
 /** An English possessive after a consonant: Detroit's, Biden's (Dutch writes Anna's, auto's). */
 const POSSESSIVE = /[b-df-hj-np-tv-z]['’]s$/u;
 
+/**
+ * A date written month first, the month in English and capitalised, before a day of one or two
+ * digits: "Jan. 2", "March 14". The neighbours put the day first and the month in lower case
+ * ("2. januar", "2 janvier", "14 maart"); German writes "2. Januar".
+ */
+const ENGLISH_DATE =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)\s+\d{1,2}(?![\d.])/u;
+
 /** Languages that capitalise every noun, so a headline of capitalised words is ordinary in them. */
 const CAPITALISED_NOUNS = new Set(['de', 'lb']);
 
@@ -100,13 +108,13 @@ function titleCase(tokens: readonly string[]): boolean {
 /**
  * How many more words speak for English than for its `rivals` (the languages ranked ahead of it)
  * in `text`: English function words none of them writes and possessives, minus their function
- * words, and title case against languages that write headlines in sentence case. Words count in
+ * words, title case against languages that write headlines in sentence case, and an English date. Words count in
  * lower case, capitalised as the first word (For, The), or any way in a title-case headline.
  */
 export function englishLead(text: string, rivals: readonly string[]): number {
   const tokens = [...text.matchAll(TOKEN)].map(([token]) => token);
   const titled = titleCase(tokens) && !rivals.some((r) => CAPITALISED_NOUNS.has(r));
-  let lead = titled ? 1 : 0;
+  let lead = (titled ? 1 : 0) + (ENGLISH_DATE.test(text) ? 1 : 0);
   let first = true;
   for (const token of tokens) {
     const lower = token.toLowerCase();

@@ -172,6 +172,15 @@ describe('Latin-script neighbours', () => {
     assert.equal(englishLead('Jens Nilsen', ['nb']), 0);
   });
 
+  test('an English date, month first and capitalised, counts for English', () => {
+    assert.equal(detectLanguage('Police Blotter, Jan. 12').lang, 'en');
+    assert.equal(englishLead('Referat, Jan. 12', ['nb']), 1);
+    // The neighbours put the day first, and a year is no day; Jan alone is a name.
+    assert.equal(englishLead('referat, 12. januar', ['nb']), 0);
+    assert.equal(englishLead('referat, januar 2020', ['nb']), 0);
+    assert.equal(englishLead('Referat, Jan 12', ['nb']), 0);
+  });
+
   test('englishLead counts English words none of the rivals writes, less the rivals own', () => {
     assert.equal(englishLead('the end of the road', ['fr']), 3);
     // Dutch writes "of" (or), Danish "at" (that); a possessive after a consonant is English.
