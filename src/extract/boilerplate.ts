@@ -1,4 +1,4 @@
-import { elementsByTag, firstByTag, firstWhere, hasTag } from './dom.ts';
+import { elementsByTag, firstByTag, firstWhere, hasTag, textLength } from './dom.ts';
 import {
   BOILERPLATE_MAX_SHARE,
   BOILERPLATE_ROLES,
@@ -31,7 +31,7 @@ const PROTECTED_TAGS = new Set(['html', 'body', 'main', 'article']);
 export function removeBoilerplate(document: Document): void {
   const body = document.body;
   if (!body) return;
-  const pageChars = (body.textContent ?? '').length || 1;
+  const pageChars = textLength(body) || 1;
   walk(body, pageChars);
 }
 
@@ -71,11 +71,7 @@ export function furnitureReason(el: Element, pageChars: number): string | undefi
   const strong = findWord(names, BOILERPLATE_WORDS);
   const weak = strong ? undefined : findWord(names, WEAK_BOILERPLATE_WORDS);
   if (strong || weak) {
-    if (
-      hasContentName(names) ||
-      isProtectedContainer(el) ||
-      (el.textContent ?? '').length >= pageChars * BOILERPLATE_MAX_SHARE
-    )
+    if (hasContentName(names) || isProtectedContainer(el) || textLength(el) >= pageChars * BOILERPLATE_MAX_SHARE)
       return undefined;
     if (weak && (holdsProse(el) || isProseParagraph(el))) return undefined;
     return strong ? `word:${strong}` : `weak:${weak}`;
@@ -85,7 +81,7 @@ export function furnitureReason(el: Element, pageChars: number): string | undefi
   }
   // No content-head exception here: `caption-text` is still a caption.
   const small = names.flat().find((w) => SMALL_BOILERPLATE_WORDS.has(w));
-  if (small && (el.textContent ?? '').length < SMALL_ELEMENT_CHARS && !firstByTag(el, SMALL_CONTENT_TAGS)) {
+  if (small && textLength(el) < SMALL_ELEMENT_CHARS && !firstByTag(el, SMALL_CONTENT_TAGS)) {
     return `small:${small}`;
   }
   return undefined;
@@ -158,12 +154,12 @@ function unhide(el: Element): void {
 function holdsProse(el: Element): boolean {
   let count = 0;
   for (const p of elementsByTag(el, P)) {
-    if ((p.textContent ?? '').length >= PROSE_PARAGRAPH_CHARS && ++count >= PROSE_PARAGRAPHS) return true;
+    if (textLength(p) >= PROSE_PARAGRAPH_CHARS && ++count >= PROSE_PARAGRAPHS) return true;
   }
-  const total = (el.textContent ?? '').length;
+  const total = textLength(el);
   if (total < PROSE_TEXT_CHARS) return false;
   let linked = 0;
-  for (const a of elementsByTag(el, A)) linked += (a.textContent ?? '').length;
+  for (const a of elementsByTag(el, A)) linked += textLength(a);
   return total - linked >= PROSE_TEXT_CHARS;
 }
 
@@ -173,11 +169,11 @@ function holdsProse(el: Element): boolean {
  */
 function isProseParagraph(el: Element): boolean {
   if (el.localName !== 'p') return false;
-  const text = el.textContent ?? '';
-  if (text.length < PROSE_PARAGRAPH_CHARS) return false;
+  const length = textLength(el);
+  if (length < PROSE_PARAGRAPH_CHARS) return false;
   let linked = 0;
-  for (const a of elementsByTag(el, A)) linked += (a.textContent ?? '').length;
-  return linked < text.length / 2;
+  for (const a of elementsByTag(el, A)) linked += textLength(a);
+  return linked < length / 2;
 }
 
 /**
@@ -187,7 +183,7 @@ function isProseParagraph(el: Element): boolean {
  */
 function holdsArticle(el: Element, pageChars: number): boolean {
   if (!CONTAINER_TAGS.has(el.localName)) return false;
-  return isProtectedContainer(el) || (el.textContent ?? '').length >= pageChars * BOILERPLATE_MAX_SHARE;
+  return isProtectedContainer(el) || textLength(el) >= pageChars * BOILERPLATE_MAX_SHARE;
 }
 
 /** Removed tags that can wrap other content. */

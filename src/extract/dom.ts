@@ -151,6 +151,22 @@ export function elementsNamed(root: Element, name: string): Element[] {
   return out;
 }
 
+/**
+ * `el.textContent.length` without building the text: the furniture pass weighs elements by their
+ * length many times per page (the whole body first). Text and CDATA nodes, as textContent counts.
+ */
+export function textLength(el: Element): number {
+  const linked = linksOf(el);
+  if (!linked) return (el.textContent ?? '').length;
+  const { next: NEXT, end: END } = linked;
+  const stop = (el as unknown as Linked)[END];
+  let length = 0;
+  for (let node = (el as unknown as Linked)[NEXT]; node && node !== stop; node = node[NEXT]) {
+    if (node.nodeType === 3 || node.nodeType === 4) length += (node as unknown as Text).data.length;
+  }
+  return length;
+}
+
 /** Calls `visit` on every element under `root`, in document order: one walk for several questions. */
 export function forEachElement(root: Element | Document, visit: (el: Element) => void): void {
   walkUntil(root, (el) => {

@@ -150,8 +150,8 @@ function metaElements(document: Document): MetaElements {
     const itemprop = el.getAttribute('itemprop');
     if (itemprop === 'datePublished') found.datePublished ??= el;
     else if (itemprop === 'dateModified') found.dateModified ??= el;
-    if (!found.authorLink && isAuthorLink(el)) found.authorLink = el;
-    if (!found.authorBox && isAuthorBox(el)) found.authorBox = el;
+    if (!found.authorLink && isAuthorLink(el, itemprop)) found.authorLink = el;
+    if (!found.authorBox && isAuthorBox(el, itemprop)) found.authorBox = el;
   });
   return found;
 }
@@ -159,18 +159,19 @@ function metaElements(document: Document): MetaElements {
 const META_TAGS = new Set(['meta', 'script', 'base', 'link']);
 
 /** `[rel~="author"], [itemprop~="author"] [itemprop~="name"]`: a link to the author, or the name in an author item. */
-function isAuthorLink(el: Element): boolean {
+function isAuthorLink(el: Element, itemprop: string | null): boolean {
   if (hasToken(el, 'rel', 'author', true)) return true;
-  if (!hasToken(el, 'itemprop', 'name')) return false;
+  if (itemprop === null || !itemprop.split(/\s+/).includes('name')) return false;
   for (let up = el.parentElement; up; up = up.parentElement) if (hasToken(up, 'itemprop', 'author')) return true;
   return false;
 }
 
 /** `[itemprop~="author"], .byline, .author, .article-author`. */
-function isAuthorBox(el: Element): boolean {
-  if (hasToken(el, 'itemprop', 'author')) return true;
+function isAuthorBox(el: Element, itemprop: string | null): boolean {
+  if (itemprop?.split(/\s+/).includes('author')) return true;
   const names = el.getAttribute('class');
-  if (names === null) return false;
+  // Asked of every element: most class strings hold neither word, and need no splitting.
+  if (names === null || !(names.includes('author') || names.includes('byline'))) return false;
   const words = names.split(/\s+/);
   return words.includes('byline') || words.includes('author') || words.includes('article-author');
 }

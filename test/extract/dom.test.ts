@@ -11,6 +11,7 @@ import {
   firstByTag,
   firstWhere,
   hasToken,
+  textLength,
   walksLinkedList,
 } from '../../src/extract/dom.ts';
 
@@ -132,4 +133,13 @@ test("elementsNamed answers as linkedom's getElementsByTagName does, case and te
   // Unlike the selector walks: the upper-case A is not found, the template's link is.
   const links = elementsNamed(document.body, 'a').map((a) => a.textContent);
   assert.ok(links.includes('t') && !links.includes('upper-case a'));
+});
+
+test('textLength is the length of textContent, CDATA counted and comments not', () => {
+  const document = page();
+  document.body.appendChild(document.createComment('not text'));
+  for (const el of [document.body, ...document.querySelectorAll('*')] as Element[]) {
+    assert.equal(textLength(el), (el.textContent ?? '').length, el.localName);
+  }
+  assert.ok(textLength(document.body) > 50);
 });
