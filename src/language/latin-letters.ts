@@ -78,18 +78,28 @@ function accentedLetters(text: string): { counts: Map<string, number>; letters: 
 }
 
 /**
+ * Spanish and Catalan write ü only as the diaeresis of gü and qü (pingüino, qüestió): an ü after
+ * any other letter (koronavirüs, Müller) is as foreign to them as ğ.
+ */
+const DIAERESIS_AFTER_GQ = new Set(['es', 'ca']);
+const LOOSE_U = /(?<![gq])ü/giu;
+
+/**
  * Lowers, in place, the score of each language with a known alphabet by the letters the text uses
- * that it does not write. Azerbaijani also loses for lacking ə, which nearly every sentence of it has.
+ * that it does not write. Azerbaijani also loses for lacking ə, which nearly every sentence of it has,
+ * and Spanish and Catalan for an ü that is no diaeresis.
  */
 export function penalizeForeignLetters(text: string, scores: Map<string, number>): void {
   const { counts, letters } = accentedLetters(text);
   const scale = letters > SHORT_LETTERS ? SHORT_LETTERS / letters : 1;
+  const looseU = counts.has('ü') ? (text.match(LOOSE_U) ?? []).length : 0;
   for (const [lang, score] of scores) {
     const own = OWN_LETTERS[lang];
     if (own === undefined) continue;
     let foreign = 0;
     for (const [ch, n] of counts) if (!own.includes(ch)) foreign += n;
     if (lang === 'az' && !counts.has('ə') && letters >= 15) foreign += 1;
+    if (DIAERESIS_AFTER_GQ.has(lang)) foreign += looseU;
     if (foreign > 0) scores.set(lang, score - Math.min(MAX_PENALTY, PENALTY_PER_LETTER * foreign * scale));
   }
 }

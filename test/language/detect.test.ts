@@ -144,6 +144,28 @@ describe('Latin-script neighbours', () => {
     assert.equal(detectLanguage('Azərbaycan prezidenti bu gün Bakıda çıxış etdi').lang, 'az');
   });
 
+  test('Spanish and Catalan write ü only after g and q', () => {
+    const loose = new Map([
+      ['ca', 0.53],
+      ['es', 0.53],
+      ['tr', 0.5],
+    ]);
+    penalizeForeignLetters('Denizlide koronavirüs', loose);
+    assert.ok(loose.get('tr')! > loose.get('ca')! && loose.get('tr')! > loose.get('es')!, JSON.stringify([...loose]));
+    const diaeresis = new Map([
+      ['ca', 0.53],
+      ['es', 0.53],
+    ]);
+    penalizeForeignLetters('La qüestió del pingüí', diaeresis);
+    assert.deepEqual(
+      [...diaeresis],
+      [
+        ['ca', 0.53],
+        ['es', 0.53],
+      ],
+    );
+  });
+
   test('English names the model takes for Tagalog stay English: Tagalog writes its particles', () => {
     for (const h of ['Kim Jong-un says North Korea', 'Gov. Kay Ivey: No tribal', 'LeBron James, Lakers ring in']) {
       assert.equal(detectLanguage(h).lang, 'en', h);
