@@ -16,7 +16,8 @@ const words = (list: string) => new Set(list.split(' '));
  * English function words, each with the Latin-script languages (of those the model ranks) that
  * write the same word: it counts for English only against a rival not listed. "of" is Dutch
  * (or), "to" Danish and Norwegian (two) and Slavic (it), "for" and "at" Scandinavian, "in" German,
- * Dutch and Italian, "will" and "was" German, "as" Portuguese.
+ * Dutch, Italian and Slovene (and), "on" Slavic (he), "by" Scandinavian (town) and Polish, Czech
+ * and Slovak (would), "will" and "was" German, "as" Portuguese.
  */
 const ENGLISH: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   Object.entries({
@@ -55,9 +56,9 @@ const ENGLISH: ReadonlyMap<string, ReadonlySet<string>> = new Map(
     will: 'de',
     was: 'de',
     is: 'nl',
-    in: 'de nl it sv da nb ro',
-    on: 'fi et fr',
-    by: 'da nb sv',
+    in: 'de nl it sv da nb ro sl',
+    on: 'fi et fr pl cs sk sl hr',
+    by: 'da nb sv pl cs sk',
     as: 'pt',
   }).map(([word, also]) => [word, new Set(also ? also.split(' ') : [])]),
 );

@@ -212,6 +212,11 @@ describe('Latin-script neighbours', () => {
     assert.equal(englishLead("Anna's auto", ['nl']), 0);
     assert.equal(englishLead('Wir unterstützen Fridays for Future', ['de']), 0);
     assert.equal(englishLead('to Paris', ['fr', 'pl']), 0);
+    // Polish by (would) and on (he), Slovene in (and) are theirs too.
+    assert.equal(englishLead('Nowak by chciał', ['pl']), 0);
+    assert.equal(englishLead('on wie', ['pl']), 0);
+    assert.equal(englishLead('Janez in Marija', ['sl']), 0);
+    assert.equal(englishLead('Janez in Marija', ['fr']), 1);
   });
 
   test('Indonesian vs Malay by marker words', () => {
