@@ -167,6 +167,43 @@ export function textLength(el: Element): number {
   return length;
 }
 
+/**
+ * Whether `el` holds no text but white space: `!el.textContent.trim()` without building the text,
+ * stopping at the first other character.
+ */
+export function onlySpace(el: Element): boolean {
+  const linked = linksOf(el);
+  if (!linked) return !(el.textContent ?? '').trim();
+  const { next: NEXT, end: END } = linked;
+  const stop = (el as unknown as Linked)[END];
+  for (let node = (el as unknown as Linked)[NEXT]; node && node !== stop; node = node[NEXT]) {
+    if (node.nodeType !== 3 && node.nodeType !== 4) continue;
+    const data = (node as unknown as Text).data;
+    for (let i = 0; i < data.length; i++) if (!isSpace(data.charCodeAt(i))) return false;
+  }
+  return true;
+}
+
+/**
+ * `\s` of a regular expression, and what `trim()` removes: ASCII white space, no-break space, the
+ * Unicode spaces, the line and paragraph separators and the BOM.
+ */
+export function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 160) return false;
+  return (
+    code === 160 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
 /** Calls `visit` on every element under `root`, in document order: one walk for several questions. */
 export function forEachElement(root: Element | Document, visit: (el: Element) => void): void {
   walkUntil(root, (el) => {

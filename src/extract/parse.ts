@@ -1,5 +1,5 @@
 import { parseHTML } from 'linkedom';
-import { firstByTag } from './dom.ts';
+import { firstByTag, isSpace } from './dom.ts';
 import { capNesting, capTags } from './nesting.ts';
 
 /** Parsing helpers shared by the extractor and its baseline rescue. */
@@ -129,23 +129,6 @@ function atBlockEdge(html: string, gt: number, lt: number, previousEnd: number):
     if (BLOCK_TAG_AT.test(html)) return true;
   }
   return false;
-}
-
-/** `\s` of a regular expression: ASCII white space, no-break space, the Unicode spaces and the BOM. */
-function isSpace(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
-  if (code < 160) return false;
-  return (
-    code === 160 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
 }
 
 /** linkedom needs a whole document; a bare fragment gets the missing html/body around it. */

@@ -1,5 +1,5 @@
 import { Readability } from '@mozilla/readability';
-import { elementsByTag, elementsNamed } from './dom.ts';
+import { elementsByTag, elementsNamed, onlySpace } from './dom.ts';
 import { READABILITY_CHAR_THRESHOLD, READABILITY_TOP_CANDIDATES } from './tuning.ts';
 
 /** What the cascade takes from Readability: its article element and its metadata fallbacks. */
@@ -49,6 +49,17 @@ export const fastChecks = {
 
   _getAllNodesWithTag(node: Element | Document, tagNames: string[]): Element[] {
     return elementsByTag(node, tagSet(tagNames));
+  },
+
+  /**
+   * Readability 0.6's own, but the emptiness test stops at the first character that is not white
+   * space instead of building the element's whole text (asked of every div, section and heading),
+   * and the `<br>` and `<hr>` are counted on the node list.
+   */
+  _isElementWithoutContent(node: Element): boolean {
+    if (node.nodeType !== 1 || !onlySpace(node)) return false;
+    const children = node.children.length;
+    return !children || children === elementsNamed(node, 'br').length + elementsNamed(node, 'hr').length;
   },
 
   /**

@@ -18,6 +18,7 @@ const PAGE = `<!doctype html><html><body>
   <span class="author">${'x'.repeat(120)}</span><a rel="author" href="/a">Jo Doe</a>
   <div itemprop="author"><span itemprop="name">Li Wei</span></div><p class="intro">Plain text</p>
   <p>Text with <a href="#top">an anchor</a>, <a href="/x">a link</a> and  spaces</p><template><a href="/t">t</a></template>
+  <div> \u00a0\u3000 <br><hr> </div><div>\n<span> </span></div><div><br><br></div><section> \ufeff.</section><h2>\u2028</h2>
   <svg><path d="M0"/></svg><math><mi>x</mi></math>
 </body></html>`;
 
@@ -28,10 +29,12 @@ test("Meridian's per-node checks answer exactly as Readability 0.6's own, on eve
   assert.equal(typeof own._isProbablyVisible, 'function', 'Readability renamed _isProbablyVisible');
   assert.equal(typeof own._isValidByline, 'function', 'Readability renamed _isValidByline');
   assert.equal(typeof own._getLinkDensity, 'function', 'Readability renamed _getLinkDensity');
+  assert.equal(typeof own._isElementWithoutContent, 'function', 'Readability renamed _isElementWithoutContent');
   const elements = [...document.querySelectorAll('*')];
   let hidden = 0;
   let bylines = 0;
   let dense = 0;
+  let empties = 0;
   for (const el of elements) {
     const matchString = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     const visible = Boolean(own._isProbablyVisible!.call(reader, el));
@@ -45,6 +48,9 @@ test("Meridian's per-node checks answer exactly as Readability 0.6's own, on eve
     const density = own._getLinkDensity!.call(reader, el) as unknown as number;
     assert.equal(fastChecks._getLinkDensity.call(reader as never, el as unknown as Element), density, el.outerHTML);
     if (density > 0) dense++;
+    const empty = Boolean(own._isElementWithoutContent!.call(reader, el));
+    assert.equal(fastChecks._isElementWithoutContent(el as unknown as Element), empty, el.outerHTML);
+    if (empty) empties++;
     if (!visible) hidden++;
     if (byline) bylines++;
   }
@@ -52,6 +58,7 @@ test("Meridian's per-node checks answer exactly as Readability 0.6's own, on eve
   assert.ok(hidden >= 4 && hidden < elements.length, `hidden ${hidden}`);
   assert.ok(bylines >= 3, `bylines ${bylines}`);
   assert.ok(dense >= 3, `elements with links ${dense}`);
+  assert.ok(empties >= 3, `empty elements ${empties}`);
 });
 
 test("Meridian's tag query answers as Readability 0.6's own, from every element", () => {
