@@ -36,9 +36,10 @@
  *   without any Tagalog particle (ng, sa, ang, mga…) is English when English is close behind:
  *   the model takes short strings of English names for Tagalog.
  * - Nigerian Pidgin `pcm` / English: Pidgin is written in English words, so it is reported `pcm`
- *   only on words of its own (latin.ts: dey, wey, wetin, goment; e don, dem go, must to), or on
- *   three it shares with others (dem, im, wen, am) that are not Romance function words, where
- *   English leads; otherwise it stays `en`. Why report it at all: it is what the
+ *   where English leads (or two of its own words where English is close behind), on two words of
+ *   which one is its own (latin.ts: dey, wey, wetin, goment, in lower case; e don, dem go, must
+ *   to), or on three it shares with others (dem, im, wen, am) of which two are no Romance
+ *   function words; otherwise it stays `en`. Why report it at all: it is what the
  *   article is written in, and an English reader's translator would be handed it as English it is
  *   not; no configured translator takes `pcm`, which `meridian sources list` flags. Measured
  *   (bench/language-eval.ts): nine in ten of the UDHR's Pidgin sentences (the rest are clauses
@@ -185,17 +186,37 @@ const LATIN_WORD = /\p{Script=Latin}[\p{Script=Latin}\p{M}'’]*/gu;
 /** Tokens that are addresses, not words (@handle, ibps.in, a/b): left out of the names test. */
 const ADDRESS = /[@/]|\p{L}\.\p{L}/u;
 
+/** Lower-case words inside names (von der Leyen, bin Salman, da Silva) and fixtures (A vs B). */
+const NAME_PARTICLES = new Set(
+  'von van der den de del della di da das do dos du le la al el bin bint ibn ben vs v'.split(' '),
+);
 /**
- * True when every Latin word of the text starts with a capital (or is a number or an address):
- * what Latin letters spell in a headline of another script when they are names and titles
- * (Sheffield United, IBPS Clerk Result), not sentences.
+ * English words that a Title Case headline capitalises but names do not contain: "Putin Holds
+ * Call-In Show As Ratings Slide" is an English sentence, not a list of names.
  */
-function latinOnlyNames(text: string): boolean {
+const TITLE_CASE_ENGLISH = new Set(
+  'the of in on at to for and as with by from into over after is are was were be has have will its his her their says said'.split(
+    ' ',
+  ),
+);
+
+/**
+ * True when every Latin word of the text is written as a name (a capital anywhere in it: Sheffield
+ * United, IBPS, iPhone), a particle of one, a number or an address: what Latin letters spell in a
+ * headline of another script when they are names and titles, not sentences. `strict` (no outlet
+ * prior) also refuses English's Title Case function words.
+ */
+function latinOnlyNames(text: string, strict: boolean): boolean {
   let words = 0;
   for (const token of text.split(/\s+/u)) {
     if (ADDRESS.test(token)) continue;
     for (const [word] of token.matchAll(LATIN_WORD)) {
-      if (word[0] === word[0]?.toLowerCase()) return false;
+      const lower = word.toLowerCase();
+      if (word === lower) {
+        if (NAME_PARTICLES.has(lower)) continue;
+        return false;
+      }
+      if (strict && TITLE_CASE_ENGLISH.has(lower.replace(/['’]s$/u, ''))) return false;
       words++;
     }
   }
@@ -218,9 +239,10 @@ function readingScript(dominant: Script, counts: ScriptCounts, text: string, dec
   if (dominant !== 'Latin') return dominant;
   if (declared.length > 0) {
     if (declared.some((d) => scriptsOf(d).includes('Latin'))) return dominant;
+    const names = latinOnlyNames(text, false);
     for (const d of declared) {
       const script = scriptsOf(d).find((s) => weightedLettersOf(counts, s) >= DECLARED_SCRIPT_UNITS);
-      if (script && latinOnlyNames(text)) return script;
+      if (script && names) return script;
     }
     return dominant;
   }
@@ -233,7 +255,7 @@ function readingScript(dominant: Script, counts: ScriptCounts, text: string, dec
     }
     return found?.script;
   };
-  if (!best(counts) || !latinOnlyNames(text)) return dominant;
+  if (!best(counts) || !latinOnlyNames(text, true)) return dominant;
   // A gloss in brackets is a quotation, not the text: "Zelensky (泽连斯基) Meets Biden".
   return best(countScripts(text.replace(GLOSS, ' '))) ?? dominant;
 }

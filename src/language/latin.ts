@@ -25,7 +25,7 @@
 import { DEFAULT_TRIGRAM_LANGUAGES } from './coverage.ts';
 import { englishLead } from './english.ts';
 import { penalizeForeignLetters, writesLettersOf } from './latin-letters.ts';
-import { indonesianLead } from './malay.ts';
+import { standardEvidence } from './malay.ts';
 import type { Ranking } from './ranking.ts';
 import { hasTrigramProfile, trigramScores } from './trigram-model.ts';
 
@@ -67,15 +67,18 @@ const PIDGIN_OWN = words(
     'propati broda weda naim sef helep gree neva sometin notin anytin anyting weting tori ontop becos wia everi ' +
     'everione bodi moni skul nobi kampe tink gada',
 );
-const PIDGIN_SHARED = words('dem di de e im na don una abi dis dat beta wan wen tay mata ting tings');
+/** Own words that are also names (Naim Qassem, Tori Amos, the Neva, Sef, Broda): lower case only. */
+const PIDGIN_NAMES = words('naim tori neva sef gada kampe broda weda moni');
+const PIDGIN_SHARED = words('dem di de e im na don una abi dis dat wan wen tay mata ting tings');
 /**
  * Pairs of English words in Pidgin's grammar, not English's: the pronouns e and dem before a verb
  * (e go, dem don; German's dem comes before a noun), must to, no be, make we, no fit. They count
- * as own words.
+ * as own words. Not e de nor dem de (Romance "e de", "dem de"); e no (Portuguese: and in the) and
+ * e don (Italian: and the priest) count only where English leads, as every Pidgin word does.
  */
 const PIDGIN_PAIRS = words(
-  'e_go e_fit e_don e_get e_no e_be e_dey e_de e_wan e_like must_to no_be make_we make_una make_dem no_fit no_dey ' +
-    'na_im na_so dem_be dem_don dem_no dem_go dem_de dem_dey dem_get dem_come dem_fit dem_wan dem_take dem_talk dem_say',
+  'e_go e_fit e_don e_get e_no e_be e_dey e_wan e_like must_to no_be make_we make_una make_dem no_fit no_dey ' +
+    'na_im na_so dem_be dem_don dem_no dem_go dem_dey dem_get dem_come dem_fit dem_wan dem_take dem_talk dem_say',
 );
 /** Shared words that are function words of Romance or Slavic text (di e una: "il CEO di Apple e…"). */
 const ROMANCE_CLASH = words('de di e una na don dis');
@@ -84,6 +87,10 @@ const PIDGIN_WORDS = 2;
 const PIDGIN_SHARE = 0.12;
 /** Pidgin's object pronoun: "carry am go court", not English "I am" nor "10 am" (German "am" is shared). */
 const PIDGIN_AM = /(\p{L}+)\s+am\b/gu;
+/** Words English writes before "am" (who am I, so am I, nor am I, as am I). */
+const ENGLISH_BEFORE_AM = words('i who what so nor as how where why when than');
+/** Latin abbreviations whose letters are Pidgin words (e.g., i.e.). */
+const LATIN_ABBREVIATIONS = /\b(?:e\.\s?g|i\.\s?e)\./giu;
 
 /**
  * How many words of `text` are Pidgin's own, how many are shared with others, of how many kinds
@@ -96,22 +103,25 @@ export function pidginWords(text: string): {
   dem: number;
   words: number;
 } {
-  const tokens = text.match(/[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*/gu) ?? [];
+  const plain = text.replace(LATIN_ABBREVIATIONS, ' ');
+  const tokens = plain.match(/[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*/gu) ?? [];
   let own = 0;
   const shared = new Map<string, number>();
   const count = (w: string) => shared.set(w, (shared.get(w) ?? 0) + 1);
   for (const [i, t] of tokens.entries()) {
-    const lower = t.toLowerCase();
-    // Capitalised mid-text, an own word is a name (Naim Qassem, the Neva, Tori Amos).
-    if (PIDGIN_OWN.has(lower) && (lower === t || i === 0)) own++;
-    else if (lower === t && PIDGIN_SHARED.has(t)) count(t);
+    // Capitalised mid-text, an own word is a name; first, it counts unless it is also one
+    // (Wetin we know…, but Naim Qassem…, Tori Amos…).
+    const lower = i === 0 ? t.toLowerCase() : t;
+    if (PIDGIN_OWN.has(lower) && (lower === t || !PIDGIN_NAMES.has(lower))) own++;
+    else if (PIDGIN_SHARED.has(t)) count(t);
   }
   // A pair may open the text (E don happen), so its first word is taken in lower case.
   for (let i = 1; i < tokens.length; i++) {
     const first = i === 1 ? tokens[0]?.toLowerCase() : tokens[i - 1];
     if (PIDGIN_PAIRS.has(`${first}_${tokens[i]}`)) own++;
   }
-  for (const [, before] of text.matchAll(PIDGIN_AM)) if (before?.toLowerCase() !== 'i') count('am');
+  for (const [, before] of plain.matchAll(PIDGIN_AM))
+    if (!ENGLISH_BEFORE_AM.has(before?.toLowerCase() ?? 'i')) count('am');
   let n = 0;
   for (const c of shared.values()) n += c;
   let kinds = 0;
@@ -230,9 +240,11 @@ export function rankLatin(
   const sw = hits(tokens, SWAHILI);
   if (sw >= 2 && sw >= tokens.length * 0.12) scores.set('sw', top + Math.min(0.1, 0.02 * sw));
 
-  // Nigerian Pidgin is written in English words: where English leads, its own words decide.
-  if (near('en')) {
-    const { own, shared, kinds, dem, words: n } = pidginWords(text);
+  // Nigerian Pidgin is written in English words: where English leads, its own words decide. Two
+  // own words speak for themselves wherever English stands among the close ones.
+  const pidginCounts = near('en') ? pidginWords(text) : undefined;
+  if (pidginCounts && (scores.get('en') === top || pidginCounts.own >= 2)) {
+    const { own, shared, kinds, dem, words: n } = pidginCounts;
     const pidgin = own + shared;
     // Without an own word, three shared ones do, two of them of kinds Romance text lacks or two
     // of them lower-case dem (they, them), which English never writes.
@@ -243,10 +255,11 @@ export function rankLatin(
   }
 
   if (near('ms')) {
-    let lead = indonesianLead(tokens);
+    const evidence = standardEvidence(tokens);
+    let lead = evidence.lead;
     // Without a word of one standard alone (weak words at most), the trigram profiles (Malay and
     // Indonesian UDHR) count as much as one weak word; an even count stays Indonesian.
-    if (Math.abs(lead) < 1) lead += (trigramScores(text, ['ms', 'id']).get('ms') ?? 0) === 1 ? -0.5 : 0.5;
+    if (evidence.strong === 0) lead += (trigramScores(text, ['ms', 'id']).get('ms') ?? 0) === 1 ? -0.5 : 0.5;
     if (lead >= 0) splitOff(scores, 'ms', 'id', lead);
     else scores.set('id', (scores.get('ms') ?? 0) - 0.01);
   }

@@ -66,6 +66,21 @@ describe('Latin letters that spell only names', () => {
   test('not when the Latin words make a sentence', () => {
     assert.equal(detectLanguage('Doctors praise Daylight Atheism 从 转载 由 report').lang, 'en');
   });
+
+  test('not to a Title Case English headline quoting another script (its function words)', () => {
+    assert.equal(detectLanguage('Putin Holds „Прямая Линия“ Call-In Show As Ratings Slide').lang, 'en');
+    assert.equal(detectLanguage('Xi Jinping 习近平主席 Meets Biden In San Francisco').lang, 'en');
+  });
+
+  test("names with lower-case particles, brand names and 'vs' are still names", () => {
+    const chinese = { expected: ['zh-Hans'] };
+    assert.equal(
+      detectLanguage('Ursula von der Leyen Meets Mohammed bin Salman：欧盟与沙特会谈', chinese).lang,
+      'zh-Hans',
+    );
+    assert.equal(detectLanguage('Apple iPhone 16 Pro Max 评测', chinese).lang, 'zh-Hans');
+    assert.equal(detectLanguage('Manchester United vs Liverpool FC 精彩集锦', chinese).lang, 'zh-Hans');
+  });
 });
 
 describe('Arabic script: fa vs ar vs ur', () => {
@@ -275,6 +290,25 @@ describe('Latin-script neighbours', () => {
     assert.equal(indonesianLead(['kualiti', 'fasilitas']), 0);
     assert.equal(detectLanguage('Polisi menyatakan bahwa pengunjung tidak boleh masuk').lang, 'id');
     assert.equal(detectLanguage('Polis menyatakan bahawa pengunjung boleh masuk').lang, 'ms');
+  });
+
+  test('Indonesian vs Malay: words both standards write, in one sense or another, decide nothing alone', () => {
+    // pejabat (Indonesian official), penasihat (adviser, not the Malay stem sihat), Wang Yi,
+    // kilang minyak, lelaki, khidmat (solemn): Indonesian news that once came out Malay.
+    for (const text of [
+      'Sejumlah pejabat Kementerian Keuangan diperiksa KPK',
+      'Penasihat hukum terdakwa mengajukan banding',
+      'Menteri Luar Negeri China Wang Yi tiba di Jakarta',
+      'Kilang minyak Balikpapan terbakar',
+      'Seorang lelaki ditemukan tewas di sungai',
+    ]) {
+      assert.equal(detectLanguage(text).lang, 'id', text);
+    }
+    // Presiden, perusahaan: Malay news writes them too; one word only Malay writes outweighs them.
+    assert.equal(detectLanguage('Presiden Amerika Syarikat Joe Biden tiba di Kuala Lumpur').lang, 'ms');
+    assert.equal(detectLanguage('Perusahaan kecil dan sederhana terjejas akibat banjir').lang, 'ms');
+    assert.equal(indonesianLead(['pejabat', 'kanak', 'susulan', 'bandar', 'penasihat', 'khidmat']), 0);
+    assert.equal(indonesianLead(['perkhidmatan', 'kesihatan']), -2);
   });
 });
 
