@@ -19,6 +19,9 @@
  * - English close behind a neighbour on a short text (names and loanwords carry no language)
  *   takes the lead on English function words none of the languages ahead writes, and on
  *   possessives, net of their own function words (english.ts).
+ * - Where English leads a short text on its capitalised words (names of companies, films and
+ *   events are English in any language's news), the lower-case words alone, scored by the model,
+ *   may hand it to the language they are written in (lowerCaseRival).
  * Before that, letters a language never writes lower its score (latin-letters.ts).
  * The marker lists are our own, chosen from common news vocabulary.
  */
@@ -26,7 +29,8 @@ import { DEFAULT_TRIGRAM_LANGUAGES } from './coverage.ts';
 import { englishLead } from './english.ts';
 import { penalizeForeignLetters, writesLettersOf } from './latin-letters.ts';
 import { standardEvidence } from './malay.ts';
-import type { Ranking } from './ranking.ts';
+import { ngramScores } from './ngram-model.ts';
+import type { Candidate, Ranking } from './ranking.ts';
 import { hasTrigramProfile, trigramScores } from './trigram-model.ts';
 
 /** The languages the n-gram model knows that are written in Latin letters. */
@@ -295,7 +299,62 @@ export function rankLatin(
       ranking.sort((a, b) => b.score - a.score);
     }
   }
+  const head = ranking[0];
+  if (head?.lang === 'en' && text.length <= NAMES_TEXT_CHARS) {
+    const rival = lowerCaseRival(text, ranking, head);
+    if (rival) {
+      rival.score = head.score + 0.001;
+      ranking.sort((a, b) => b.score - a.score);
+    }
+  }
   return ranking;
+}
+
+/** Texts up to this long (one sample of the model) are checked for English names around another language. */
+const NAMES_TEXT_CHARS = 400;
+/** How much the lower-case words must prefer the rival to English, on the model's scores. */
+const LOWER_CASE_MARGIN = 0.05;
+/** A token that is an address, not a word (iloveponysmag.com, a/b, @handle). */
+const ADDRESS = /[@/]|\p{L}\.\p{L}/u;
+
+/**
+ * The language the lower-case words of a short text are written in, when English leads only on
+ * its capitalised words: names and titles of companies, films and events are English in any
+ * language's news ("China Eastern Airlines compra veinte nuevos jets Airbus A320", "Apple onthult
+ * iPhone 4 en iOS 4 tijdens Worldwide Developers Conference"), while the lower-case words carry
+ * the sentence. The model scores those words alone; a language it prefers to English by a clear
+ * margin, that ranks within ENGLISH_REACH * 2 of English on the whole text and against which
+ * English shows no function word of its own, is returned.
+ */
+function lowerCaseRival(text: string, ranking: Ranking, head: Candidate): Candidate | undefined {
+  const near = ranking.filter(
+    (c) => c !== head && MODELLED_TAGS.has(c.lang) && head.score - c.score <= ENGLISH_REACH * 2,
+  );
+  if (near.length === 0) return undefined;
+  const lower = lowerCaseWords(text);
+  if (lower.replace(/\s/g, '').length < 5) return undefined;
+  const scores = ngramScores(lower).scores;
+  let best: [string, number] | undefined;
+  for (const [lang, score] of scores) if (!best || score > best[1]) best = [lang, score];
+  if (!best || best[1] - (scores.get('en') ?? 0) < LOWER_CASE_MARGIN) return undefined;
+  const tag = best[0] === 'no' ? 'nb' : best[0];
+  const rival = near.find((c) => c.lang === tag);
+  return rival && englishLead(text, [rival.lang]) <= 0 ? rival : undefined;
+}
+
+/** The words of `text` after the first written all in lower case, addresses left out. */
+function lowerCaseWords(text: string): string {
+  const out: string[] = [];
+  let first = true;
+  for (const token of text.split(/\s+/u)) {
+    if (ADDRESS.test(token)) continue;
+    for (const [word] of token.matchAll(/[\p{L}\p{M}]+/gu)) {
+      // iPhone and eBay are names too: a capital anywhere leaves the word out.
+      if (!first && word === word.toLowerCase()) out.push(word);
+      first = false;
+    }
+  }
+  return out.join(' ');
 }
 
 /**

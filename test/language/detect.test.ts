@@ -218,6 +218,14 @@ describe('Latin-script neighbours', () => {
     assert.equal(englishLead('Referat, Jan 12', ['nb']), 0);
   });
 
+  test('English names around a sentence in another language: its lower-case words decide', () => {
+    assert.equal(detectLanguage('Samsung onthult Galaxy Note tijdens Mobile World Congress').lang, 'nl');
+    assert.equal(detectLanguage('Qatar Airways lancia Business Class Lounge').lang, 'it');
+    // English sentences keep English: iPhone is a name, not a lower-case word.
+    assert.equal(detectLanguage('Oracle sues Google for Android patents').lang, 'en');
+    assert.equal(detectLanguage('Man United sign Portuguese striker').lang, 'en');
+  });
+
   test('englishLead counts English words none of the rivals writes, less the rivals own', () => {
     assert.equal(englishLead('the end of the road', ['fr']), 3);
     // Dutch writes "of" (or), Danish "at" (that); a possessive after a consonant is English.
