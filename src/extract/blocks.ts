@@ -37,7 +37,12 @@ function tagOf(el: Element): string {
 
 const HEADINGS: Record<string, BlockKind> = { h1: 'h2', h2: 'h2', h3: 'h3', h4: 'h3', h5: 'h3', h6: 'h3' };
 
-/** Elements that start a new block; anything else is inline and joins the paragraph around it. */
+/**
+ * Elements that start a new block; anything else is inline and joins the paragraph around it.
+ * Table parts are blocks too: Readability often hands back a page's layout cell (`td`) or row
+ * without its table, and read as inline, a whole article and its data tables ran into one
+ * paragraph with the cells glued together ("Herbert Dürr6316.6%").
+ */
 const BLOCK_TAGS = new Set([
   'p',
   'div',
@@ -54,6 +59,12 @@ const BLOCK_TAGS = new Set([
   'dd',
   'pre',
   'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
   'figure',
   'figcaption',
   'h1',
