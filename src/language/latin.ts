@@ -21,7 +21,8 @@
  *   possessives, net of their own function words (english.ts).
  * - Where English leads a short text on its capitalised words (names of companies, films and
  *   events are English in any language's news), the lower-case words alone, scored by the model,
- *   may hand it to the language they are written in (lowerCaseRival).
+ *   may hand it to the language they are written in (lowerCaseRival); and where another language
+ *   leads a text of names with English close behind, they may hand it to English.
  * Before that, letters a language never writes lower its score (latin-letters.ts).
  * The marker lists are our own, chosen from common news vocabulary.
  */
@@ -300,7 +301,7 @@ export function rankLatin(
     }
   }
   const head = ranking[0];
-  if (head?.lang === 'en' && text.length <= NAMES_TEXT_CHARS) {
+  if (head && MODELLED_TAGS.has(head.lang) && text.length <= NAMES_TEXT_CHARS) {
     const rival = lowerCaseRival(text, ranking, head);
     if (rival) {
       rival.score = head.score + 0.001;
@@ -310,9 +311,9 @@ export function rankLatin(
   return ranking;
 }
 
-/** Texts up to this long (one sample of the model) are checked for English names around another language. */
+/** Texts up to this long (one sample of the model) are checked for names around a sentence. */
 const NAMES_TEXT_CHARS = 400;
-/** How much the lower-case words must prefer the rival to English, on the model's scores. */
+/** How much the lower-case words must prefer the rival to the leader, on the model's scores. */
 const LOWER_CASE_MARGIN = 0.05;
 /** A token that is an address, not a word (iloveponysmag.com, a/b, @handle). */
 const ADDRESS = /[@/]|\p{L}\.\p{L}/u;
@@ -324,37 +325,53 @@ const ADDRESS = /[@/]|\p{L}\.\p{L}/u;
  * iPhone 4 en iOS 4 tijdens Worldwide Developers Conference"), while the lower-case words carry
  * the sentence. The model scores those words alone; a language it prefers to English by a clear
  * margin, that ranks within ENGLISH_REACH * 2 of English on the whole text and against which
- * English shows no function word of its own, is returned.
+ * English shows no function word of its own, is returned. The other way round, English close
+ * behind another leader ("Merkel meets Putin in Moscow" was Romanian) is returned when the text has
+ * a name after its first word and the lower-case words prefer English by that margin, unless the
+ * leader's function words outnumber English's, or the leader is German (whose capitalised words
+ * are its nouns, and its few lower-case ones often English loans).
  */
 function lowerCaseRival(text: string, ranking: Ranking, head: Candidate): Candidate | undefined {
   const near = ranking.filter(
     (c) => c !== head && MODELLED_TAGS.has(c.lang) && head.score - c.score <= ENGLISH_REACH * 2,
   );
-  if (near.length === 0) return undefined;
-  const lower = lowerCaseWords(text);
-  if (lower.replace(/\s/g, '').length < 5) return undefined;
+  // Only English against another language: either English leads, or it is near.
+  if (head.lang !== 'en' && !near.some((c) => c.lang === 'en')) return undefined;
+  const { lower, names } = lowerCaseWords(text);
+  if (lower.replace(/\s/g, '').length < 5 || names === 0) return undefined;
   const scores = ngramScores(lower).scores;
   let best: [string, number] | undefined;
   for (const [lang, score] of scores) if (!best || score > best[1]) best = [lang, score];
-  if (!best || best[1] - (scores.get('en') ?? 0) < LOWER_CASE_MARGIN) return undefined;
+  const headKey = head.lang === 'nb' ? 'no' : head.lang;
+  if (!best || best[1] - (scores.get(headKey) ?? 0) < LOWER_CASE_MARGIN) return undefined;
   const tag = best[0] === 'no' ? 'nb' : best[0];
   const rival = near.find((c) => c.lang === tag);
-  return rival && englishLead(text, [rival.lang]) <= 0 ? rival : undefined;
+  if (!rival) return undefined;
+  if (head.lang === 'en') return englishLead(text, [rival.lang]) <= 0 ? rival : undefined;
+  // German capitalises its nouns: its capitalised words are no names, its lower-case ones few.
+  if (rival.lang !== 'en' || head.lang === 'de') return undefined;
+  return englishLead(text, [head.lang]) >= 0 ? rival : undefined;
 }
 
-/** The words of `text` after the first written all in lower case, addresses left out. */
-function lowerCaseWords(text: string): string {
+/**
+ * The words of `text` after the first written all in lower case, addresses left out, and how many
+ * words after the first are written as names (a capital in them).
+ */
+function lowerCaseWords(text: string): { lower: string; names: number } {
   const out: string[] = [];
+  let names = 0;
   let first = true;
   for (const token of text.split(/\s+/u)) {
     if (ADDRESS.test(token)) continue;
     for (const [word] of token.matchAll(/[\p{L}\p{M}]+/gu)) {
       // iPhone and eBay are names too: a capital anywhere leaves the word out.
-      if (!first && word === word.toLowerCase()) out.push(word);
+      if (word === word.toLowerCase()) {
+        if (!first) out.push(word);
+      } else if (!first) names++;
       first = false;
     }
   }
-  return out.join(' ');
+  return { lower: out.join(' '), names };
 }
 
 /**

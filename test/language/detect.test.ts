@@ -226,6 +226,13 @@ describe('Latin-script neighbours', () => {
     assert.equal(detectLanguage('Man United sign Portuguese striker').lang, 'en');
   });
 
+  test('an English sentence between names, put behind another language: its lower-case words decide', () => {
+    assert.equal(detectLanguage('Merkel meets Putin in Moscow').lang, 'en');
+    assert.equal(detectLanguage('Juventus confirm Ronaldo injury').lang, 'en');
+    assert.equal(detectLanguage('Ronaldo confirma infortunio alla Juventus').lang, 'it');
+    assert.equal(detectLanguage('Iohannis primește Putin la București').lang, 'ro');
+  });
+
   test('englishLead counts English words none of the rivals writes, less the rivals own', () => {
     assert.equal(englishLead('the end of the road', ['fr']), 3);
     // Dutch writes "of" (or), Danish "at" (that); a possessive after a consonant is English.
