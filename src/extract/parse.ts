@@ -10,38 +10,61 @@ import { capNesting, capTags } from './nesting.ts';
  * parsing halves the DOM work. White space between tags where a block starts or ends is cut too
  * (see cutEdgeSpace).
  *
- * Each kind is cut as the regular expression `<script\b[^>]*>[\s\S]*?<\/script\b[^>]*>` (and its
- * kin, in this order) would cut it, but found in two steps: the start tag by a pattern, then its
- * end tag by a second search from there. A lazy `[\s\S]*?` tries the end tag at every character of
- * a script, and scripts are half of a page; the two-step search was a fifth of the cost.
- * test/extract/parse.test.ts holds the expressions and checks that both cut the same.
+ * One left-to-right scan, as the HTML tokenizer reads a page: whichever opens first is cut up to
+ * its own end, so a `<script>` written inside a comment is comment text, and `<!--` inside a
+ * script is script text (cutting all scripts first, then all comments, cut the article between
+ * `<!-- <script> -->` and the next real script). `<!-->` and `<!--->` are whole, empty comments.
+ * It cuts what the single expression in test/extract/parse.test.ts cuts, found in two steps: the
+ * start tag by a pattern, then its end tag by a second search from there (a lazy `[\s\S]*?` tries
+ * the end tag at every character of a script, and scripts are half of a page). A start tag with no
+ * end tag after it is passed over; once an end tag is missing after one place it is missing after
+ * every later one, so it is not searched for again (500 KB of unclosed `<!--` is one search, not
+ * 125,000 searches to the end of the page).
  */
 export function stripInertMarkup(html: string): string {
-  const scripts = cutElements(
-    html,
-    SCRIPT_START,
-    () => SCRIPT_END,
-    (start) => LD_JSON.test(start),
-  );
-  const inert = cutElements(scripts, INERT_START, (name) => endTag(name, false));
-  const comments = cutElements(inert, COMMENT_START, () => COMMENT_END);
-  const controls = cutElements(comments, CONTROL_START, (name) => endTag(name, true));
-  return cutEdgeSpace(controls);
+  let out = '';
+  let copied = 0;
+  const missing = new Set<RegExp>();
+  INERT_START.lastIndex = 0;
+  for (let open = INERT_START.exec(html); open; open = INERT_START.exec(html)) {
+    const [tag, script, raw, emptyComment, control] = open;
+    let after = open.index + tag.length;
+    if (emptyComment === undefined) {
+      const close = script ? SCRIPT_END : raw ? endTag(raw, false) : control ? endTag(control, true) : COMMENT_END;
+      let found: RegExpExecArray | null = null;
+      if (!missing.has(close)) {
+        close.lastIndex = after;
+        found = close.exec(html);
+      }
+      if (!found) {
+        missing.add(close);
+        INERT_START.lastIndex = open.index + 1;
+        continue;
+      }
+      after = found.index + found[0].length;
+    }
+    if (!(script && LD_JSON.test(html.slice(open.index, Math.min(after, open.index + 200))))) {
+      out += html.slice(copied, open.index);
+      copied = after;
+    }
+    INERT_START.lastIndex = after;
+  }
+  return cutEdgeSpace(copied === 0 ? html : out + html.slice(copied));
 }
 
+/**
+ * What starts an inert element: a script (1), a raw-text style, svg or template (2; a self-closed
+ * `<svg/>` has no end tag, and matching on to the next `</svg>` would eat the text between), a
+ * comment (3 is set when it is already whole: `<!-->`, `<!--->`), or a form control or frame (4:
+ * removed by the furniture pass anyway, REMOVED_TAGS, and a `<select>` of countries is hundreds of
+ * nodes; cut here, they are never built).
+ */
+const INERT_START =
+  /<(script)\b[^>]*>|<(style|svg|template)\b[^>]*(?<!\/)>|<!--(-?>)?|<(select|button|textarea|iframe)\b[^>]*(?<!\/)>/gi;
 // End tags as the HTML tokenizer reads them: `</script` then anything up to `>` (pages write `</script\n<!--x-->`).
-const SCRIPT_START = /<script\b[^>]*>/gi;
 const SCRIPT_END = /<\/script\b[^>]*>/gi;
 const LD_JSON = /^<script\b[^>]*application\/ld\+json/i;
-// A self-closed `<svg/>` has no end tag: matching on to the next `</svg>` would eat the text between.
-const INERT_START = /<(style|svg|template)\b[^>]*(?<!\/)>/gi;
-const COMMENT_START = /<!--/g;
 const COMMENT_END = /-->/g;
-/**
- * Form controls and frames: removed unconditionally by the furniture pass anyway (REMOVED_TAGS),
- * and a `<select>` of countries is hundreds of nodes. Cut here, they are never built.
- */
-const CONTROL_START = /<(select|button|textarea|iframe)\b[^>]*(?<!\/)>/gi;
 
 const endTags = new Map<string, RegExp>();
 
@@ -54,39 +77,6 @@ function endTag(name: string, strict: boolean): RegExp {
     endTags.set(key, re);
   }
   return re;
-}
-
-/**
- * Cuts every element that `start` opens and `end(name)` closes, as one left-to-right pass of the
- * single expression would: the leftmost start tag that has an end tag after it, up to the first
- * such end tag; then on from there. A start tag with no end tag after it is passed over. `keep`
- * spares an element by its start (the first 200 characters), as JSON-LD scripts are spared.
- */
-function cutElements(
-  html: string,
-  start: RegExp,
-  end: (name: string) => RegExp,
-  keep?: (start: string) => boolean,
-): string {
-  let out = '';
-  let copied = 0;
-  start.lastIndex = 0;
-  for (let open = start.exec(html); open; open = start.exec(html)) {
-    const close = end(open[1] ?? '');
-    close.lastIndex = open.index + open[0].length;
-    const found = close.exec(html);
-    if (!found) {
-      start.lastIndex = open.index + 1;
-      continue;
-    }
-    const after = found.index + found[0].length;
-    if (!keep?.(html.slice(open.index, Math.min(after, open.index + 200)))) {
-      out += html.slice(copied, open.index);
-      copied = after;
-    }
-    start.lastIndex = after;
-  }
-  return copied === 0 ? html : out + html.slice(copied);
 }
 
 /** A tag that starts or ends a block, right at a position (the tag after a run of white space). */
