@@ -13,9 +13,10 @@
  * linkedom keeps a subtree as a linked list (each node points to the next in document order, and
  * an element to the marker that ends it), which is what its own querySelectorAll walks. Walking it
  * directly visits each node once at the cost of a property read. The two links are found by name
- * on the first node walked, so nothing internal of linkedom is imported; should a linkedom version
- * name them otherwise, the walks fall back to querySelectorAll (same answers, slower), and the test
- * says so.
+ * on the first node walked, so nothing internal of linkedom is imported; a node without them
+ * (another DOM, a linkedom version that names them otherwise) is walked by querySelectorAll (same
+ * answers, slower). test/extract/dom.test.ts runs every walk both ways and fails when linkedom's
+ * links are no longer found.
  */
 
 /** A node as linkedom links it: `next` in document order, `end` the marker after its subtree. */
@@ -25,17 +26,23 @@ interface Linked {
   localName?: string;
 }
 
-let links: { next: symbol; end: symbol } | null | undefined;
+/** linkedom's two links, found on the first linkedom node seen. */
+let links: { next: symbol; end: symbol } | undefined;
 
-/** linkedom's two links, when `node` has them (undefined until a node is seen, null for another DOM). */
+/**
+ * linkedom's two links when `node` has them, else null (another DOM, or another copy of linkedom
+ * whose links are other symbols: such a node is walked by querySelectorAll). Checked per root, so
+ * one foreign node neither disables the fast walk nor sends a linkedom node down the wrong links.
+ */
 function linksOf(node: object): { next: symbol; end: symbol } | null {
-  if (links !== undefined) return links;
-  const symbols = Object.getOwnPropertySymbols(node);
-  const next = symbols.find((s) => s.description === 'next');
-  const end = symbols.find((s) => s.description === 'end');
-  const marker = end ? (node as Linked)[end] : undefined;
-  links = next && end && marker && typeof marker === 'object' ? { next, end } : null;
-  return links;
+  if (links === undefined) {
+    const symbols = Object.getOwnPropertySymbols(node);
+    const next = symbols.find((s) => s.description === 'next');
+    const end = symbols.find((s) => s.description === 'end');
+    const marker = end ? (node as Linked)[end] : undefined;
+    if (next && end && marker && typeof marker === 'object') links = { next, end };
+  }
+  return links && links.next in node && links.end in node ? links : null;
 }
 
 /** Whether the walks use linkedom's links (false: they fall back to querySelectorAll). */
@@ -45,7 +52,9 @@ export function walksLinkedList(root: Element | Document): boolean {
 
 /**
  * Calls `visit` on every element under `root` in document order (not `root` itself, nothing inside
- * a `<template>`) until it returns true; returns the element it stopped at, or null.
+ * a `<template>`) until it returns true; returns the element it stopped at, or null. `visit` may
+ * remove the element it is given (the walk goes on after its subtree, as a loop over
+ * querySelectorAll's static list would); it must not otherwise change the tree.
  */
 function walkUntil(root: Element | Document, visit: (el: Element) => boolean): Element | null {
   const linked = linksOf(root);
@@ -56,11 +65,20 @@ function walkUntil(root: Element | Document, visit: (el: Element) => boolean): E
   const { next: NEXT, end: END } = linked;
   const stop = (root as unknown as Linked)[END];
   let node = (root as unknown as Linked)[NEXT];
+  // Subtrees removed by `visit`: their end marker, and the node that followed it when removed.
+  const detached: Array<{ end: Linked | undefined; resume: Linked | undefined }> = [];
   while (node && node !== stop) {
     if (node.nodeType === 1) {
+      // Removing a node cuts the link after its end marker: where to go on is read first.
+      const after = node[END]?.[NEXT];
       if (visit(node as unknown as Element)) return node as unknown as Element;
+      if ((node as unknown as Element).parentNode === null) detached.push({ end: node[END], resume: after });
       node = node.localName === 'template' ? node[END] : node[NEXT];
     } else node = node[NEXT];
+    // The end of a removed subtree (its descendants were walked, as a static list has them).
+    while (detached.length > 0 && (node === undefined || node === detached[detached.length - 1]?.end)) {
+      node = detached.pop()?.resume;
+    }
   }
   return null;
 }

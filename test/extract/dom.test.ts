@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { parseHTML } from 'linkedom';
 import {
@@ -10,7 +11,9 @@ import {
   elementsWhere,
   firstByTag,
   firstWhere,
+  forEachElement,
   hasToken,
+  onlySpace,
   textLength,
   walksLinkedList,
 } from '../../src/extract/dom.ts';
@@ -35,14 +38,14 @@ const QUERIES = [
   ['nothing'],
 ];
 
-function page(): Document {
-  const { document } = parseHTML(PAGE);
+function page(parse: (html: string) => { document: unknown } = parseHTML): Document {
+  const document = parse(PAGE).document as unknown as Document;
   // Readability replaces tags with createElement('DIV'), and linkedom keeps that case.
   const wrapper = document.createElement('DIV');
   wrapper.appendChild(document.createElement('P')).textContent = 'upper-case p';
   wrapper.appendChild(document.createElement('A')).textContent = 'upper-case a';
   document.body.appendChild(wrapper);
-  return document as unknown as Document;
+  return document;
 }
 
 test('the tag walks answer as querySelectorAll does, from every element and the document', () => {
@@ -63,6 +66,41 @@ test('the tag walks answer as querySelectorAll does, from every element and the 
   // Upper-case elements are found; the template's content is not.
   assert.equal(elementsByTag(document, new Set(['p'])).filter((p) => p.textContent === 'upper-case p').length, 1);
   assert.ok(!elementsByTag(document, new Set(['p'])).some((p) => p.textContent === 'inside a template'));
+});
+
+test("nodes without linkedom's links (another copy of linkedom) are walked by querySelectorAll", () => {
+  // linkedom's CommonJS build is another copy, with links of its own: what a node of an upgraded
+  // linkedom that names its links otherwise, or of another DOM, looks like to these walks.
+  const other = createRequire(import.meta.url)('linkedom') as { parseHTML: (html: string) => { document: unknown } };
+  const foreign = page(other.parseHTML);
+  const ours = page();
+  assert.ok(walksLinkedList(ours), 'walked by its links first');
+  assert.equal(walksLinkedList(foreign), false);
+  for (const root of [foreign, ...foreign.querySelectorAll('*')] as (Element | Document)[]) {
+    for (const tags of QUERIES) {
+      assert.deepEqual(elementsByTag(root, new Set(tags)), [...root.querySelectorAll(tags.join(','))]);
+      assert.equal(firstByTag(root, new Set(tags)), root.querySelector(tags.join(',')));
+    }
+    assert.deepEqual(allElements(root), [...root.querySelectorAll('*')]);
+    if (!('outerHTML' in root)) continue;
+    assert.equal(textLength(root), (root.textContent ?? '').length);
+    assert.equal(onlySpace(root), !(root.textContent ?? '').trim());
+    assert.deepEqual(elementsNamed(root, 'p'), [...root.getElementsByTagName('p')]);
+  }
+  assert.equal(depthExceeds(foreign.body, 3), true);
+  assert.equal(depthExceeds(foreign.body, 30), false);
+  assert.ok(walksLinkedList(ours), 'and a node of ours is still walked by its links afterwards');
+});
+
+test('a visitor may remove the element it is given: the walk goes on after it', () => {
+  const { document } = parseHTML('<html><body><p>1</p><aside><b>ad</b></aside><p>2</p><p>3</p></body></html>');
+  const seen: string[] = [];
+  forEachElement(document.body as unknown as Element, (el) => {
+    seen.push(el.localName);
+    if (el.localName === 'aside') el.remove();
+  });
+  // As a loop over querySelectorAll's static list visits: the aside's child too, then the rest.
+  assert.deepEqual(seen, ['p', 'aside', 'b', 'p', 'p']);
 });
 
 test('a walk sees the tree as it is after removals and insertions', () => {
