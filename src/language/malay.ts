@@ -92,6 +92,9 @@ const SHAPES: ReadonlyArray<readonly [RegExp, number]> = [
   [/^(?:fikir|fikiran|berfikir|difikirkan|kahwin|berkahwin|perkahwinan|kewajipan)$/u, -1],
   [/^(?:beza|berbeza|perbezaan|membezakan|dibezakan|menubuhkan|ditubuhkan|penubuhan)$/u, -1],
   [/peribadi|iktiraf/u, -1],
+  // bahawa/bahwa in their formal longer form (bahawasanya, bahwasanya: that, whereas).
+  [/^bahawasanya$/u, -1],
+  [/^bahwasanya$/u, 1],
   [/sehat|siksa|karunia/u, 1],
   [/^(?:paham|pemahaman|dipahami|obat|pengobatan|mengobati)$/u, 1],
   [/^(?:pikir|pikiran|berpikir|dipikirkan|kawin|perkawinan|kewajiban|kewajibannya)$/u, 1],
