@@ -17,7 +17,8 @@ const words = (list: string) => new Set(list.split(' '));
  * write the same word: it counts for English only against a rival not listed. "of" is Dutch
  * (or), "to" Danish and Norwegian (two) and Slavic (it), "for" and "at" Scandinavian, "in" German,
  * Dutch, Italian and Slovene (and), "on" Slavic (he), "by" Scandinavian (town) and Polish, Czech
- * and Slovak (would), "will" and "was" German, "as" Portuguese.
+ * and Slovak (would), "will" and "was" German ("was" Dutch too), "as" Portuguese, "at" Tagalog
+ * (and), "is" Hungarian (also).
  */
 const ENGLISH: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   Object.entries({
@@ -26,7 +27,7 @@ const ENGLISH: ReadonlyMap<string, ReadonlySet<string>> = new Map(
     and: 'da nb',
     to: 'da nb pl cs sk sl hr',
     for: 'da nb sv',
-    at: 'da nb',
+    at: 'da nb tl',
     with: '',
     from: '',
     are: '',
@@ -54,8 +55,8 @@ const ENGLISH: ReadonlyMap<string, ReadonlySet<string>> = new Map(
     when: '',
     where: '',
     will: 'de',
-    was: 'de',
-    is: 'nl',
+    was: 'de nl',
+    is: 'nl hu',
     in: 'de nl it sv da nb ro sl',
     on: 'fi et fr pl cs sk sl hr',
     by: 'da nb sv pl cs sk',
@@ -72,6 +73,7 @@ const RIVAL_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
   nb: words('og i på til av en et den det der er som med for at har ikke om fra etter skal var de ved'),
   sv: words('och i på till av en ett den det som är med för att har inte om från efter ska var de vid'),
   nl: words('de het een en van in op te met voor is zijn niet dat die bij naar om over uit wordt'),
+  tl: words('ang ng sa mga ay si ni kay nang na at hindi ito siya niya nila po rin lang dahil kung pero'),
   de: words(
     'der die das den dem des und ist im mit für auf ein eine nicht von zu zum zur bei beim nach aus sich wir ich sie er es über wie wird hat sind auch noch nur vom am',
   ),

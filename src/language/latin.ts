@@ -283,9 +283,15 @@ export function rankLatin(
   const english = ranking.find((c) => c.lang === 'en');
   // The model puts short English strings of names first as Tagalog ("Kim Jong-un says North
   // Korea"); Tagalog text all but always writes one of its particles (ng, sa, ang, mga…). Only
-  // English close behind takes its place: a Tagalog headline without particles keeps Tagalog
-  // against any other.
-  if (first?.lang === 'tl' && english && first.score - english.score <= 0.1 && !writesTagalogParticle(text)) {
+  // English close behind, with an English word Tagalog does not write (says, the, of), takes its
+  // place: a Tagalog headline without particles ("Bagong COVID variant, natukoy") keeps Tagalog.
+  if (
+    first?.lang === 'tl' &&
+    english &&
+    first.score - english.score <= 0.1 &&
+    !writesTagalogParticle(text) &&
+    englishLead(text, ['tl']) > 0
+  ) {
     first.score = english.score - 0.001;
     ranking.sort((a, b) => b.score - a.score);
   }
