@@ -127,11 +127,18 @@ function usesOwnLetter(counts: Map<string, number>, letters: string, model: stri
 
 /**
  * Russian forms that Bulgarian, Serbian and Macedonian do not write: the adjective and pronoun
- * endings -ая -ого -ому -ые -ий after three letters or more (новая, нового; Bulgarian много), the reflexive verb in -ся (считается; the
+ * endings -ого -ому -ые after three letters or more (нового; Bulgarian много), not -ая and -ий,
+ * which Bulgarian writes too (случая, трамвая: a noun and its article; литий, Сергий), the
+ * reflexive verb in -ся (считается; the
  * others write a separate се), and a few frequent words (года, что, это, его, для, был).
  * Ukrainian shares most of these endings; it is told apart by its letters, not here.
  */
-const RUSSIAN_ENDING = /.{3}(?:ая|ого|ому|ые|ий|ться|тся)$/u;
+const RUSSIAN_ENDING = /.{3}(?:ого|ому|ые|ться|тся)$/u;
+/**
+ * Letters Russian does not write (Serbian and Macedonian ј љ њ ћ ђ џ ѓ ќ ѕ, Ukrainian і ї є ґ,
+ * Belarusian ў): where one is in the text, a name's Russian ending (Песков, Дмитрий) decides nothing.
+ */
+const NOT_RUSSIAN = /[јљњћђџѓќѕіїєґўЈЉЊЋЂЏЃЌЅІЇЄҐЎ]/u;
 const RUSSIAN_WORDS = new Set(
   'года году что это этого его для к был была были было который которая которые которого также только более сегодня'.split(
     ' ',
@@ -203,7 +210,7 @@ export function rankCyrillic(text: string, modelScores: Map<string, number>): Ra
   ranking.sort((a, b) => b.score - a.score);
   const russian = ranking.find((c) => c.lang === 'ru');
   const leader = ranking[0];
-  if (russian && leader && leader !== russian && leader.lang in NEIGHBOUR_WORDS) {
+  if (russian && leader && leader !== russian && leader.lang in NEIGHBOUR_WORDS && !NOT_RUSSIAN.test(text)) {
     const rivals = ranking.filter((c) => c.score > russian.score).map((c) => c.lang);
     if (rivals.every((r) => r in NEIGHBOUR_WORDS)) {
       const lead = russianLead(words, rivals);

@@ -18,7 +18,8 @@ const words = (list: string) => new Set(list.split(' '));
  * (or), "to" Danish and Norwegian (two) and Slavic (it), "for" and "at" Scandinavian, "in" German,
  * Dutch, Italian and Slovene (and), "on" Slavic (he), "by" Scandinavian (town) and Polish, Czech
  * and Slovak (would), "will" and "was" German ("was" Dutch too), "as" Portuguese, "at" Tagalog
- * (and), "is" Hungarian (also).
+ * (and), "is" Hungarian (also) and Nordic (ice), "are" Romanian (has), "on" and "at" Turkish
+ * (ten, horse), "have" Danish (garden).
  */
 const ENGLISH: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   Object.entries({
@@ -27,13 +28,13 @@ const ENGLISH: ReadonlyMap<string, ReadonlySet<string>> = new Map(
     and: 'da nb',
     to: 'da nb pl cs sk sl hr',
     for: 'da nb sv',
-    at: 'da nb tl',
+    at: 'da nb tl tr',
     with: '',
     from: '',
-    are: '',
+    are: 'ro',
     were: '',
     has: '',
-    have: '',
+    have: 'da',
     its: '',
     this: '',
     that: '',
@@ -56,9 +57,9 @@ const ENGLISH: ReadonlyMap<string, ReadonlySet<string>> = new Map(
     where: '',
     will: 'de',
     was: 'de nl',
-    is: 'nl hu',
+    is: 'nl hu da nb sv',
     in: 'de nl it sv da nb ro sl',
-    on: 'fi et fr pl cs sk sl hr',
+    on: 'fi et fr pl cs sk sl hr tr',
     by: 'da nb sv pl cs sk',
     as: 'pt',
   }).map(([word, also]) => [word, new Set(also ? also.split(' ') : [])]),
@@ -100,8 +101,7 @@ const CAPITALISED_NOUNS = new Set(['de', 'lb']);
 
 /**
  * True for a headline in title case, three words or more all capitalised (Police Blotter, Jan.
- * 2; For Auld Lang Jackass): English style. French, Dutch and the Nordic languages write
- * headlines in sentence case, so a lower-case word follows the first.
+ * 2; For Auld Lang Jackass): English style, whose capitalised function words then count.
  */
 function titleCase(tokens: readonly string[]): boolean {
   const words = tokens.filter((t) => t.length > 1);
@@ -111,13 +111,15 @@ function titleCase(tokens: readonly string[]): boolean {
 /**
  * How many more words speak for English than for its `rivals` (the languages ranked ahead of it)
  * in `text`: English function words none of them writes and possessives, minus their function
- * words, title case against languages that write headlines in sentence case, and an English date. Words count in
- * lower case, capitalised as the first word (For, The), or any way in a title-case headline.
+ * words, and an English date. Words count in lower case, capitalised as the first word (For, The),
+ * or any way in a title-case headline (of a language that writes headlines in sentence case).
  */
 export function englishLead(text: string, rivals: readonly string[]): number {
   const tokens = [...text.matchAll(TOKEN)].map(([token]) => token);
   const titled = titleCase(tokens) && !rivals.some((r) => CAPITALISED_NOUNS.has(r));
-  let lead = (titled ? 1 : 0) + (ENGLISH_DATE.test(text) ? 1 : 0);
+  // Title case lets capitalised function words count (The Garden); alone it is no evidence:
+  // feeds re-case headlines in any language ("Equinor Kutter Investeringer" is Norwegian).
+  let lead = ENGLISH_DATE.test(text) ? 1 : 0;
   let first = true;
   for (const token of tokens) {
     const lower = token.toLowerCase();

@@ -282,16 +282,11 @@ export function rankLatin(
   const first = ranking[0];
   const english = ranking.find((c) => c.lang === 'en');
   // The model puts short English strings of names first as Tagalog ("Kim Jong-un says North
-  // Korea"); Tagalog text all but always writes one of its particles (ng, sa, ang, mga…). Only
-  // English close behind, with an English word Tagalog does not write (says, the, of), takes its
-  // place: a Tagalog headline without particles ("Bagong COVID variant, natukoy") keeps Tagalog.
-  if (
-    first?.lang === 'tl' &&
-    english &&
-    first.score - english.score <= 0.1 &&
-    !writesTagalogParticle(text) &&
-    englishLead(text, ['tl']) > 0
-  ) {
+  // Korea", "Pacquiao announces comeback"); Tagalog text all but always writes one of its
+  // particles (ng, sa, ang, mga…). Only English close behind takes its place. A Tagalog headline
+  // without a particle ("Bagong COVID variant, natukoy") is lost to English: rarer in news than
+  // English names and a verb, and an outlet's declared Tagalog settles it.
+  if (first?.lang === 'tl' && english && first.score - english.score <= 0.1 && !writesTagalogParticle(text)) {
     first.score = english.score - 0.001;
     ranking.sort((a, b) => b.score - a.score);
   }
