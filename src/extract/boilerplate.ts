@@ -3,11 +3,13 @@ import {
   BOILERPLATE_MAX_SHARE,
   BOILERPLATE_ROLES,
   BOILERPLATE_WORDS,
+  COMMENT_WORDS,
   CONTENT_HEAD_WORDS,
   CONTENT_NAME_WORDS,
   FURNITURE_CLASS,
   HIDDEN_PROSE_CHARS,
   HIDDEN_STYLE,
+  LIVE_COVERAGE_WORDS,
   PHRASE_CONTEXT_CHARS,
   PROSE_PARAGRAPH_CHARS,
   PROSE_PARAGRAPHS,
@@ -213,7 +215,8 @@ function findWord(names: string[][], words: Set<string>): string | undefined {
   for (const name of names) {
     const head = name[name.length - 1];
     if (head && CONTENT_HEAD_WORDS.has(head)) continue;
-    const hit = name.find((w) => words.has(w));
+    const live = name.some((w) => LIVE_COVERAGE_WORDS.has(w));
+    const hit = name.find((w) => words.has(w) && !(live && COMMENT_WORDS.has(w)));
     if (hit) return hit;
   }
   return undefined;

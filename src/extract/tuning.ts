@@ -174,6 +174,15 @@ export const WEAK_BOILERPLATE_WORDS = new Set([
 export const FURNITURE_CLASS =
   /author[-_]?(?:box|bio|info|card|description|profile|details)|about[-_]?(?:the[-_]?)?author|saboxplugin|post[-_]?meta(?:data)?\b|entry[-_]?(?:meta|footer)\b|community[-_]?notice/i;
 
+/**
+ * Words of a class name that mark live coverage (`live-match-comment`, `liveblog-comment`,
+ * `ticker-comment`): there a "comment" is the newsroom's running commentary, the article itself,
+ * not a reader's comment. They lift only the comment words, in the same class name.
+ */
+export const LIVE_COVERAGE_WORDS = new Set(['live', 'liveblog', 'liveticker', 'ticker', 'direct']);
+/** The furniture words that live coverage lifts (see LIVE_COVERAGE_WORDS). */
+export const COMMENT_WORDS = new Set(['comment', 'comments', 'kommentare']);
+
 /** Last words of a class name that say "this is the content" (`comment-content`, `article-body`). */
 export const CONTENT_HEAD_WORDS = new Set(['content', 'body', 'text', 'article', 'story', 'entry', 'main']);
 

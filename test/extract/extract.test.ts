@@ -113,6 +113,30 @@ describe('body', () => {
     }
   });
 
+  test("a live ticker's entries are the article though marked as comments; readers' comments are not", () => {
+    const entries = [
+      ['12', 'Lyon open the scoring after a long move down the left wing, finished at the near post by the captain.'],
+      ['34', 'Marseille equalise from the penalty spot after a handball in the area, and the stadium falls silent.'],
+      ['58', 'A red card for the Lyon defender changes the game: his side will play the last half hour with ten men.'],
+      ['81', 'Marseille take the lead with a header from a corner; the away fans behind the goal celebrate loudly.'],
+    ]
+      .map(
+        ([minute, text]) => `<li class="live-match-comment"><span class="minute">${minute}'</span><p>${text}</p></li>`,
+      )
+      .join('');
+    const html = `<html><head><title>Lyon - Marseille en direct</title></head><body>
+      <nav><a href="/">Home</a> <a href="/foot">Football</a></nav>
+      <main><h1>Lyon - Marseille live</h1><ul class="live-comments">${entries}</ul>
+      <section class="comments"><h3>Your comments</h3>
+        <div class="comment"><p>What a game, I could not believe the red card, the referee was far too strict tonight.</p></div>
+        <div class="comment"><p>Marseille deserved it after the second half; the coach got the changes exactly right.</p></div>
+      </section></main></body></html>`;
+    const text = bodyText(extractArticle(html, 'https://sport.example/live/lyon-marseille'));
+    assert.match(text, /Lyon open the scoring/);
+    assert.match(text, /Marseille take the lead with a header/);
+    assert.ok(!text.includes('What a game'), "a reader's comment leaked into the body");
+  });
+
   test('blockquote and table stay in, as quote and table blocks, in document order', () => {
     const { html, url } = loadCase('boilerplate');
     const blocks = extractArticle(html, url)!.blocks;
