@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
@@ -86,6 +87,34 @@ test("Meridian's tag query answers as Readability 0.6's own, from every element"
     }
   }
   assert.ok(found > 20, `found ${found}`);
+});
+
+/**
+ * The Readability methods Meridian replaces with faster equivalents (src/extract/readability.ts)
+ * or whose steps it runs itself (parse), as they read in @mozilla/readability 0.6.0. A new
+ * Readability changes a fingerprint, and this test makes someone compare the copies with it
+ * before the upgrade lands, instead of the copies drifting silently.
+ */
+const READABILITY_SOURCES: Record<string, string> = {
+  parse: 'd1a7ff3d24ee465f',
+  _getLinkDensity: 'db1283dc0de3a1d5',
+  _isElementWithoutContent: 'fd87e9b386b6e7ad',
+  _getAllNodesWithTag: 'a382a014edcf6421',
+  _isValidByline: '9cf9dbce082290f6',
+  _isProbablyVisible: 'e9daf2ed0ba6a1c5',
+};
+
+test('the Readability methods Meridian copies are those of the version they were copied from', () => {
+  const prototype = Readability.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const [method, fingerprint] of Object.entries(READABILITY_SOURCES)) {
+    const source = prototype[method]?.toString() ?? '';
+    const now = createHash('sha256').update(source).digest('hex').slice(0, 16);
+    assert.equal(
+      now,
+      fingerprint,
+      `Readability.${method} is not 0.6.0's: compare src/extract/readability.ts's copy with it, then update this fingerprint`,
+    );
+  }
 });
 
 test("Meridian's run of Readability is parse()'s own steps, with parse()'s result", () => {
