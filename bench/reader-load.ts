@@ -24,6 +24,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadCountries } from '../src/catalog/data.ts';
 import { storeStoryTakes } from '../src/jobs/story-takes.ts';
@@ -162,7 +163,11 @@ async function fillStories(store: Store, maxId: number): Promise<void> {
   }
 }
 
-async function fill(store: Store, total: number): Promise<{ countries: string[]; maxId: number }> {
+async function fill(
+  store: Store,
+  total: number,
+  withStories: boolean,
+): Promise<{ countries: string[]; maxId: number }> {
   const countries = loadCountries().slice(0, COUNTRIES);
   const outlets: Outlet[] = countries.flatMap((c) =>
     Array.from({ length: OUTLETS_PER_COUNTRY }, (_, k) => ({
@@ -231,7 +236,7 @@ async function fill(store: Store, total: number): Promise<{ countries: string[];
         .executeTakeFirst()
     )?.m ?? 0,
   );
-  if (process.argv.includes('--stories')) await fillStories(store, maxId);
+  if (withStories) await fillStories(store, maxId);
   console.log(`filled ${total} articles in ${((performance.now() - start) / 1000).toFixed(1)} s`);
   return { countries: countries.map((c) => c.code.toLowerCase()), maxId };
 }
@@ -396,16 +401,26 @@ async function measure(url: string, pid: number, seconds: number, paths: () => s
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+const { values: options, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    stories: { type: 'boolean', default: false },
+    processes: { type: 'string', default: '1' },
+    versus: { type: 'string' },
+    rounds: { type: 'string', default: '3' },
+    // Only fill a store (also how --versus fills one with another revision's code).
+    fill: { type: 'string' },
+  },
+});
+
 async function main(): Promise<void> {
-  // As typed, before the options are taken out of argv below.
   const command = ['npx tsx bench/reader-load.ts', ...process.argv.slice(2)].join(' ');
-  const withStories = takeFlag('--stories');
-  const processes = Number(takeOption('--processes') ?? 1);
-  const versus = takeOption('--versus');
-  const rounds = Number(takeOption('--rounds') ?? 3);
-  const total = Number(process.argv[2] ?? 100_000);
-  const seconds = Number(process.argv[3] ?? 10);
-  if (versus) return compare(versus, { total, seconds, withStories, rounds, command });
+  const withStories = options.stories;
+  const processes = Number(options.processes);
+  const rounds = Number(options.rounds);
+  const total = Number(positionals[0] ?? 100_000);
+  const seconds = Number(positionals[1] ?? 10);
+  if (options.versus) return compare(options.versus, { total, seconds, withStories, rounds, command });
   const dir = mkdtempSync(join(tmpdir(), 'meridian-load-'));
   const filled = fillInChild(ROOT, dir, total, withStories);
   console.log(filled.lines.join('\n'));
@@ -519,25 +534,12 @@ function loadAverage(): string {
     .join(', ');
 }
 
-/** Takes `--flag` out of argv; whether it was there. */
-function takeFlag(flag: string): boolean {
-  const at = process.argv.indexOf(flag);
-  if (at >= 0) process.argv.splice(at, 1);
-  return at >= 0;
-}
-
-/** Takes `--name value` out of argv; the value, if given. */
-function takeOption(name: string): string | undefined {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? process.argv.splice(at, 2)[1] : undefined;
-}
-
 async function fillOnly(dataDir: string, total: number): Promise<void> {
   const store = await Store.open({ dataDir });
-  const result = await fill(store, total);
+  const result = await fill(store, total, options.stories);
   await store.close();
   console.log(JSON.stringify(result));
 }
 
-if (process.argv[2] === '--fill') await fillOnly(process.argv[3] as string, Number(process.argv[4] ?? 100_000));
+if (options.fill !== undefined) await fillOnly(options.fill, Number(positionals[0] ?? 100_000));
 else await main();
