@@ -134,11 +134,6 @@ function usesOwnLetter(counts: Map<string, number>, letters: string, model: stri
  * Ukrainian shares most of these endings; it is told apart by its letters, not here.
  */
 const RUSSIAN_ENDING = /.{3}(?:ого|ому|ые|ться|тся)$/u;
-/**
- * Letters Russian does not write (Serbian and Macedonian ј љ њ ћ ђ џ ѓ ќ ѕ, Ukrainian і ї є ґ,
- * Belarusian ў): where one is in the text, a name's Russian ending (Песков, Дмитрий) decides nothing.
- */
-const NOT_RUSSIAN = /[јљњћђџѓќѕіїєґўЈЉЊЋЂЏЃЌЅІЇЄҐЎ]/u;
 const RUSSIAN_WORDS = new Set(
   'года году что это этого его для к был была были было который которая которые которого также только более сегодня'.split(
     ' ',
@@ -210,7 +205,10 @@ export function rankCyrillic(text: string, modelScores: Map<string, number>): Ra
   ranking.sort((a, b) => b.score - a.score);
   const russian = ranking.find((c) => c.lang === 'ru');
   const leader = ranking[0];
-  if (russian && leader && leader !== russian && leader.lang in NEIGHBOUR_WORDS && !NOT_RUSSIAN.test(text)) {
+  // A letter Russian does not write (Serbian ј, Ukrainian і, Belarusian ў…): a name's Russian ending
+  // (Песков, Дмитрий) then decides nothing.
+  const writesRussianOnly = foreign.get('ru') === 0;
+  if (russian && leader && leader !== russian && leader.lang in NEIGHBOUR_WORDS && writesRussianOnly) {
     const rivals = ranking.filter((c) => c.score > russian.score).map((c) => c.lang);
     if (rivals.every((r) => r in NEIGHBOUR_WORDS)) {
       const lead = russianLead(words, rivals);
