@@ -239,10 +239,10 @@ function readingScript(dominant: Script, counts: ScriptCounts, text: string, dec
   if (dominant !== 'Latin') return dominant;
   if (declared.length > 0) {
     if (declared.some((d) => scriptsOf(d).includes('Latin'))) return dominant;
-    const names = latinOnlyNames(text, false);
     for (const d of declared) {
       const script = scriptsOf(d).find((s) => weightedLettersOf(counts, s) >= DECLARED_SCRIPT_UNITS);
-      if (script && names) return script;
+      // Whether the Latin is only names does not depend on the script: the first one decides.
+      if (script) return latinOnlyNames(text, false) ? script : dominant;
     }
     return dominant;
   }

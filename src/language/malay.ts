@@ -102,14 +102,10 @@ const SHAPES: ReadonlyArray<readonly [RegExp, number]> = [
 ];
 
 /**
- * How much more the words of a text say Indonesian than Malay: positive for Indonesian,
- * negative for Malay, 0 when they are silent or even. `tokens` are lower-cased words.
+ * How much more the words of a text say Indonesian than Malay (`lead`: positive for Indonesian,
+ * negative for Malay, 0 when they are silent or even), and how many of those words or shapes
+ * belong to one standard alone (`strong`). `tokens` are lower-cased words.
  */
-export function indonesianLead(tokens: readonly string[]): number {
-  return standardEvidence(tokens).lead;
-}
-
-/** The lead (see indonesianLead) and how many of its words or shapes belong to one standard alone. */
 export function standardEvidence(tokens: readonly string[]): { lead: number; strong: number } {
   let lead = 0;
   let strong = 0;

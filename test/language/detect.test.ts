@@ -4,7 +4,7 @@ import { russianLead } from '../../src/language/cyrillic.ts';
 import { detectLanguage, detectLines } from '../../src/language/detect.ts';
 import { englishLead } from '../../src/language/english.ts';
 import { penalizeForeignLetters } from '../../src/language/latin-letters.ts';
-import { indonesianLead } from '../../src/language/malay.ts';
+import { standardEvidence } from '../../src/language/malay.ts';
 import { SAMPLES } from './samples.ts';
 
 describe('detectLanguage: one headline and one article per language', () => {
@@ -297,8 +297,8 @@ describe('Latin-script neighbours', () => {
   });
 
   test('Indonesian vs Malay: the currency signs and the verbs of reported speech', () => {
-    assert.equal(indonesianLead(['rm']), -1);
-    assert.equal(indonesianLead(['rp', 'ujarnya']), 2);
+    assert.equal(standardEvidence(['rm']).lead, -1);
+    assert.equal(standardEvidence(['rp', 'ujarnya']).lead, 2);
     assert.equal(detectLanguage('Harga rumah naik RM50,000 dalam setahun').lang, 'ms');
     assert.equal(detectLanguage('Harga rumah naik Rp50 juta dalam setahun').lang, 'id');
   });
@@ -309,11 +309,11 @@ describe('Latin-script neighbours', () => {
   });
 
   test('Indonesian vs Malay: a word both use counts less than one that only one uses', () => {
-    assert.equal(indonesianLead(['boleh']), -0.5, 'boleh: Malay can, Indonesian may');
-    assert.equal(indonesianLead(['bahwa']), 1);
-    assert.equal(indonesianLead(['tidak', 'boleh', 'bahwa']), 0.5);
-    assert.equal(indonesianLead(['peneliti', 'seksama', 'kurniawan']), 0, 'Indonesian words that look Malay');
-    assert.equal(indonesianLead(['kualiti', 'fasilitas']), 0);
+    assert.equal(standardEvidence(['boleh']).lead, -0.5, 'boleh: Malay can, Indonesian may');
+    assert.equal(standardEvidence(['bahwa']).lead, 1);
+    assert.equal(standardEvidence(['tidak', 'boleh', 'bahwa']).lead, 0.5);
+    assert.equal(standardEvidence(['peneliti', 'seksama', 'kurniawan']).lead, 0, 'Indonesian words that look Malay');
+    assert.equal(standardEvidence(['kualiti', 'fasilitas']).lead, 0);
     assert.equal(detectLanguage('Polisi menyatakan bahwa pengunjung tidak boleh masuk').lang, 'id');
     assert.equal(detectLanguage('Polis menyatakan bahawa pengunjung boleh masuk').lang, 'ms');
   });
@@ -333,9 +333,9 @@ describe('Latin-script neighbours', () => {
     // Presiden, perusahaan: Malay news writes them too; one word only Malay writes outweighs them.
     assert.equal(detectLanguage('Presiden Amerika Syarikat Joe Biden tiba di Kuala Lumpur').lang, 'ms');
     assert.equal(detectLanguage('Perusahaan kecil dan sederhana terjejas akibat banjir').lang, 'ms');
-    assert.equal(indonesianLead(['pejabat', 'kanak', 'susulan', 'bandar', 'penasihat', 'khidmat']), 0);
-    assert.equal(indonesianLead(['perkhidmatan', 'kesihatan']), -2);
-    assert.equal(indonesianLead(['bahawasanya', 'bahwasanya']), 0, 'the formal that: -1 and +1');
+    assert.equal(standardEvidence(['pejabat', 'kanak', 'susulan', 'bandar', 'penasihat', 'khidmat']).lead, 0);
+    assert.equal(standardEvidence(['perkhidmatan', 'kesihatan']).lead, -2);
+    assert.equal(standardEvidence(['bahawasanya', 'bahwasanya']).lead, 0, 'the formal that: -1 and +1');
   });
 });
 
