@@ -17,6 +17,8 @@
  * change to the rule is measured in seconds, not an import. It also reports pairs of even and odd
  * row numbers apart (tune on one half, check on the other), and prints the first N same-event pairs
  * left apart and different-event pairs joined (--misses) and the judged pairs by similarity band.
+ * With MERIDIAN_EMBEDDINGS_PROVIDER (and its URL, model and weight) set, the import clusters with
+ * that provider's vectors, as the pipeline does; --recluster never asks a provider.
  * --options takes clusterer options as JSON
  * ('{"joinThreshold":0.6}'). Neither writes RESULTS.md: only a real import does.
  */
@@ -218,7 +220,15 @@ function blank(): Tally {
 const pct = (n: number, d: number) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)} %`);
 const largest = Math.max(0, ...sizes.values());
 const multi = [...sizes.values()].filter((n) => n > 1).length;
+// The import inherits this environment: an embeddings provider set here is measured with it.
+const provider = process.env.MERIDIAN_EMBEDDINGS_PROVIDER ?? 'none';
+const similarityFrom =
+  provider === 'none' || values.recluster
+    ? 'words, names and numbers (no embeddings provider)'
+    : `words and the embeddings of ${process.env.MERIDIAN_EMBEDDINGS_MODEL ?? 'the default model'} (weight ${process.env.MERIDIAN_EMBEDDINGS_WEIGHT ?? 'default'})`;
 const lines = [
+  `Similarity from ${similarityFrom}.`,
+  '',
   `Pairs: \`${csvPath.replace(`${resolve(root, '..')}/`, '../')}\`; ${storyOf.size} articles in ${sizes.size} stories (${multi} with more than one article), largest ${largest}${Number.isNaN(seconds) ? '' : `; import ${seconds.toFixed(0)} s`}${unplaced ? `; ${unplaced} pairs with an article not imported` : ''}.`,
   '',
   '| pairs | same-event joined (target ≥ 80 %) | different-event joined (target ≤ 5 %) | largest story with such pairs |',

@@ -7,10 +7,15 @@ import type { Database } from '../store/schema.ts';
 import type { Store } from '../store/store.ts';
 import { storyDoc, storyDocs } from '../stories/article-docs.ts';
 import { type AddResult, StoryClusterer } from '../stories/clusterer.ts';
+import type { StoryDoc } from '../stories/doc.ts';
+import { attachEmbeddings, type Embedder } from '../stories/embeddings.ts';
 import { storiesFromConfig } from '../stories/from-config.ts';
+import type { SimilarityModel } from '../stories/similarity.ts';
 
 const log = logger('stories');
 const DAY_MS = 86_400_000;
+/** Articles per embeddings request when the live stories are rebuilt. */
+const EMBED_CHUNK = 64;
 
 /**
  * The writer of stories: the incremental clusterer, rebuilt from the recent assignments in the
@@ -21,6 +26,9 @@ const DAY_MS = 86_400_000;
  */
 export class StoryService {
   private clusterer?: StoryClusterer;
+  /** The embeddings provider, when one is configured, and the model its vectors go into. */
+  private embedder?: Embedder;
+  private model?: SimilarityModel;
   private ready?: Promise<void>;
   private queue: Promise<unknown> = Promise.resolve();
   /** An id taken from the database for the next new story, kept until a new story uses it. */
@@ -34,7 +42,9 @@ export class StoryService {
   ) {}
 
   private async init(): Promise<void> {
-    const { clusterer: options } = storiesFromConfig(this.config);
+    const { clusterer: options, embedder, model } = storiesFromConfig(this.config);
+    this.embedder = embedder;
+    this.model = model;
     const expiryDays = this.config.int('MERIDIAN_STORY_EXPIRY_DAYS');
     const clusterer = new StoryClusterer({ ...options, newStoryId: () => this.takeReservedId() });
     const since = new Date(Date.now() - expiryDays * DAY_MS).toISOString();
@@ -44,9 +54,28 @@ export class StoryService {
       this.store,
       assignments.map((a) => a.articleId),
     );
+    // Vectors are not stored: the live window is embedded again (one request per 64 articles).
+    for (let i = 0; i < docs.length; i += EMBED_CHUNK) await this.embed(docs.slice(i, i + EMBED_CHUNK));
     clusterer.load(docs.map((doc) => ({ doc, storyId: storyOf.get(Number(doc.id)) as number })));
     this.clusterer = clusterer;
     log.info('live stories rebuilt', { articles: docs.length, stories: clusterer.liveCount });
+  }
+
+  /**
+   * Attaches the provider's vectors to `docs`. The provider is optional help: when it fails (after
+   * its own retries), the articles are clustered on their words alone rather than left waiting.
+   */
+  private async embed(docs: StoryDoc[]): Promise<void> {
+    if (!this.embedder || !this.model || docs.length === 0) return;
+    try {
+      await attachEmbeddings(docs, this.model, this.embedder);
+    } catch (err) {
+      log.warn('embeddings unavailable; clustering on words alone', {
+        articles: docs.length,
+        model: this.embedder.model,
+        err: err as Error,
+      });
+    }
   }
 
   /** Makes every write of stories check `fence` inside its transaction first (the story-writer lock). */
@@ -93,7 +122,9 @@ export class StoryService {
     // a later article when this one joins a story.
     this.reservedId ??= await this.store.stories.allocateId();
     const reserved = this.reservedId;
-    const result = clusterer.add(storyDoc(article, english));
+    const doc = storyDoc(article, english);
+    await this.embed([doc]);
+    const result = clusterer.add(doc);
     const isNew = result.storyId === reserved && this.reservedId === undefined;
     try {
       return await this.record(clusterer, result, isNew, articleId);

@@ -106,7 +106,7 @@ export class StoryClusterer {
     const time = this.timeOf(doc);
     const { query, post } = this.lookupKeys(profile);
     const latin = writesLatin(profile, this.model);
-    const scored = this.candidates(query, profile.language, latin)
+    const scored = this.withNearestByMeaning(profile, this.candidates(query, profile.language, latin))
       .map((story) => ({
         story,
         score: scoreProfiles(profile, story.profileAt(time), this.model.stats, this.model.tuning),
@@ -284,6 +284,29 @@ export class StoryClusterer {
       if (out.length >= maxCandidates && otherScript >= otherScriptCandidates) break;
     }
     return out;
+  }
+
+  /**
+   * With an embeddings provider, also the live stories whose vectors lie nearest the article's:
+   * two reports in two languages may share no word, name or number for the index to find, and
+   * their vectors are then the only evidence. One dot product per live story with a vector
+   * (about 3,500 stories of 384 numbers in a week of 500 articles a day: about a millisecond).
+   */
+  private withNearestByMeaning(profile: Profile, found: LiveStory[]): LiveStory[] {
+    const vector = profile.embedding;
+    if (!vector) return found;
+    const have = new Set(found.map((s) => s.id));
+    const oldest = this.now - this.options.expiryDays * DAY;
+    const near: Array<{ story: LiveStory; dot: number }> = [];
+    for (const story of this.live.values()) {
+      const other = story.profile.embedding;
+      if (!other || other.length !== vector.length || have.has(story.id) || story.lastSeen < oldest) continue;
+      let dot = 0;
+      for (let i = 0; i < vector.length; i++) dot += (vector[i] ?? 0) * (other[i] ?? 0);
+      near.push({ story, dot });
+    }
+    near.sort((a, b) => b.dot - a.dot || a.story.id - b.story.id);
+    return [...found, ...near.slice(0, this.options.maxCandidates).map((n) => n.story)];
   }
 
   /** Follows merges to the live survivor; undefined when the story is gone. */

@@ -33,7 +33,7 @@ export const storySettings = declareSettings([
     default: 'none',
     group: 'stories.embeddings',
     description:
-      'Semantic similarity from an OpenAI-compatible /v1/embeddings endpoint (openai), or words only (none).',
+      'Semantic similarity for stories from an OpenAI-compatible /v1/embeddings endpoint such as Ollama, llama.cpp or OpenAI (openai), or words only (none). Use a multilingual model: reports in two languages then meet without translation.',
   },
   {
     name: 'MERIDIAN_EMBEDDINGS_URL',
@@ -64,7 +64,8 @@ export const storySettings = declareSettings([
     min: 0,
     max: 1,
     group: 'stories.embeddings',
-    description: 'Share of the embedding cosine in the similarity score when both articles have one.',
+    description:
+      'Share of the embedding cosine in the similarity score when both articles have one. Measure it (and MERIDIAN_STORY_JOIN_THRESHOLD) for your model with bench/stories-events.ts.',
   },
   {
     name: 'MERIDIAN_EMBEDDINGS_TIMEOUT_MS',

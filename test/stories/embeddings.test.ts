@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -9,65 +7,20 @@ import { run } from '../../src/cli/main.ts';
 import type { StoryDoc } from '../../src/stories/doc.ts';
 import { attachEmbeddings, OpenAIEmbedder } from '../../src/stories/embeddings.ts';
 import { SimilarityModel, similarity } from '../../src/stories/similarity.ts';
-
-/**
- * A local server speaking the OpenAI embeddings protocol. Its "model" maps words of several
- * languages to shared topic dimensions, as a multilingual embedding model would, so articles
- * with no word in common can still be close.
- */
-const TOPICS: RegExp[] = [/earthquake|erdbeben|sismo|quake/i, /bank|rates|zins|taux/i, /envoy|talks|gespräche/i];
-
-function vectorFor(text: string): number[] {
-  const v: number[] = TOPICS.map((re) => (re.test(text) ? 1 : 0));
-  v.push(0.05); // never all-zero
-  return v;
-}
-
-interface Seen {
-  body: { model: string; input: string[]; encoding_format?: string };
-  auth: string | undefined;
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  let data = '';
-  for await (const chunk of req) data += chunk;
-  return data;
-}
+import { type EmbeddingsServer, type SeenRequest, startEmbeddingsServer } from '../helpers/embeddings-server.ts';
 
 describe('embeddings provider (OpenAI-compatible)', () => {
-  let server: Server;
+  let server: EmbeddingsServer;
   let baseURL = '';
-  const seen: Seen[] = [];
+  let seen: SeenRequest[] = [];
 
   before(async () => {
-    server = createServer(async (req, res) => {
-      const body = JSON.parse(await readBody(req)) as Seen['body'];
-      if (req.method !== 'POST' || req.url !== '/v1/embeddings') {
-        res.writeHead(404).end();
-        return;
-      }
-      if (body.model === 'missing-model') {
-        res.writeHead(400, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: { message: 'model not found', type: 'invalid_request_error' } }));
-        return;
-      }
-      seen.push({ body, auth: req.headers.authorization });
-      const data = body.input.map((text, index) => ({ object: 'embedding', index, embedding: vectorFor(text) }));
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({
-          object: 'list',
-          data: data.reverse(),
-          model: body.model,
-          usage: { prompt_tokens: 1, total_tokens: 1 },
-        }),
-      );
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+    server = await startEmbeddingsServer();
+    baseURL = server.baseURL;
+    seen = server.seen;
   });
 
-  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  after(() => server.close());
 
   test('embeds in input order, asking for floats with the configured model and key', async () => {
     const embedder = new OpenAIEmbedder({ baseURL, model: 'test-embed', apiKey: 'sk-test' });
