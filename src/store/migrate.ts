@@ -27,6 +27,32 @@ export interface MigrationTarget {
  * applied migrations is read, so whoever comes second waits, then finds nothing left to do.
  */
 export async function migrateToLatest(db: Kysely<unknown>, target: MigrationTarget): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrateOnce(db, target);
+    } catch (err) {
+      if (attempt >= OTHER_SCHEMA_RETRIES || !anotherSchemaWentAway(err, target.schema)) throw err;
+    }
+  }
+}
+
+/**
+ * Kysely's migrator lists the tables of every schema to find its own, asking PostgreSQL
+ * `has_schema_privilege` by name for each; a schema some other user drops meanwhile makes that
+ * query fail ("schema … does not exist", 3F000). Another store's schema coming and going is no
+ * reason for this one not to open: the run is tried again (each of its steps can run twice;
+ * migrations themselves run in a transaction).
+ */
+const OTHER_SCHEMA_RETRIES = 20;
+
+function anotherSchemaWentAway(err: unknown, own: string | undefined): boolean {
+  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+  if (cause?.code !== '3F000') return false;
+  const gone = /schema "([^"]+)" does not exist/.exec(cause.message ?? '')?.[1];
+  return gone !== undefined && gone !== own;
+}
+
+async function migrateOnce(db: Kysely<unknown>, target: MigrationTarget): Promise<string[]> {
   const sqlite = target.dialect === 'sqlite';
   const migrator = new Migrator({
     db,

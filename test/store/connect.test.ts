@@ -4,12 +4,15 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
 import { Config } from '../../src/config/config.ts';
 import { SQLITE_FILE } from '../../src/store/connect.ts';
 import { StoreError } from '../../src/store/errors.ts';
+import { migrateToLatest } from '../../src/store/migrate.ts';
 import { migrations } from '../../src/store/migrations/index.ts';
 import { Store } from '../../src/store/store.ts';
+import { backends, PG_URL } from '../helpers/stores.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'meridian-connect-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -160,5 +163,78 @@ describe('opening the embedded store', () => {
         return true;
       },
     );
+  });
+});
+
+const postgres = (await backends()).find((b) => b.name === 'postgres');
+
+describe('opening a PostgreSQL store', { skip: postgres?.skip ?? 'no PostgreSQL backend' }, () => {
+  /**
+   * A pool whose first `times` schema-privilege questions (Kysely's migrator asks one per schema
+   * when it lists tables) name a schema that is gone, as when another user drops it between the
+   * listing and the question: PostgreSQL itself answers 3F000.
+   */
+  function poolAskingAboutGoneSchema(
+    schema: string,
+    gone: string,
+    times: number,
+  ): { pool: pg.Pool; asked: () => number } {
+    const pool = new pg.Pool({ connectionString: PG_URL, max: 2, options: `-c search_path=${schema}` });
+    let left = times;
+    let asked = 0;
+    const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+    (pool as unknown as { connect: () => Promise<pg.PoolClient> }).connect = async () => {
+      const client = await connect();
+      const query = client.query.bind(client) as (text: string, values?: unknown[]) => Promise<unknown>;
+      (client as unknown as { query: typeof query }).query = (text, values) => {
+        if (typeof text === 'string' && text.includes('has_schema_privilege') && left > 0) {
+          left--;
+          asked++;
+          return query(`select has_schema_privilege('${gone}', 'USAGE')`);
+        }
+        return query(text, values);
+      };
+      return client;
+    };
+    return { pool, asked: () => asked };
+  }
+
+  test('another schema dropped while the store migrates does not stop it from opening', async () => {
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    const schema = `meridian_gone_${process.pid}`;
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    const { pool, asked } = poolAskingAboutGoneSchema(schema, `${schema}_other`, 2);
+    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+    try {
+      const applied = await migrateToLatest(db, { dialect: 'postgres', location: 'test', schema });
+      assert.equal(asked(), 2, 'the migrator met the vanished schema twice');
+      assert.deepEqual(applied, Object.keys(migrations), 'and then migrated the store in full');
+    } finally {
+      await db.destroy();
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    }
+  });
+
+  test('a schema that keeps vanishing is an error after a bounded number of tries', async () => {
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    const schema = `meridian_vanishing_${process.pid}`;
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    const { pool, asked } = poolAskingAboutGoneSchema(schema, `${schema}_other`, 1000);
+    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+    try {
+      await assert.rejects(
+        migrateToLatest(db, { dialect: 'postgres', location: 'test', schema }),
+        (err: unknown) => err instanceof StoreError && err.message.includes(`schema "${schema}_other" does not exist`),
+      );
+      // Tried unboundedly, it would outlast the 1,000 sabotaged questions and open.
+      assert.ok(asked() < 1000, `${asked()} questions`);
+    } finally {
+      await db.destroy();
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    }
   });
 });
