@@ -37,7 +37,8 @@ export async function assemblePipeline(
   const summarizer = createSummarizer(config);
   const translation = {
     budget: budgetLimits(config),
-    ...(options.takeDelayMs ? { takeDelayMs: options.takeDelayMs } : {}),
+    // 0 is a delay too (`import` and `ingest --once` ask for the take at once).
+    ...(options.takeDelayMs !== undefined ? { takeDelayMs: options.takeDelayMs } : {}),
   };
   const outlets = async () => new Map<string, Outlet>((await store.outlets.list()).map((o) => [o.id, o]));
   const catalogLanguages = (await store.outlets.list()).flatMap((o) => o.languages);

@@ -65,6 +65,19 @@ describe('a Spanish article from feed to English page, translated by Apertium', 
       const assembled = await assemblePipeline(h.store, config, { fetcher, idleMs: 20, takeDelayMs: 0 });
       await assembled.pipeline.runOnce();
       await assembled.close();
+      // The translation asked for a new take of the story at once (takeDelayMs 0, as `meridian
+      // import` asks), not a minute later: a later one kept runOnce waiting for it.
+      const takes = await h.store.db
+        .selectFrom('jobs')
+        .select(['run_at', 'created_at'])
+        .where('kind', '=', 'take')
+        .execute();
+      assert.ok(takes.length > 0, 'a take was queued');
+      for (const t of takes)
+        assert.ok(
+          Date.parse(t.run_at) - Date.parse(t.created_at) < 5_000,
+          `take due ${t.run_at}, queued ${t.created_at}`,
+        );
 
       const [article] = await h.store.articles.list({ limit: 5 });
       assert.ok(article);
