@@ -120,7 +120,14 @@ describe('three workers on PostgreSQL', { skip }, () => {
         60_000,
       );
       server.restart();
-      await waitFor('the survivors to finish', () => drained(multi, TOTAL), 90_000);
+      await waitFor('the survivors to finish', () => drained(multi, TOTAL), 90_000).catch(async (err: Error) => {
+        // What was left, and what the survivors last said: enough to tell a stuck job from a
+        // story writer that never came back.
+        const states = JSON.stringify(await multi.articles.countByState());
+        const jobs = JSON.stringify(await multi.jobs.counts());
+        const tails = others.map((w, i) => `--- survivor ${i + 1} ---\n${w.log().split('\n').slice(-30).join('\n')}`);
+        throw new Error(`${err.message}\narticles ${states}\njobs ${jobs}\n${tails.join('\n')}`);
+      });
 
       // Nothing lost, nothing doubled, nothing stuck.
       const got = await assignments(multi);
