@@ -8,7 +8,7 @@ import type { Store } from '../store/store.ts';
 import { storyDoc, storyDocs } from '../stories/article-docs.ts';
 import { type AddResult, StoryClusterer } from '../stories/clusterer.ts';
 import type { StoryDoc } from '../stories/doc.ts';
-import { attachEmbeddings, type Embedder } from '../stories/embeddings.ts';
+import { type Embedder, embeddingInput } from '../stories/embeddings.ts';
 import { storiesFromConfig } from '../stories/from-config.ts';
 import type { SimilarityModel } from '../stories/similarity.ts';
 
@@ -54,7 +54,7 @@ export class StoryService {
       this.store,
       assignments.map((a) => a.articleId),
     );
-    // Vectors are not stored: the live window is embedded again (one request per 64 articles).
+    // Vectors stored with the articles are read; the provider is asked only for the others.
     for (let i = 0; i < docs.length; i += EMBED_CHUNK) await this.embed(docs.slice(i, i + EMBED_CHUNK));
     clusterer.load(docs.map((doc) => ({ doc, storyId: storyOf.get(Number(doc.id)) as number })));
     this.clusterer = clusterer;
@@ -62,20 +62,43 @@ export class StoryService {
   }
 
   /**
-   * Attaches the provider's vectors to `docs`. The provider is optional help: when it fails (after
-   * its own retries), the articles are clustered on their words alone rather than left waiting.
+   * Attaches vectors to `docs`: those stored for this model, and the provider's for the rest
+   * (then stored). The provider is optional help: when it fails (after its own retries), the
+   * articles are clustered on their words alone rather than left waiting.
    */
   private async embed(docs: StoryDoc[]): Promise<void> {
-    if (!this.embedder || !this.model || docs.length === 0) return;
+    const { embedder, model } = this;
+    if (!embedder || !model || docs.length === 0) return;
+    const stored = await this.store.articleVectors.getMany(
+      docs.map((d) => Number(d.id)),
+      embedder.model,
+    );
+    const missing: StoryDoc[] = [];
+    for (const doc of docs) {
+      const vector = stored.get(Number(doc.id));
+      if (vector) model.setEmbedding(doc, vector);
+      else missing.push(doc);
+    }
+    if (missing.length === 0) return;
+    let vectors: Float32Array[];
     try {
-      await attachEmbeddings(docs, this.model, this.embedder);
+      vectors = await embedder.embed(missing.map(embeddingInput));
     } catch (err) {
       log.warn('embeddings unavailable; clustering on words alone', {
-        articles: docs.length,
-        model: this.embedder.model,
+        articles: missing.length,
+        model: embedder.model,
         err: err as Error,
       });
+      return;
     }
+    const fresh = new Map<number, Float32Array>();
+    missing.forEach((doc, i) => {
+      const vector = vectors[i];
+      if (!vector) return;
+      model.setEmbedding(doc, vector);
+      fresh.set(Number(doc.id), vector);
+    });
+    await this.store.articleVectors.putMany(embedder.model, fresh);
   }
 
   /** Makes every write of stories check `fence` inside its transaction first (the story-writer lock). */

@@ -158,6 +158,15 @@ export interface JobTable {
 }
 
 /** Each web host's next allowed request start, shared by every fetcher of the cluster. */
+export interface ArticleVectorTable {
+  article_id: number;
+  /** The embeddings model that made it (a new model embeds again). */
+  model: string;
+  /** Little-endian float32, base64. */
+  vector: string;
+  created_at: string;
+}
+
 export interface HostTurnTable {
   host: string;
   /** Milliseconds since the epoch on the database's clock (bigint: a string from pg). */
@@ -225,6 +234,7 @@ export interface Database {
   takes: WorldTakeTable;
   jobs: JobTable;
   host_turns: HostTurnTable;
+  article_vectors: ArticleVectorTable;
   translation_cache: TranslationCacheTable;
   translation_spend: TranslationSpendTable;
   glossary: GlossaryTable;

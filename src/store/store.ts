@@ -3,6 +3,7 @@ import type { Config } from '../config/config.ts';
 import { type ConnectOptions, connect, pgClientConfig } from './connect.ts';
 import type { DialectName } from './dialect.ts';
 import { migrateToLatest } from './migrate.ts';
+import { ArticleVectorRepository } from './repositories/article-vectors.ts';
 import { ArticleRepository } from './repositories/articles.ts';
 import { FeedRepository } from './repositories/feeds.ts';
 import { GlossaryRepository } from './repositories/glossary.ts';
@@ -33,6 +34,7 @@ export class Store {
   readonly segmentCache: SegmentCacheRepository;
   readonly glossary: GlossaryRepository;
   readonly hostTurns: HostTurnRepository;
+  readonly articleVectors: ArticleVectorRepository;
   readonly images: ImageRepository;
 
   private constructor(
@@ -54,6 +56,7 @@ export class Store {
     this.segmentCache = new SegmentCacheRepository(db);
     this.glossary = new GlossaryRepository(db);
     this.hostTurns = new HostTurnRepository(db, dialect);
+    this.articleVectors = new ArticleVectorRepository(db);
     this.images = new ImageRepository(db);
   }
 

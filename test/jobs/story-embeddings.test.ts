@@ -91,15 +91,27 @@ describe('the story writer with an embeddings provider', () => {
     const asked = server.seen.filter((s) => s.body.model === 'pipeline-embed');
     assert.equal(asked.length, 3, 'one request per article assigned');
 
-    // A new process rebuilds the live stories from the store: their vectors are asked for again,
-    // in one request, or the Spanish report would find a story without a vector and stay alone.
+    // A new process rebuilds the live stories from the store, vectors included: the provider is
+    // asked only for the new article, or the Spanish report would find no vector to meet.
     const restarted = new StoryService(store, configWith('pipeline-embed'));
     assert.equal((await restarted.assign(es))?.id, quake, 'the Spanish report joins after a restart');
     const reload = server.seen.filter((s) => s.body.model === 'pipeline-embed').slice(3);
     assert.deepEqual(
-      reload.map((s) => s.body.input.length),
-      [3, 1],
-      'the live window in one request, then the new article',
+      reload.map((s) => s.body.input),
+      [[`${QUAKE_ES.title}\n${QUAKE_ES.blocks[0]?.text}`]],
+      'one request, for the new article alone',
+    );
+    const stored = await store.articleVectors.getMany(ids, 'pipeline-embed');
+    assert.deepEqual([...stored.keys()].sort(), [...ids].sort(), 'every vector was stored');
+    assert.deepEqual([...(stored.get(de) ?? [])], [1, 0, 0, 0.05].map(Math.fround), 'as the provider gave it');
+
+    // Another model's vectors are not this model's: a writer with a new model asks again.
+    const renamed = new StoryService(store, configWith('pipeline-embed-2'));
+    await renamed.assign(es);
+    assert.deepEqual(
+      server.seen.filter((s) => s.body.model === 'pipeline-embed-2').map((s) => s.body.input.length),
+      [4],
+      'the new model embeds the live window (all four reports) in one request',
     );
     assert.deepEqual(await store.stories.articleIds(quake as number), [de, en, es]);
   });

@@ -10,6 +10,7 @@ import * as m008 from './008-feed-freshness.ts';
 import * as m009 from './009-host-turns.ts';
 import * as m010 from './010-translation-budget.ts';
 import * as m011 from './011-stored-images.ts';
+import * as m012 from './012-article-vectors.ts';
 
 /** Every migration, in order. Names sort in the order they must run; never rename one. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '009-host-turns': m009,
   '010-translation-budget': m010,
   '011-stored-images': m011,
+  '012-article-vectors': m012,
 };
