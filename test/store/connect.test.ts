@@ -199,42 +199,44 @@ describe('opening a PostgreSQL store', { skip: postgres?.skip ?? 'no PostgreSQL 
     return { pool, asked: () => asked };
   }
 
-  test('another schema dropped while the store migrates does not stop it from opening', async () => {
+  /**
+   * Runs `check` against a store schema of its own whose migrator meets a vanished schema the
+   * first `times` times it asks; drops the schema after.
+   */
+  async function migratingWithVanishing(
+    name: string,
+    times: number,
+    check: (migrate: () => Promise<string[]>, asked: () => number, schema: string) => Promise<void>,
+  ): Promise<void> {
     const admin = new pg.Client({ connectionString: PG_URL });
     await admin.connect();
-    const schema = `meridian_gone_${process.pid}`;
+    const schema = `meridian_${name}_${process.pid}`;
     await admin.query(`CREATE SCHEMA ${schema}`);
-    const { pool, asked } = poolAskingAboutGoneSchema(schema, `${schema}_other`, 2);
+    const { pool, asked } = poolAskingAboutGoneSchema(schema, `${schema}_other`, times);
     const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
     try {
-      const applied = await migrateToLatest(db, { dialect: 'postgres', location: 'test', schema });
-      assert.equal(asked(), 2, 'the migrator met the vanished schema twice');
-      assert.deepEqual(applied, Object.keys(migrations), 'and then migrated the store in full');
+      await check(() => migrateToLatest(db, { dialect: 'postgres', location: 'test', schema }), asked, schema);
     } finally {
       await db.destroy();
       await admin.query(`DROP SCHEMA ${schema} CASCADE`);
       await admin.end();
     }
-  });
+  }
 
-  test('a schema that keeps vanishing is an error after a bounded number of tries', async () => {
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    const schema = `meridian_vanishing_${process.pid}`;
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    const { pool, asked } = poolAskingAboutGoneSchema(schema, `${schema}_other`, 1000);
-    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
-    try {
+  test('another schema dropped while the store migrates does not stop it from opening', () =>
+    migratingWithVanishing('gone', 2, async (migrate, asked) => {
+      const applied = await migrate();
+      assert.equal(asked(), 2, 'the migrator met the vanished schema twice');
+      assert.deepEqual(applied, Object.keys(migrations), 'and then migrated the store in full');
+    }));
+
+  test('a schema that keeps vanishing is an error after a bounded number of tries', () =>
+    migratingWithVanishing('vanishing', 1000, async (migrate, asked, schema) => {
       await assert.rejects(
-        migrateToLatest(db, { dialect: 'postgres', location: 'test', schema }),
+        migrate(),
         (err: unknown) => err instanceof StoreError && err.message.includes(`schema "${schema}_other" does not exist`),
       );
       // Tried unboundedly, it would outlast the 1,000 sabotaged questions and open.
       assert.ok(asked() < 1000, `${asked()} questions`);
-    } finally {
-      await db.destroy();
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.end();
-    }
-  });
+    }));
 });
