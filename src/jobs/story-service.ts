@@ -8,7 +8,7 @@ import type { Store } from '../store/store.ts';
 import { storyDoc, storyDocs } from '../stories/article-docs.ts';
 import { type AddResult, StoryClusterer } from '../stories/clusterer.ts';
 import type { StoryDoc } from '../stories/doc.ts';
-import { type Embedder, embeddingInput } from '../stories/embeddings.ts';
+import { attachEmbeddings, type Embedder } from '../stories/embeddings.ts';
 import { storiesFromConfig } from '../stories/from-config.ts';
 import type { SimilarityModel } from '../stories/similarity.ts';
 
@@ -82,7 +82,7 @@ export class StoryService {
     if (missing.length === 0) return;
     let vectors: Float32Array[];
     try {
-      vectors = await embedder.embed(missing.map(embeddingInput));
+      vectors = await attachEmbeddings(missing, model, embedder);
     } catch (err) {
       log.warn('embeddings unavailable; clustering on words alone', {
         articles: missing.length,
@@ -94,9 +94,7 @@ export class StoryService {
     const fresh = new Map<number, Float32Array>();
     missing.forEach((doc, i) => {
       const vector = vectors[i];
-      if (!vector) return;
-      model.setEmbedding(doc, vector);
-      fresh.set(Number(doc.id), vector);
+      if (vector) fresh.set(Number(doc.id), vector);
     });
     await this.store.articleVectors.putMany(embedder.model, fresh);
   }

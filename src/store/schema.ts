@@ -157,7 +157,7 @@ export interface JobTable {
   updated_at: string;
 }
 
-/** Each web host's next allowed request start, shared by every fetcher of the cluster. */
+/** Each article's embedding vector per model (migration 012). */
 export interface ArticleVectorTable {
   article_id: number;
   /** The embeddings model that made it (a new model embeds again). */
@@ -167,6 +167,7 @@ export interface ArticleVectorTable {
   created_at: string;
 }
 
+/** Each web host's next allowed request start, shared by every fetcher of the cluster. */
 export interface HostTurnTable {
   host: string;
   /** Milliseconds since the epoch on the database's clock (bigint: a string from pg). */

@@ -10,7 +10,7 @@ import type { Story } from '../model/story.ts';
 import type { Profile, StoryDoc } from './doc.ts';
 import { publishedMs } from './features.ts';
 import { LiveStory } from './live-story.ts';
-import { keyWeights, SimilarityModel, scoreProfiles, writesLatin } from './similarity.ts';
+import { dotProduct, keyWeights, SimilarityModel, scoreProfiles, writesLatin } from './similarity.ts';
 
 export interface ClustererOptions {
   model?: SimilarityModel;
@@ -297,15 +297,13 @@ export class StoryClusterer {
     if (!vector) return found;
     const have = new Set(found.map((s) => s.id));
     const oldest = this.now - this.options.expiryDays * DAY;
-    const near: Array<{ story: LiveStory; dot: number }> = [];
+    const near: Array<{ story: LiveStory; cosine: number }> = [];
     for (const story of this.live.values()) {
       const other = story.profile.embedding;
       if (!other || other.length !== vector.length || have.has(story.id) || story.lastSeen < oldest) continue;
-      let dot = 0;
-      for (let i = 0; i < vector.length; i++) dot += (vector[i] ?? 0) * (other[i] ?? 0);
-      near.push({ story, dot });
+      near.push({ story, cosine: dotProduct(vector, other) });
     }
-    near.sort((a, b) => b.dot - a.dot || a.story.id - b.story.id);
+    near.sort((a, b) => b.cosine - a.cosine || a.story.id - b.story.id);
     return [...found, ...near.slice(0, this.options.maxCandidates).map((n) => n.story)];
   }
 

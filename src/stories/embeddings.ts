@@ -93,9 +93,13 @@ export function embeddingInput(doc: StoryDoc): string {
   return `${title}\n${text}`.slice(0, MAX_INPUT_CHARS);
 }
 
-/** Embeds articles and attaches the vectors to their profiles in `model`. */
-export async function attachEmbeddings(docs: StoryDoc[], model: SimilarityModel, embedder: Embedder): Promise<void> {
-  if (docs.length === 0) return;
+/** Embeds articles and attaches the vectors to their profiles in `model`; returns them, in order. */
+export async function attachEmbeddings(
+  docs: StoryDoc[],
+  model: SimilarityModel,
+  embedder: Embedder,
+): Promise<Float32Array[]> {
+  if (docs.length === 0) return [];
   const started = Date.now();
   const vectors = await embedder.embed(docs.map(embeddingInput));
   docs.forEach((doc, i) => {
@@ -103,4 +107,5 @@ export async function attachEmbeddings(docs: StoryDoc[], model: SimilarityModel,
     if (v) model.setEmbedding(doc, v);
   });
   log.debug('embedded', { articles: docs.length, model: embedder.model, ms: Date.now() - started });
+  return vectors;
 }

@@ -88,6 +88,13 @@ export function unit(vector: ArrayLike<number>): Float32Array {
   return out;
 }
 
+/** Dot product of two vectors of one length (the cosine, for unit vectors). */
+export function dotProduct(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += (a[i] ?? 0) * (b[i] ?? 0);
+  return sum;
+}
+
 const defaultModel = new SimilarityModel();
 
 /** 1 = the same event. Profiles both articles with `model` (cached) and scores them. */
@@ -302,9 +309,10 @@ export function scoreProfiles(
 ): number {
   let s = 1 - Math.exp(-tuning.curve * lexicalScore(a, b, stats, tuning));
   if (a.embedding && b.embedding && a.embedding.length === b.embedding.length) {
-    let dot = 0;
-    for (let i = 0; i < a.embedding.length; i++) dot += (a.embedding[i] ?? 0) * (b.embedding[i] ?? 0);
-    const semantic = Math.max(0, (dot - tuning.embeddingFloor) / (1 - tuning.embeddingFloor));
+    const semantic = Math.max(
+      0,
+      (dotProduct(a.embedding, b.embedding) - tuning.embeddingFloor) / (1 - tuning.embeddingFloor),
+    );
     s = (1 - tuning.embedding) * s + tuning.embedding * semantic;
   }
   return Math.min(1, Math.max(0, s * timeFactor(a, b, tuning)));
