@@ -54,7 +54,7 @@ import { rankArabic } from './arabic.ts';
 import { rankCjk } from './cjk.ts';
 import { DEFAULT_TRIGRAM_LANGUAGES, detectionTag, scriptsOf, TRIGRAM_CODES } from './coverage.ts';
 import { rankCyrillic } from './cyrillic.ts';
-import { rankLatin } from './latin.ts';
+import { ADDRESS, rankLatin } from './latin.ts';
 import { ngramScores } from './ngram-model.ts';
 import type { Candidate, Ranking } from './ranking.ts';
 import {
@@ -183,8 +183,6 @@ function declaredLanguages(expected: readonly string[] | undefined): string[] {
 
 /** A Latin word, its apostrophe kept (City’s), wherever it stands in a token (相提并论：Mohanlal). */
 const LATIN_WORD = /\p{Script=Latin}[\p{Script=Latin}\p{M}'’]*/gu;
-/** Tokens that are addresses, not words (@handle, ibps.in, a/b): left out of the names test. */
-const ADDRESS = /[@/]|\p{L}\.\p{L}/u;
 
 /** Lower-case words inside names (von der Leyen, bin Salman, da Silva) and fixtures (A vs B). */
 const NAME_PARTICLES = new Set(

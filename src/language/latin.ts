@@ -31,7 +31,7 @@ import { englishLead } from './english.ts';
 import { penalizeForeignLetters, writesLettersOf } from './latin-letters.ts';
 import { standardEvidence } from './malay.ts';
 import { ngramScores } from './ngram-model.ts';
-import type { Candidate, Ranking } from './ranking.ts';
+import { type Candidate, type Ranking, rankScores } from './ranking.ts';
 import { hasTrigramProfile, trigramScores } from './trigram-model.ts';
 
 /** The languages the n-gram model knows that are written in Latin letters. */
@@ -278,7 +278,7 @@ export function rankLatin(
     if (lead > 0) splitOff(scores, 'hr', 'sr-Latn', lead);
   }
   if (extra.length > 0) placeUnmodelled(text, scores, extra, reliable, always);
-  const ranking = [...scores].map(([lang, score]) => ({ lang, score })).sort((a, b) => b.score - a.score);
+  const ranking = rankScores(scores);
   const first = ranking[0];
   const english = ranking.find((c) => c.lang === 'en');
   // The model puts short English strings of names first as Tagalog ("Kim Jong-un says North
@@ -317,7 +317,7 @@ const NAMES_TEXT_CHARS = 400;
 /** How much the lower-case words must prefer the rival to the leader, on the model's scores. */
 const LOWER_CASE_MARGIN = 0.05;
 /** A token that is an address, not a word (iloveponysmag.com, a/b, @handle). */
-const ADDRESS = /[@/]|\p{L}\.\p{L}/u;
+export const ADDRESS = /[@/]|\p{L}\.\p{L}/u;
 
 /**
  * The language the lower-case words of a short text are written in, when English leads only on
