@@ -1,6 +1,6 @@
 import { cleanText } from './blocks.ts';
 import { classWords } from './boilerplate.ts';
-import { allElements, closestByTag, elementsByTag } from './dom.ts';
+import { closestByTag, elementsByTag, firstWhere } from './dom.ts';
 import { INTRO_MAX_CHARS, INTRO_MIN_CHARS, INTRO_WORDS } from './tuning.ts';
 
 /** A paragraph this long after the title is body text: the intro must come before it. */
@@ -30,20 +30,22 @@ export function findIntro(document: Document, title: string): string | undefined
   // Walked in document order (linkedom's compareDocumentPosition is not reliable): only the
   // elements between the title and the first real paragraph count, because teasers further down
   // belong to other articles and an "intro" class after the text has started is a box.
+  // The walk stops where the search does, rather than listing the whole scope first.
   let afterTitle = false;
   let seen = 0;
-  for (const el of allElements(scope)) {
+  let intro: string | undefined;
+  firstWhere(scope, (el) => {
     if (!afterTitle) {
       afterTitle = el === h1;
-      continue;
+      return false;
     }
-    if (h1.contains(el)) continue;
-    if (++seen > MAX_ELEMENTS_AFTER_TITLE) break;
-    const text = introText(el);
-    if (text) return text;
-    if (el.localName === 'p' && (el.textContent ?? '').length >= FIRST_PARAGRAPH_CHARS) break;
-  }
-  return undefined;
+    if (h1.contains(el)) return false;
+    if (++seen > MAX_ELEMENTS_AFTER_TITLE) return true;
+    intro = introText(el);
+    if (intro) return true;
+    return el.localName === 'p' && (el.textContent ?? '').length >= FIRST_PARAGRAPH_CHARS;
+  });
+  return intro;
 }
 
 function introText(el: Element): string | undefined {

@@ -1,7 +1,7 @@
 import type { ArticleImage } from '../model/article.ts';
 import { cleanText } from './blocks.ts';
 import { classWords } from './boilerplate.ts';
-import { allElements, closestByTag, elementsByTag, firstByTag, firstWhere, hasTag } from './dom.ts';
+import { closestByTag, elementsByTag, firstByTag, firstWhere, hasTag } from './dom.ts';
 import { resolveUrl } from './metadata.ts';
 import { CREDIT_CLASS, CREDIT_IN_CAPTION, LAZY_IMAGE_ATTRIBUTES, NOT_A_PHOTO } from './tuning.ts';
 
@@ -65,13 +65,8 @@ function largestFromSrcset(srcset: string): string | undefined {
  * else a trailing "Photo: …", "(Foto: …)" or "© …".
  */
 export function splitCaption(captionEl: Element): { caption?: string; credit?: string } {
-  let creditText: string | undefined;
-  for (const el of allElements(captionEl)) {
-    if (classWords(el).some((w) => CREDIT_CLASS.test(w))) {
-      creditText = cleanText(el.textContent ?? '');
-      break;
-    }
-  }
+  const creditEl = firstWhere(captionEl, (el) => classWords(el).some((w) => CREDIT_CLASS.test(w)));
+  let creditText = creditEl ? cleanText(creditEl.textContent ?? '') : undefined;
   let caption = cleanText(captionEl.textContent ?? '').replace(/\n/g, ' ');
   if (creditText) {
     caption = caption.replace(creditText, '').trim();
